@@ -1,0 +1,85 @@
+"""Entry point of ``sefton-photos``: parse, dispatch, turn errors into exit codes.
+
+Exit 0 on success; 1 on a refusal or failure, with a one-line reason on stderr;
+2 on misuse.  With no subcommand it starts the desktop front end, found through
+the ``sefton_photos.frontends`` entry point so the core never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from sefton_photos import __version__
+from sefton_photos.cli import users, vaultcmds
+from sefton_photos.cli.common import Misuse, common_options
+from sefton_photos.errors import SeftonError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise Misuse(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sefton-photos",
+        parents=[common_options()],
+        description="Sefton Photos: an encrypted, policy-aware photo vault for "
+        "children's social care. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on the demo vault (created on first use)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    vaultcmds.register(sub)
+    users.register(sub)
+    return parser
+
+
+def run_gui(vault: Path | None, demo: bool) -> int:
+    found = [ep for ep in entry_points(group="sefton_photos.frontends") if ep.name == "qt"]
+    if not found:
+        raise SeftonError(
+            "The desktop front end is not installed; use the commands instead "
+            "(sefton-photos --help)."
+        )
+    launch = found[0].load()
+    return int(launch(vault=vault, demo=demo))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return run_gui(getattr(args, "vault", None), args.demo)
+        return int(args.func(args))
+    except Misuse as exc:
+        print(f"sefton-photos: {exc}", file=sys.stderr)
+        print("Try 'sefton-photos --help'.", file=sys.stderr)
+        return 2
+    except SeftonError as exc:
+        print(f"sefton-photos: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sefton-photos: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback to the user
+        if os.environ.get("SEFTON_DEBUG"):
+            raise
+        print(
+            f"sefton-photos: unexpected error ({type(exc).__name__}: {exc}). "
+            "Set SEFTON_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""``sefton-photos user add|list|passwd|remove``."""
+
+from __future__ import annotations
+
+import argparse
+
+from sefton_photos.cli.common import (
+    common_options,
+    new_password,
+    password,
+    print_json,
+    signed_in,
+    wants_json,
+)
+from sefton_photos.model import Role
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parent = common_options()
+    user = sub.add_parser("user", help="manage staff accounts", parents=[parent])
+    cmds = user.add_subparsers(dest="user_command", required=True, metavar="COMMAND")
+
+    add = cmds.add_parser("add", parents=[parent], help="add a user (administrators)")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--team")
+    add.add_argument("--line-manager")
+    add.set_defaults(func=cmd_add)
+
+    lst = cmds.add_parser("list", parents=[parent], help="list users")
+    lst.set_defaults(func=cmd_list)
+
+    passwd = cmds.add_parser("passwd", parents=[parent], help="change your own password")
+    passwd.set_defaults(func=cmd_passwd)
+
+    remove = cmds.add_parser(
+        "remove", parents=[parent], help="remove a user and rotate the vault key (administrators)"
+    )
+    remove.add_argument("--name", required=True)
+    remove.set_defaults(func=cmd_remove)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        secret = new_password("SEFTON_NEW_PASSWORD")
+        user = session.add_user(
+            name=args.name,
+            role=Role(args.role),
+            password=secret,
+            team=args.team,
+            line_manager=args.line_manager,
+        )
+    if wants_json(args):
+        print_json(user)
+    print(f"Added {user.name} ({user.role.label.lower()}): user id {user.id}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        users = session.list_users()
+    if wants_json(args):
+        print_json(users)
+        return 0
+    for u in users:
+        manager = f", line manager {u.line_manager_name}" if u.line_manager_name else ""
+        team = f", team {u.team}" if u.team else ""
+        print(f"{u.id:>4}  {u.name}  ({u.role.label.lower()}{team}{manager})")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        current = password("Current password: ")
+        session.change_password(current=current, new=new_password("SEFTON_NEW_PASSWORD"))
+    print("Password changed. Only your own key slot was rewritten.")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.remove_user(name=args.name)
+    print(f"Removed {args.name}. The vault key was rotated: their old password opens nothing.")
+    return 0

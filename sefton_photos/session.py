@@ -1,0 +1,222 @@
+"""The unlocked vault and the signed-in user: the one object the UI and the CLI hold.
+
+Every operation the product offers is a method here with keyword-only arguments;
+each one checks the policy, does its work in a transaction with its audit entry,
+and returns dataclasses from :mod:`sefton_photos.model`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sefton_photos import audit, policy, users, vaultcheck
+from sefton_photos.errors import InvalidInput, VaultLocked
+from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
+from sefton_photos.schema.core import Setting, UserRow
+from sefton_photos.vault.attempts import Clock
+from sefton_photos.vault.vault import Vault
+
+DEFAULT_AUTO_LOCK_MINUTES = 5
+
+
+class Session:
+    def __init__(self, vault: Vault, user: User) -> None:
+        self.vault = vault
+        self.user = user
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create_vault(cls, path: Path, *, admin_name: str, password: str) -> Session:
+        admin_name = users.check_name(admin_name)
+        users.check_password(password, name=admin_name)
+        vault, admin_id = Vault.create(Path(path), admin_name=admin_name, password=password)
+        with vault.unit() as db:
+            user = users.get_user(db, admin_id)
+        return cls(vault, user)
+
+    @classmethod
+    def unlock(cls, path: Path, *, name: str, password: str, clock: Clock = time.time) -> Session:
+        """Sign in.  Failed sign-ins recorded since the last unlock go into the audit now."""
+        vault = Vault.open(Path(path), name=name, password=password, clock=clock)
+        try:
+            with vault.unit() as db:
+                row = db.scalar(select(UserRow).where(UserRow.public_key == vault.user_public))
+                assert row is not None  # Vault.open proved it
+                user = users.get_user(db, row.id)
+                for note in vault.drain_attempts():
+                    audit.append(
+                        db,
+                        action="session.sign_in_failed",
+                        subject=str(note.get("name", "")),
+                        details=note,
+                    )
+                audit.append(db, action="session.signed_in", actor_id=user.id, actor_name=user.name)
+            session = cls(vault, user)
+            session._finish_interrupted_removals()
+            return session
+        except BaseException:
+            vault.close()
+            raise
+
+    def _finish_interrupted_removals(self) -> None:
+        """A removal cut short before its key rotation is completed at the next unlock."""
+        with self.vault.unit() as db:
+            active = set(db.scalars(select(UserRow.public_key).where(UserRow.removed_at.is_(None))))
+        stale = [s.public for s in self.vault.slots.slots if s.public not in active]
+        if not stale:
+            return
+        for public in stale:
+            self.vault.slots.remove_public(public)
+        self.vault.rotate(trusted_publics=active)
+        with self.vault.unit() as db:
+            audit.append(
+                db,
+                action="vault.key_rotated",
+                actor_id=self.user.id,
+                actor_name=self.user.name,
+                details={
+                    "reason": "completing an interrupted user removal",
+                    "slots_removed": len(stale),
+                },
+            )
+
+    # -- locking ---------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return not self.vault.unlocked
+
+    def lock(self, *, reason: str = "by hand") -> None:
+        """R8 (5.5.4.9): forget the keys; the window must ask for the password again."""
+        if self.locked:
+            return
+        with self.vault.unit() as db:
+            audit.append(
+                db,
+                action="session.locked",
+                actor_id=self.user.id,
+                actor_name=self.user.name,
+                details={"reason": reason},
+            )
+        self.vault.forget_keys()
+
+    def unlock_again(self, *, password: str, clock: Clock = time.time) -> None:
+        self.vault.reopen(self.user.name, password, clock)
+        with self.vault.unit() as db:
+            for note in self.vault.drain_attempts():
+                audit.append(
+                    db,
+                    action="session.sign_in_failed",
+                    subject=str(note.get("name", "")),
+                    details=note,
+                )
+            audit.append(
+                db, action="session.unlocked", actor_id=self.user.id, actor_name=self.user.name
+            )
+
+    def close(self) -> None:
+        if not self.locked:
+            with self.vault.unit() as db:
+                audit.append(
+                    db,
+                    action="session.signed_out",
+                    actor_id=self.user.id,
+                    actor_name=self.user.name,
+                )
+        self.vault.close()
+
+    # -- users -----------------------------------------------------------------------------
+
+    def list_users(self) -> list[User]:
+        with self.vault.unit() as db:
+            return users.list_users(db)
+
+    def add_user(
+        self,
+        *,
+        name: str,
+        role: Role,
+        password: str,
+        team: str | None = None,
+        line_manager: str | None = None,
+    ) -> User:
+        return users.add_user(
+            self.vault,
+            self.user,
+            name=name,
+            role=role,
+            password=password,
+            team=team,
+            line_manager=line_manager,
+        )
+
+    def remove_user(self, *, name: str) -> None:
+        users.remove_user(self.vault, self.user, name=name)
+
+    def change_password(self, *, current: str, new: str) -> None:
+        users.change_password(self.vault, self.user, current=current, new=new)
+
+    # -- audit and checks ----------------------------------------------------------------------
+
+    def audit_entries(self, *, limit: int = 50) -> list[AuditEntry]:
+        users.require(self.vault, self.user, policy.may_read_audit(self.user.role), "audit.show")
+        with self.vault.unit() as db:
+            entries = audit.latest(db, max(1, limit))
+            audit.append(
+                db,
+                action="audit.viewed",
+                actor_id=self.user.id,
+                actor_name=self.user.name,
+                details={"limit": limit},
+            )
+        return entries
+
+    def verify_audit(self) -> AuditVerification:
+        users.require(self.vault, self.user, policy.may_read_audit(self.user.role), "audit.verify")
+        head = self.vault.read_head()
+        with self.vault.unit() as db:
+            return audit.verify(db, head)
+
+    def check_vault(self) -> list[CheckFinding]:
+        users.require(self.vault, self.user, policy.may_check_vault(self.user.role), "vault.check")
+        findings = vaultcheck.run(self.vault)
+        with self.vault.unit() as db:
+            audit.append(
+                db,
+                action="vault.checked",
+                actor_id=self.user.id,
+                actor_name=self.user.name,
+                details={"faults": [f.part for f in findings if not f.ok]},
+            )
+        return findings
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def auto_lock_minutes(self) -> int:
+        with self.vault.unit() as db:
+            value = db.get(Setting, "auto_lock_minutes")
+        return int(value.value) if value else DEFAULT_AUTO_LOCK_MINUTES
+
+    def set_auto_lock_minutes(self, *, minutes: int) -> None:
+        users.require(
+            self.vault, self.user, policy.may_manage_users(self.user.role), "settings.auto_lock"
+        )
+        if not 1 <= minutes <= 60:
+            raise InvalidInput("Auto-lock must be between 1 and 60 minutes (R8, policy 5.5.4.9).")
+        with self.vault.unit() as db:
+            db.merge(Setting(key="auto_lock_minutes", value=str(minutes)))
+            audit.append(
+                db,
+                action="settings.changed",
+                actor_id=self.user.id,
+                actor_name=self.user.name,
+                details={"auto_lock_minutes": minutes},
+            )
+
+    def require_unlocked(self) -> None:
+        if self.locked:
+            raise VaultLocked("Sefton Photos is locked. Enter your password to continue.")

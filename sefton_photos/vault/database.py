@@ -1,0 +1,97 @@
+"""The SQLCipher database: an SQLAlchemy engine over ``vault.db`` with a raw key.
+
+The key is a 256-bit sub-key of the vault key, given as ``PRAGMA key = "x'..'"``
+before any other statement, so SQLCipher never runs its own passphrase KDF.
+A sqlcipher3 connection must stay on the thread that opened it; ``NullPool``
+gives every unit of work its own connection on the calling thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+from sefton_photos.errors import VaultTampered
+
+DatabaseError = sqlcipher3.DatabaseError
+
+_TAMPERED = (
+    "The vault database (vault.db) is damaged or was changed outside Sefton Photos: "
+    "{detail}. Restore the vault from a backup."
+)
+
+
+def _connector(path: Path, key: bytes) -> Callable[[], Any]:
+    pragma = f"PRAGMA key = \"x'{key.hex()}'\""
+
+    def connect() -> Any:
+        conn = sqlcipher3.connect(str(path), check_same_thread=True, timeout=10)
+        conn.execute(pragma)  # first, before anything else touches the file
+        conn.execute("PRAGMA cipher_log_level = NONE")  # errors reach the user as messages
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        return conn
+
+    return connect
+
+
+def make_engine(path: Path, key: bytes) -> Engine:
+    """An engine whose every connection is keyed; nothing is pooled across threads."""
+    engine = create_engine(
+        "sqlite://", creator=_connector(path, key), poolclass=NullPool, future=True
+    )
+
+    @event.listens_for(engine, "connect")
+    def _no_pysqlite_transactions(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy emit BEGIN itself so a unit of work is exactly one transaction.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def probe(path: Path, key: bytes) -> None:
+    """Open the database and read its first page; raise VaultTampered if that fails."""
+    conn = _connector(path, key)()
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        raise VaultTampered(_TAMPERED.format(detail=str(exc))) from None
+    finally:
+        conn.close()
+
+
+def integrity_problems(path: Path, key: bytes) -> list[str]:
+    """SQLCipher's page HMAC check plus SQLite's own structural check."""
+    conn = _connector(path, key)()
+    try:
+        try:
+            problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        except DatabaseError as exc:
+            return [str(exc)]
+        problems += [r for r in rows if r != "ok"]
+        return problems
+    finally:
+        conn.close()
+
+
+def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = _connector(path, old_key)()
+    try:
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    finally:
+        conn.close()
+
+
+def tampered(exc: Exception) -> VaultTampered:
+    return VaultTampered(_TAMPERED.format(detail=str(exc)))

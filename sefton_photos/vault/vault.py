@@ -1,0 +1,377 @@
+"""An unlocked vault folder: keys in memory, the database engine, objects, the lock.
+
+This is the only place that turns a name and password into open files.  It knows
+nothing of roles or policy: :mod:`sefton_photos.session` builds on it.
+
+Key rotation (a user removed) is made crash-safe by writing the next slot file
+and audit head beside the current ones (``*.next``) before ``PRAGMA rekey``; on
+open, whichever set of keys actually opens the database wins and the other set
+is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from sefton_photos import audit
+from sefton_photos.errors import (
+    AuthenticationFailed,
+    TooManyAttempts,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    VaultMissing,
+    VaultTampered,
+)
+from sefton_photos.schema.base import utcnow
+from sefton_photos.schema.core import AuditRow, Meta, ObjectRow, UserRow
+from sefton_photos.vault import crypto, database, migrate
+from sefton_photos.vault.attempts import Attempts
+from sefton_photos.vault.keyslots import KeySlots, Opened, inbox_keys, normalise_name
+from sefton_photos.vault.lock import VaultLock
+from sefton_photos.vault.objects import ObjectStore
+
+DB, SLOTS, HEAD, ATTEMPTS, LOCK = "vault.db", "keyslots.json", "audit.head", "attempts.json", "lock"
+OBJECTS, BACKUPS, NEXT = "objects", "backups", ".next"
+FORMAT_VERSION = 1
+
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    vault_key: bytes
+    db_key: bytes
+
+
+class Vault:
+    """An open vault.  ``unit()`` is the one way to read or write the database."""
+
+    def __init__(self, path: Path, lock: VaultLock, slots: KeySlots, opened: Opened) -> None:
+        self.path = path
+        self._lock = lock
+        self.slots = slots
+        self.user_public = opened.public
+        self.user_label = opened.label
+        self._user_private: bytes | None = opened.private
+        self._keys: Keys | None = Keys(opened.vault_key, crypto.derive(opened.vault_key, "db"))
+        self.engine = database.make_engine(path / DB, self._keys.db_key)
+        self.objects = ObjectStore(path / OBJECTS)
+        self._head_lock = threading.Lock()
+
+    # -- creation and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        *,
+        admin_name: str,
+        password: str,
+        params: crypto.Argon2Params = crypto.MINIMUM_ARGON2,
+    ) -> tuple[Vault, int]:
+        """A new vault whose first user is an administrator; returns it and their user id."""
+        path = Path(path)
+        if (path / SLOTS).exists():
+            raise VaultExists(f"There is already a vault at {path}.")
+        path.mkdir(parents=True, exist_ok=True)
+        lock = VaultLock(path / LOCK)
+        lock.acquire()
+        try:
+            for leftover in (DB, DB + "-journal", HEAD):  # an earlier init that was cut short
+                with contextlib.suppress(FileNotFoundError):
+                    (path / leftover).unlink()
+            vault_key = crypto.random_key()
+            slots = KeySlots.new(vault_key)
+            private, public = slots.add(
+                name=admin_name, password=password, vault_key=vault_key, params=params
+            )
+            opened = Opened(vault_key, private, public, slots.label_for(admin_name))
+            vault = cls(path, lock, slots, opened)
+            migrate.upgrade(vault.engine, path / DB, path / BACKUPS)
+            with vault.unit() as db:
+                now = utcnow()
+                db.add_all(
+                    [
+                        Meta(key="format_version", value=str(FORMAT_VERSION)),
+                        Meta(key="created_at", value=now.isoformat()),
+                    ]
+                )
+                admin = UserRow(
+                    name=admin_name.strip(),
+                    name_key=normalise_name(admin_name),
+                    role="administrator",
+                    team=None,
+                    line_manager_id=None,
+                    public_key=public,
+                    created_at=now,
+                )
+                db.add(admin)
+                db.flush()
+                audit.append(
+                    db,
+                    action="vault.created",
+                    actor_id=admin.id,
+                    actor_name=admin.name,
+                    details={"format_version": FORMAT_VERSION},
+                )
+                audit.append(
+                    db,
+                    action="user.added",
+                    actor_id=admin.id,
+                    actor_name=admin.name,
+                    subject=admin.name,
+                    details={"role": "administrator"},
+                )
+                admin_id = admin.id
+            # The slot file last: a folder without keyslots.json is not yet a vault.
+            slots.save(path / SLOTS, vault_key)
+            return vault, admin_id
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path, *, name: str, password: str, clock: Clock = time.time) -> Vault:
+        """Unlock with a name and password, or raise a SeftonError that says why not."""
+        path = Path(path)
+        if not (path / SLOTS).exists():
+            if not path.exists() or not any(path.iterdir()):
+                raise VaultMissing(
+                    f"There is no vault at {path}. Create one with "
+                    "'sefton-photos init' or start with --demo."
+                )
+            raise VaultTampered(
+                f"The folder {path} is not a complete Sefton Photos vault: "
+                "its key slot file is missing."
+            )
+        lock = VaultLock(path / LOCK)
+        lock.acquire()
+        try:
+            slots, opened = cls._unlock_slots(path, name, password, clock)
+            vault = cls(path, lock, slots, opened)
+            vault._after_unlock(name)
+            return vault
+        except BaseException:
+            lock.release()
+            raise
+
+    @staticmethod
+    def _unlock_slots(
+        path: Path, name: str, password: str, clock: Clock
+    ) -> tuple[KeySlots, Opened]:
+        slots = KeySlots.load(path / SLOTS)
+        attempts = Attempts.load(path / ATTEMPTS)
+        label = slots.label_for(name)
+        now = clock()
+        note = {"at": datetime.fromtimestamp(now, UTC).isoformat(), "name": name}
+        try:
+            attempts.check(label, now)
+        except TooManyAttempts:
+            attempts.record_refusal(
+                slots.inbox_public, {**note, "event": "sign-in refused: paused"}
+            )
+            raise
+        try:
+            opened = slots.open(name, password)
+        except AuthenticationFailed:
+            attempts.record_failure(
+                label,
+                now,
+                slots.inbox_public,
+                {**note, "event": "sign-in failed: wrong name or password"},
+            )
+            raise
+        return Vault._settle_rotation(path, slots, opened, name, password)
+
+    @staticmethod
+    def _settle_rotation(
+        path: Path, slots: KeySlots, opened: Opened, name: str, password: str
+    ) -> tuple[KeySlots, Opened]:
+        """Finish or undo a key rotation that was interrupted (see module docstring)."""
+        nxt = path / (SLOTS + NEXT)
+        head_next = path / (HEAD + NEXT)
+        if not nxt.exists():
+            return slots, opened
+        try:
+            database.probe(path / DB, crypto.derive(opened.vault_key, "db"))
+            current = True
+        except VaultTampered:
+            current = False
+        if current:  # rekey never happened: the old keys stand
+            nxt.unlink()
+            with contextlib.suppress(FileNotFoundError):
+                head_next.unlink()
+            return slots, opened
+        new_slots = KeySlots.load(nxt)
+        new_opened = new_slots.open(name, password)  # a removed user has no slot here
+        database.probe(path / DB, crypto.derive(new_opened.vault_key, "db"))
+        if head_next.exists():
+            os.replace(head_next, path / HEAD)
+        os.replace(nxt, path / SLOTS)
+        return new_slots, new_opened
+
+    def _after_unlock(self, name: str) -> None:
+        keys = self._require_keys()
+        database.probe(self.path / DB, keys.db_key)
+        problems = [
+            p for p in database.integrity_problems(self.path / DB, keys.db_key) if p != "ok"
+        ]
+        if problems:
+            raise database.tampered(Exception("; ".join(problems[:3])))
+        migrate.upgrade(self.engine, self.path / DB, self.path / BACKUPS)
+        head = audit.read_head(self.path / HEAD, keys.vault_key)
+        with self.unit() as db:
+            user = db.scalar(select(UserRow).where(UserRow.public_key == self.user_public))
+            if user is not None and user.removed_at is not None:
+                raise AuthenticationFailed("This account has been removed from the vault.")
+            if user is None or user.name_key != normalise_name(name):
+                raise VaultTampered(
+                    "The key slot used to sign in does not belong to an active "
+                    "user of this vault: keyslots.json was changed outside "
+                    "Sefton Photos."
+                )
+            self._check_head_prefix(db, head)
+            referenced = set(db.scalars(select(ObjectRow.id)))
+        self.objects.sweep(referenced)
+
+    def _check_head_prefix(self, db: OrmSession, head: audit.Head) -> None:
+        count, _ = audit.tip(db)
+        if head.count > count:
+            raise VaultTampered(
+                f"The audit log has {count} entries but its sealed head "
+                f"records {head.count}: entries were removed."
+            )
+        if head.count:
+            at_head = db.scalar(select(AuditRow.hash).where(AuditRow.seq == head.count))
+            if at_head != head.last_hash:
+                raise VaultTampered(
+                    f"Audit entry {head.count} differs from the one its sealed "
+                    "head records: the audit log was rewritten."
+                )
+
+    def drain_attempts(self) -> list[dict[str, Any]]:
+        """Failed sign-ins recorded before this unlock, for the audit log."""
+        keys = self._require_keys()
+        attempts = Attempts.load(self.path / ATTEMPTS)
+        notes = attempts.drain(inbox_keys(keys.vault_key)[0], self.user_label)
+        attempts.save()
+        return notes
+
+    # -- units of work --------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def unit(self) -> Iterator[OrmSession]:
+        """One transaction; the audit head is resealed after it commits if it appended."""
+        keys = self._require_keys()
+        tip: tuple[int, str] | None = None
+        try:
+            with OrmSession(self.engine, expire_on_commit=False) as db, db.begin():
+                yield db
+                if db.info.get("audit_appended"):
+                    tip = audit.tip(db)
+        except sa_exc.DatabaseError as exc:
+            raise _database_error(exc) from None
+        if tip is not None:
+            self._write_head(keys.vault_key, *tip)
+
+    def _write_head(self, vault_key: bytes, count: int, last_hash: str) -> None:
+        with self._head_lock:
+            audit.write_head(self.path / HEAD, vault_key, count, last_hash)
+
+    def read_head(self) -> audit.Head:
+        return audit.read_head(self.path / HEAD, self._require_keys().vault_key)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    @property
+    def vault_key(self) -> bytes:
+        return self._require_keys().vault_key
+
+    @property
+    def db_key(self) -> bytes:
+        return self._require_keys().db_key
+
+    def save_slots(self) -> None:
+        self.slots.save(self.path / SLOTS, self.vault_key)
+
+    def rotate(self, *, trusted_publics: set[bytes]) -> None:
+        """A new vault key for the slots that remain; the database is rekeyed to it."""
+        old = self._require_keys()
+        new_key = crypto.random_key()
+        new_slots = KeySlots(
+            lookup_salt=self.slots.lookup_salt,
+            inbox_public=self.slots.inbox_public,
+            slots=list(self.slots.slots),
+        )
+        new_slots.reseal_all(new_vault_key=new_key, trusted_publics=trusted_publics)
+        with self.unit() as db:
+            count, last = audit.tip(db)
+        new_slots.save(self.path / (SLOTS + NEXT), new_key)
+        audit.write_head(self.path / (HEAD + NEXT), new_key, count, last)
+        self.engine.dispose()
+        database.rekey(self.path / DB, old.db_key, crypto.derive(new_key, "db"))
+        os.replace(self.path / (HEAD + NEXT), self.path / HEAD)
+        os.replace(self.path / (SLOTS + NEXT), self.path / SLOTS)
+        self.slots = new_slots
+        self._keys = Keys(new_key, crypto.derive(new_key, "db"))
+        self.engine = database.make_engine(self.path / DB, self._keys.db_key)
+
+    # -- locking and closing ------------------------------------------------------------
+
+    @property
+    def unlocked(self) -> bool:
+        return self._keys is not None
+
+    def forget_keys(self) -> None:
+        """Drop every key from memory (auto-lock); the folder lock stays held."""
+        self._keys = None
+        self._user_private = None
+        self.engine.dispose()
+
+    def reopen(self, name: str, password: str, clock: Clock = time.time) -> None:
+        """Unlock again after :meth:`forget_keys`, with the same checks as a first unlock."""
+        slots, opened = self._unlock_slots(self.path, name, password, clock)
+        if opened.public != self.user_public:
+            raise AuthenticationFailed("Only the user who locked this window can unlock it.")
+        self.slots = slots
+        self.user_label = opened.label
+        self._keys = Keys(opened.vault_key, crypto.derive(opened.vault_key, "db"))
+        self._user_private = opened.private
+        self.engine = database.make_engine(self.path / DB, self._keys.db_key)
+
+    def close(self) -> None:
+        if self._keys is not None:
+            self.forget_keys()
+        self._lock.release()
+
+    def _require_keys(self) -> Keys:
+        if self._keys is None:
+            raise VaultLocked("Sefton Photos is locked. Enter your password to continue.")
+        return self._keys
+
+
+def _database_error(exc: sa_exc.DatabaseError) -> VaultError:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "not a database" in text or "malformed" in text or "hmac" in text.lower():
+        return database.tampered(Exception(text))
+    if "full" in text:
+        return VaultError(
+            "The disk holding the vault is full. Nothing was changed; free some "
+            "space and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return VaultError("The vault folder is read-only. Nothing was changed.")
+    return VaultError(f"The vault database refused the change: {text}. Nothing was changed.")
