@@ -87,6 +87,10 @@ class Session:
     # -- locking ---------------------------------------------------------------------------
 
     @property
+    def closed(self) -> bool:
+        return not self.vault.is_open
+
+    @property
     def locked(self) -> bool:
         return not self.vault.unlocked
 
@@ -119,6 +123,8 @@ class Session:
             )
 
     def close(self) -> None:
+        if self.closed:
+            return
         if not self.locked:
             with self.vault.unit() as db:
                 audit.append(

@@ -332,6 +332,11 @@ class Vault:
     # -- locking and closing ------------------------------------------------------------
 
     @property
+    def is_open(self) -> bool:
+        """The folder lock is held (the vault may still be locked by idle time-out)."""
+        return self._lock.held
+
+    @property
     def unlocked(self) -> bool:
         return self._keys is not None
 

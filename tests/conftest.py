@@ -1,0 +1,53 @@
+"""Fixtures shared by the whole suite: real vaults on disk and the face photos.
+
+Creating a vault runs Argon2id (64 MiB, 3 passes) once per user, so one template
+vault is made per test session and copied for each test that needs a vault.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sefton_photos.session import Session
+from tests.helpers import ADMIN, STAFF
+
+REPO = Path(__file__).resolve().parent.parent
+FACES = REPO.parent / "shared" / "fixtures" / "faces"
+
+
+@pytest.fixture(scope="session")
+def faces_dir() -> Path:
+    """The face photos of ../shared/fixtures/faces (who is in each: manifest.json)."""
+    if not (FACES / "manifest.json").exists():
+        pytest.skip(f"face fixtures not found at {FACES}: clone the project beside shared/")
+    return FACES
+
+
+@pytest.fixture(scope="session")
+def vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "vault"
+    session = Session.create_vault(path, admin_name=ADMIN.name, password=ADMIN.password)
+    for person in STAFF:
+        session.add_user(name=person.name, role=person.role, password=person.password,
+                         team=person.team, line_manager=person.line_manager)
+    session.close()
+    return path
+
+
+@pytest.fixture
+def vault_dir(vault_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the template vault: admin, a line manager and two workers."""
+    path = tmp_path / "vault"
+    shutil.copytree(vault_template, path)
+    return path
+
+
+@pytest.fixture
+def admin_session(vault_dir: Path) -> Iterator[Session]:
+    session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
+    yield session
+    session.close()
