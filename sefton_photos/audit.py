@@ -78,6 +78,11 @@ def append(
     at: datetime | None = None,
 ) -> AuditRow:
     """Add the next link of the chain inside the caller's transaction."""
+    if db.info.get("read_only"):
+        raise VaultTampered(
+            "This vault is open for inspection only, because its audit log does not match "
+            "its sealed head. Nothing can be changed until it is restored from a backup."
+        )
     last = db.execute(
         select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
     ).first()

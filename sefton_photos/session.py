@@ -39,14 +39,29 @@ class Session:
         return cls(vault, user)
 
     @classmethod
-    def unlock(cls, path: Path, *, name: str, password: str, clock: Clock = time.time) -> Session:
-        """Sign in.  Failed sign-ins recorded since the last unlock go into the audit now."""
-        vault = Vault.open(Path(path), name=name, password=password, clock=clock)
+    def unlock(
+        cls,
+        path: Path,
+        *,
+        name: str,
+        password: str,
+        clock: Clock = time.time,
+        inspect: bool = False,
+    ) -> Session:
+        """Sign in.  Failed sign-ins recorded since the last unlock go into the audit now.
+
+        ``inspect=True`` is for ``audit verify`` and ``vault check``: a vault whose audit
+        log no longer matches its sealed head still opens, read-only, so the damage can
+        be examined and named (see :meth:`Vault.open`).
+        """
+        vault = Vault.open(Path(path), name=name, password=password, clock=clock, inspect=inspect)
         try:
             with vault.unit() as db:
                 row = db.scalar(select(UserRow).where(UserRow.public_key == vault.user_public))
                 assert row is not None  # Vault.open proved it
                 user = users.get_user(db, row.id)
+                if vault.read_only:
+                    return cls(vault, user)
                 for note in vault.drain_attempts():
                     audit.append(
                         db,
@@ -125,7 +140,7 @@ class Session:
     def close(self) -> None:
         if self.closed:
             return
-        if not self.locked:
+        if not self.locked and not self.vault.read_only:
             with self.vault.unit() as db:
                 audit.append(
                     db,
@@ -185,11 +200,22 @@ class Session:
         users.require(self.vault, self.user, policy.may_read_audit(self.user.role), "audit.verify")
         head = self.vault.read_head()
         with self.vault.unit() as db:
-            return audit.verify(db, head)
+            result = audit.verify(db, head)
+            if not self.vault.read_only:
+                audit.append(
+                    db,
+                    action="audit.verified",
+                    actor_id=self.user.id,
+                    actor_name=self.user.name,
+                    details={"ok": result.ok, "entries": result.entries},
+                )
+        return result
 
     def check_vault(self) -> list[CheckFinding]:
         users.require(self.vault, self.user, policy.may_check_vault(self.user.role), "vault.check")
         findings = vaultcheck.run(self.vault)
+        if self.vault.read_only:
+            return findings
         with self.vault.unit() as db:
             audit.append(
                 db,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
 
 from sefton_photos.model import Role
 
@@ -22,3 +25,21 @@ SOCIAL = Person("Sam Social", "social-password-1", Role.SOCIAL_WORKER, line_mana
 KEY = Person("Kim Key", "keyworker-password-1", Role.KEY_WORKER, line_manager=MANAGER.name)
 STAFF = (MANAGER, SOCIAL, KEY)
 EVERYONE = (ADMIN, *STAFF)
+
+
+def raw_connection(vault_dir: Path, key: bytes) -> sqlcipher3.Connection:
+    """A direct SQLCipher connection, as an attacker holding the database key would have."""
+    conn = sqlcipher3.connect(str(vault_dir / "vault.db"))
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def keys_of(vault_dir: Path, person: Person = ADMIN) -> tuple[bytes, bytes]:
+    """(vault key, database key), read by signing in and out again."""
+    from sefton_photos.session import Session
+
+    session = Session.unlock(vault_dir, name=person.name, password=person.password)
+    try:
+        return session.vault.vault_key, session.vault.db_key
+    finally:
+        session.close()

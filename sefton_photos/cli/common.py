@@ -80,8 +80,10 @@ def new_password(*envs: str) -> str:
 
 
 @contextmanager
-def signed_in(args: argparse.Namespace) -> Iterator[Session]:
-    session = Session.unlock(vault_path(args), name=user_name(args), password=password())
+def signed_in(args: argparse.Namespace, *, inspect: bool = False) -> Iterator[Session]:
+    session = Session.unlock(
+        vault_path(args), name=user_name(args), password=password(), inspect=inspect
+    )
     try:
         yield session
     finally:

@@ -53,7 +53,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with signed_in(args) as session:
+    with signed_in(args, inspect=True) as session:
         result = session.verify_audit()
     if wants_json(args):
         print_json(result)
@@ -76,7 +76,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with signed_in(args) as session:
+    with signed_in(args, inspect=True) as session:
         findings = session.check_vault()
     if wants_json(args):
         print_json(findings)

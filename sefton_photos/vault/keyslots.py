@@ -119,25 +119,31 @@ class KeySlots:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise VaultTampered("The key slot file (keyslots.json) is missing.") from None
+        damaged = VaultTampered(
+            "The key slot file (keyslots.json) is damaged or was changed outside "
+            "Sefton Photos. Restore the vault from a backup."
+        )
         try:
             doc = json.loads(raw)
             if not isinstance(doc, dict) or doc.get("format") != FORMAT:
                 raise ValueError("not a slot file")
+            body = {k: v for k, v in doc.items() if k not in ("checksum", "mac")}
+            # Canonical bytes and a checksum catch damage before any password is tried;
+            # the MAC (checked once the vault key is known) catches deliberate edits.
+            if raw != canonical(doc) + b"\n" or doc["checksum"] != crypto.sha256_hex(
+                canonical(body)
+            ):
+                raise ValueError("damaged")
             version = int(doc["version"])
         except (ValueError, KeyError, TypeError):
-            raise VaultTampered(
-                "The key slot file (keyslots.json) is damaged or was changed outside "
-                "Sefton Photos. Restore the vault from a backup."
-            ) from None
+            raise damaged from None
         if version > VERSION:
             raise VaultTooNew(
                 f"This vault's key slots are format {version}; this Sefton Photos reads "
                 f"format {VERSION} and older. Install the newer Sefton Photos to open it."
             )
         try:
-            if raw != canonical(doc) + b"\n":
-                raise ValueError("not canonical")
-            slots = cls(
+            return cls(
                 lookup_salt=_unb64(doc["lookup_salt"]),
                 inbox_public=_unb64(doc["inbox_public"]),
                 slots=[Slot.from_dict(s) for s in doc["slots"]],
@@ -145,11 +151,7 @@ class KeySlots:
                 mac=str(doc["mac"]),
             )
         except (ValueError, KeyError, TypeError):
-            raise VaultTampered(
-                "The key slot file (keyslots.json) is damaged or was changed outside "
-                "Sefton Photos. Restore the vault from a backup."
-            ) from None
-        return slots
+            raise damaged from None
 
     def _body(self) -> dict[str, Any]:
         return {
@@ -163,7 +165,8 @@ class KeySlots:
     def save(self, path: Path, vault_key: bytes) -> None:
         body = self._body()
         self.mac = crypto.mac(crypto.derive(vault_key, "keyslots-mac"), canonical(body))
-        atomic_write(path, canonical({**body, "mac": self.mac}) + b"\n")
+        checksum = crypto.sha256_hex(canonical(body))
+        atomic_write(path, canonical({**body, "checksum": checksum, "mac": self.mac}) + b"\n")
 
     def verify_mac(self, vault_key: bytes) -> None:
         key = crypto.derive(vault_key, "keyslots-mac")

@@ -70,6 +70,8 @@ class Vault:
         self.engine = database.make_engine(path / DB, self._keys.db_key)
         self.objects = ObjectStore(path / OBJECTS)
         self._head_lock = threading.Lock()
+        self.read_only = False
+        self.head_problem: str | None = None
 
     # -- creation and opening -------------------------------------------------------------
 
@@ -144,8 +146,21 @@ class Vault:
             raise
 
     @classmethod
-    def open(cls, path: Path, *, name: str, password: str, clock: Clock = time.time) -> Vault:
-        """Unlock with a name and password, or raise a SeftonError that says why not."""
+    def open(
+        cls,
+        path: Path,
+        *,
+        name: str,
+        password: str,
+        clock: Clock = time.time,
+        inspect: bool = False,
+    ) -> Vault:
+        """Unlock with a name and password, or raise a SeftonError that says why not.
+
+        ``inspect`` opens for the administrator's checks even when the audit log no
+        longer matches its sealed head: the vault is then read-only (nothing is
+        appended, so the evidence is not sealed over) and ``head_problem`` says why.
+        """
         path = Path(path)
         if not (path / SLOTS).exists():
             if not path.exists() or not any(path.iterdir()):
@@ -162,7 +177,7 @@ class Vault:
         try:
             slots, opened = cls._unlock_slots(path, name, password, clock)
             vault = cls(path, lock, slots, opened)
-            vault._after_unlock(name)
+            vault._after_unlock(name, inspect=inspect)
             return vault
         except BaseException:
             lock.release()
@@ -223,7 +238,7 @@ class Vault:
         os.replace(nxt, path / SLOTS)
         return new_slots, new_opened
 
-    def _after_unlock(self, name: str) -> None:
+    def _after_unlock(self, name: str, *, inspect: bool) -> None:
         keys = self._require_keys()
         database.probe(self.path / DB, keys.db_key)
         problems = [
@@ -243,9 +258,16 @@ class Vault:
                     "user of this vault: keyslots.json was changed outside "
                     "Sefton Photos."
                 )
-            self._check_head_prefix(db, head)
+            try:
+                self._check_head_prefix(db, head)
+            except VaultTampered as exc:
+                if not inspect:
+                    raise
+                self.head_problem = str(exc)
+                self.read_only = True
             referenced = set(db.scalars(select(ObjectRow.id)))
-        self.objects.sweep(referenced)
+        if not self.read_only:
+            self.objects.sweep(referenced)
 
     def _check_head_prefix(self, db: OrmSession, head: audit.Head) -> None:
         count, _ = audit.tip(db)
@@ -279,6 +301,7 @@ class Vault:
         tip: tuple[int, str] | None = None
         try:
             with OrmSession(self.engine, expire_on_commit=False) as db, db.begin():
+                db.info["read_only"] = self.read_only
                 yield db
                 if db.info.get("audit_appended"):
                     tip = audit.tip(db)

@@ -1,0 +1,44 @@
+"""The project's own rules, checked as tests: layering, lint and types."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run_tool(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_import_contracts_hold() -> None:
+    """The core never imports Qt or ui/; ui/ never opens the database (pyproject.toml)."""
+    done = run_tool(str(BIN / "lint-imports"), "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_is_clean() -> None:
+    done = run_tool(str(BIN / "ruff"), "check", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = run_tool(str(BIN / "ruff"), "format", "--check", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_is_clean() -> None:
+    done = run_tool(str(BIN / "mypy"))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_modules_stay_small() -> None:
+    """Modules under about 400 lines (the initial migration is generated, so exempt)."""
+    big = []
+    for path in [*REPO.glob("sefton_photos/**/*.py"), *REPO.glob("ui/**/*.py")]:
+        if "migrations/versions" in path.as_posix():
+            continue
+        lines = len(path.read_text().splitlines())
+        if lines > 450:
+            big.append(f"{path.relative_to(REPO)}: {lines}")
+    assert not big, big

@@ -1,0 +1,64 @@
+"""The SQLCipher database: opened only with the derived raw key; damage is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from sefton_photos.errors import VaultTampered, VaultTooNew
+from sefton_photos.session import Session
+from sefton_photos.vault import database
+from tests.helpers import ADMIN
+
+
+def db_key(vault_dir: Path) -> bytes:
+    session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
+    try:
+        return session.vault.db_key
+    finally:
+        session.close()
+
+
+def test_database_is_not_readable_as_plain_sqlite(vault_dir: Path) -> None:
+    """Without the key the file is noise: no SQLite header, no readable schema."""
+    raw = (vault_dir / "vault.db").read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    assert b"CREATE TABLE" not in raw
+    conn = sqlcipher3.connect(str(vault_dir / "vault.db"))
+    with pytest.raises(sqlcipher3.DatabaseError):
+        conn.execute("SELECT * FROM sqlite_master").fetchall()
+    conn.close()
+
+
+def test_database_opens_with_its_raw_key_and_integrity_is_clean(vault_dir: Path) -> None:
+    """The raw key derived from the vault key opens it; SQLCipher finds every page sound."""
+    key = db_key(vault_dir)
+    assert database.integrity_problems(vault_dir / "vault.db", key) in ([], ["ok"])
+
+
+@pytest.mark.parametrize(
+    "fraction", [0.0, 0.001, 0.01, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.99, 1.0]
+)
+def test_a_flipped_byte_in_the_database_is_refused(vault_dir: Path, fraction: float) -> None:
+    """Any page changed outside the app fails its HMAC, and unlock says so in words."""
+    path = vault_dir / "vault.db"
+    data = bytearray(path.read_bytes())
+    offset = min(len(data) - 1, int(fraction * len(data)))
+    data[offset] ^= 0x20
+    path.write_bytes(bytes(data))
+    with pytest.raises(VaultTampered, match=r"vault\.db"):
+        Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
+
+
+def test_a_database_from_a_newer_version_is_refused(vault_dir: Path) -> None:
+    """A schema revision this build does not know means a newer app wrote the vault."""
+    key = db_key(vault_dir)
+    conn = sqlcipher3.connect(str(vault_dir / "vault.db"))
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(VaultTooNew, match="newer version"):
+        Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
