@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sefton_photos.policy import Decision
+    from sefton_photos.decisions import Decision
 
 
 class SeftonError(Exception):

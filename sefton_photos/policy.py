@@ -1,100 +1,325 @@
-"""The rules of REQUIREMENTS.md as code: every decision is data.
+"""The rules of REQUIREMENTS.md as code, and nothing else.
 
-A :class:`Decision` says whether something is allowed and, always, why: each
-:class:`Reason` carries the rule id (R1-R14, or ``ROLES`` for the role table of
-REQUIREMENTS.md) and the policy clause.  Callers never decide on their own; they
-ask a function here and show ``decision.explain()`` as it is.  Deny by default:
-a function that finds no rule allowing an action refuses it.
+Every function takes facts (dataclasses from :mod:`sefton_photos.model`) and returns a
+:class:`~sefton_photos.decisions.Decision` holding every reason, met or not, with its
+rule id and policy clause.  Callers never decide on their own: they ask here and show
+the decision as it is.  Deny by default: where no rule allows an action, it is refused.
+
+Rules here now: R1, R2, R3, R12, and the parts of R6/R7 that bear on a capture for
+publicity.  Later rules (R4-R11) join this module.  Who may see or change what (roles
+and need-to-know) is in :mod:`sefton_photos.access`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from datetime import date
 
-from sefton_photos.model import Role
+from sefton_photos.decisions import Decision, Reason, combine
+from sefton_photos.model import ChildFile, ConsentKind, ConsentRecord, GivenBy, Purpose, Whose
 
+# -- R1, R2, R3, R12: may this child be photographed for this purpose? -------------------
 
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """One rule's finding: the rule id, the clause it rests on, and plain words."""
-
-    rule: str
-    clause: str
-    text: str
-
-    def explain(self) -> str:
-        where = f"policy {self.clause}" if self.clause[:1].isdigit() else self.clause
-        return f"{self.text} ({self.rule}, {where})"
+ONE_TO_ONE_PURPOSES = (Purpose.LIFE_STORY, Purpose.ACTIVITY_RECORD, Purpose.CHILD_REQUEST)
+KIND_FOR_PURPOSE = {
+    **{p: ConsentKind.ONE_TO_ONE for p in ONE_TO_ONE_PURPOSES},
+    Purpose.GROUP_ACTIVITY: ConsentKind.GROUP,
+    Purpose.PUBLICITY: ConsentKind.PUBLICITY,
+}
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Allowed or refused, with every reason that led there."""
-
-    allowed: bool
-    reasons: tuple[Reason, ...] = field(default_factory=tuple)
-
-    @property
-    def verdict(self) -> str:
-        return "ALLOWED" if self.allowed else "REFUSED"
-
-    def explain(self) -> str:
-        lines = [r.explain() for r in self.reasons] or ["No rule allows this."]
-        return f"{self.verdict}: " + " ".join(lines)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "allowed": self.allowed,
-            "verdict": self.verdict,
-            "reasons": [{"rule": r.rule, "clause": r.clause, "text": r.text} for r in self.reasons],
-        }
+def _describe(c: ConsentRecord) -> str:
+    who = c.giver_name or c.given_by.label
+    return f"consent #{c.id} ({c.kind.label}, from {who}, signed {c.signed_on:%d %b %Y})"
 
 
-def allow(*reasons: Reason) -> Decision:
-    return Decision(True, tuple(reasons))
+def _why_not(c: ConsentRecord, purpose: Purpose, today: date) -> Reason | None:
+    """R12 and R3 faults of one consent for one purpose, or None if it holds."""
+    status = c.status(today)
+    if status == "withdrawn" and c.withdrawn_at is not None:
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{_describe(c)} was withdrawn on {c.withdrawn_at:%d %b %Y}"
+            + (f" by {c.withdrawn_by}" if c.withdrawn_by else "")
+            + (f": {c.withdrawal_reason}" if c.withdrawal_reason else ""),
+            remedy="record a new written consent, if it is freely given.",
+        )
+    if status == "corrected":
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{_describe(c)} was replaced by its correction, consent #{c.corrected_by}",
+        )
+    if status == "expired" and c.expires_on is not None:
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{_describe(c)} expired on {c.expires_on:%d %b %Y}",
+            remedy="record a renewed written consent.",
+        )
+    if status == "not yet valid":
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{_describe(c)} is dated in the future",
+            remedy="correct the signed date.",
+        )
+    if purpose not in c.purposes:
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{_describe(c)} does not cover {purpose.label}",
+            remedy="record a consent whose scope includes this purpose.",
+        )
+    if c.given_by is GivenBy.PARENT_CARER and not c.giver_may_consent:
+        return Reason(
+            "R3",
+            "5.5.4.3",
+            f"{_describe(c)} was given by someone without parental responsibility on file",
+            remedy="record the person's parental responsibility, or consent from "
+            "someone who has it.",
+        )
+    if c.given_by is GivenBy.SOCIAL_WORKER and not c.giver_may_consent:
+        return Reason(
+            "R3",
+            "5.5.4.3",
+            f"{_describe(c)} was given by someone who is not the child's social worker",
+            remedy="record consent from the child's social worker or a parent/carer.",
+        )
+    if c.given_by is GivenBy.YOUNG_PERSON and not (c.understanding_assessment or "").strip():
+        return Reason(
+            "R3",
+            "5.5.4.3",
+            f"{_describe(c)} is the young person's own, but no "
+            "assessment of their age and understanding is recorded",
+            remedy="record the assessment of their age and understanding.",
+        )
+    if c.kind is ConsentKind.GROUP and (
+        c.carers_notified_on is None or c.carers_notified_on > today
+    ):
+        return Reason(
+            "R3",
+            "5.5.4.3",
+            f"{_describe(c)}: carers and social workers have not "
+            "been notified of the group activity",
+            remedy="record when carers and social workers were notified.",
+        )
+    return None
 
 
-def refuse(*reasons: Reason) -> Decision:
-    return Decision(False, tuple(reasons))
-
-
-# -- Roles (REQUIREMENTS.md, "Who uses it") ---------------------------------------
-
-_ROLES_CLAUSE = "requirements, Who uses it"
-
-
-def may_manage_users(actor: Role) -> Decision:
-    """Only an administrator (ICT / information governance) manages users and roles."""
-    if actor is Role.ADMINISTRATOR:
-        return allow(Reason("ROLES", _ROLES_CLAUSE, "Administrators manage users and roles."))
-    return refuse(
-        Reason("ROLES", _ROLES_CLAUSE, "Only an administrator can add, change or remove users.")
+def _r3_consent(f: ChildFile, purpose: Purpose, today: date) -> tuple[list[Reason], bool]:
+    """Reasons under R3/R12 (and R6/R7 for publicity); and whether the young person's
+    own consent is what the decision relies on (R2 then needs no parent/carer wish)."""
+    kind = KIND_FOR_PURPOSE[purpose]
+    candidates = [c for c in f.consents if c.kind is kind]
+    faults = [(c, _why_not(c, purpose, today)) for c in candidates]
+    valid = [c for c, fault in faults if fault is None]
+    if purpose is Purpose.PUBLICITY:
+        return _publicity(f, valid, [r for _, r in faults if r]), False
+    if valid:
+        best = sorted(valid, key=lambda c: (c.given_by is GivenBy.YOUNG_PERSON, c.signed_on))
+        chosen = (
+            best[-1]
+            if all(c.given_by is GivenBy.YOUNG_PERSON for c in valid)
+            else next(c for c in reversed(best) if c.given_by is not GivenBy.YOUNG_PERSON)
+        )
+        return [
+            Reason("R3", "5.5.4.3", f"Written consent is on file: {_describe(chosen)}.", met=True)
+        ], chosen.given_by is GivenBy.YOUNG_PERSON
+    what = (
+        "a written one-to-one consent from the child's social worker or a parent/carer "
+        "(or the young person's own, with their understanding assessed)"
+        if kind is ConsentKind.ONE_TO_ONE
+        else "a written group activity consent"
     )
-
-
-def may_read_audit(actor: Role) -> Decision:
-    """The audit log is the administrator's (information governance)."""
-    if actor is Role.ADMINISTRATOR:
-        return allow(Reason("ROLES", _ROLES_CLAUSE, "Administrators keep the audit log."))
-    return refuse(Reason("ROLES", _ROLES_CLAUSE, "Only an administrator can read the audit log."))
-
-
-def may_check_vault(actor: Role) -> Decision:
-    """Checking the vault reads every object's integrity, not its content: administrators."""
-    if actor is Role.ADMINISTRATOR:
-        return allow(Reason("ROLES", _ROLES_CLAUSE, "Administrators check the vault."))
-    return refuse(Reason("ROLES", _ROLES_CLAUSE, "Only an administrator can check the vault."))
-
-
-def may_be_line_manager(role: Role) -> Decision:
-    """R10 (5.5.3.2): the person alerted to captures must be a line manager."""
-    if role is Role.LINE_MANAGER:
-        return allow(Reason("R10", "5.5.3.2", "Line managers receive supervision alerts."))
-    return refuse(
-        Reason("R10", "5.5.3.2", "A user's line manager must have the line manager role.")
+    reasons = [r for _, r in faults if r]
+    reasons.append(
+        Reason(
+            "R3",
+            "5.5.4.3",
+            f"There is no valid {kind.label} consent on the child's file for this purpose",
+            remedy=f"record {what}.",
+        )
     )
+    return reasons, False
 
 
-def needs_line_manager(role: Role) -> bool:
-    """R10 (5.5.3.2): staff who photograph children must have someone to alert."""
-    return role in (Role.SOCIAL_WORKER, Role.KEY_WORKER)
+def _publicity(f: ChildFile, valid: list[ConsentRecord], faults: list[Reason]) -> list[Reason]:
+    reasons: list[Reason] = []
+    if f.child.care_status.cared_for or f.child.ever_cared_for:
+        reasons.append(
+            Reason(
+                "R6",
+                "5.5.4.7",
+                "Photos of a cared-for or previously cared-for "
+                "child are never displayed where the public has access, so they "
+                "are not taken for publicity",
+            )
+        )
+    people = [p for p in f.people if p.current]
+    if not people:
+        reasons.append(
+            Reason(
+                "R7",
+                "5.5.4.8",
+                "No one with parental responsibility is "
+                "recorded, so publicity consent cannot be complete",
+                remedy="record everyone with parental responsibility.",
+            )
+        )
+    for person in people:
+        if any(c.person_id == person.id for c in valid):
+            reasons.append(
+                Reason("R7", "5.5.4.8", f"{person.name} gave separate publicity consent.", met=True)
+            )
+        else:
+            reasons.append(
+                Reason(
+                    "R7",
+                    "5.5.4.8",
+                    f"{person.name} ({person.relationship}) has "
+                    "not given a separate publicity consent",
+                    remedy="record their signed publicity consent form.",
+                )
+            )
+    if not all(r.met for r in reasons):
+        reasons = [r for r in faults if r not in reasons] + reasons
+    return reasons
+
+
+def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
+    latest = {w.whose: w for w in f.wishes}
+    reasons = []
+    needed = (Whose.CHILD, Whose.WORKER) if young_persons_own else tuple(Whose)
+    for whose in Whose:
+        wish = latest.get(whose)
+        who = {"child": "The child", "parent_carer": "The parent/carer", "worker": "The worker"}[
+            whose.value
+        ]
+        if wish is None:
+            if whose in needed:
+                reasons.append(
+                    Reason(
+                        "R2",
+                        "5.5.4.2",
+                        f"{who}'s wishes about being photographed are not recorded",
+                        remedy=f"record {who.lower()}'s wishes.",
+                    )
+                )
+        elif not wish.wishes_photos:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"{who} does not wish the child to be "
+                    f"photographed (recorded {wish.recorded_at:%d %b %Y} by "
+                    f"{wish.recorded_by})",
+                )
+            )
+        else:
+            reasons.append(
+                Reason("R2", "5.5.4.2", f"{who} is content for photos to be taken.", met=True)
+            )
+    return reasons
+
+
+def _r2_explained(f: ChildFile) -> list[Reason]:
+    latest = {e.to_whom: e for e in f.explanations}
+    reasons = []
+    for to_whom, label in ((Whose.CHILD, "the child"), (Whose.PARENT_CARER, "the parent/carer")):
+        e = latest.get(to_whom)
+        if e is None:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"It is not recorded that the purpose was explained to {label}",
+                    remedy=f"record when the purpose "
+                    f"was explained to {label}, or why not and which social "
+                    "worker permitted that.",
+                )
+            )
+        elif e.explained:
+            when = f" on {e.explained_on:%d %b %Y}" if e.explained_on else ""
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"The purpose was explained to {label}{when} by {e.recorded_by}.",
+                    met=True,
+                )
+            )
+        elif (e.not_explained_reason or "").strip() and e.permitted_by_is_social_worker:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"The purpose was not explained to {label} "
+                    f"({e.not_explained_reason}); {e.permitted_by} permitted "
+                    "this.",
+                    met=True,
+                )
+            )
+        else:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"The purpose was not explained to {label} "
+                    "and no reason with a social worker's permission is recorded",
+                    remedy="record the reason and the permitting social worker.",
+                )
+            )
+    return reasons
+
+
+def consent_check(f: ChildFile, purpose: Purpose, today: date) -> Decision:
+    """The key worker's check before a session (R3): may this child be photographed now?"""
+    r1 = Reason(
+        "R1", "5.5.4.1", f"{purpose.label.capitalize()} is a child-centred purpose.", met=True
+    )
+    consent, young_persons_own = _r3_consent(f, purpose, today)
+    return combine([r1, *_r2_wishes(f, young_persons_own), *_r2_explained(f), *consent])
+
+
+def can_capture(
+    files: Sequence[ChildFile], purpose: Purpose | None, purpose_note: str, today: date
+) -> Decision:
+    """R1-R3, R12 for every child of a capture; a group is judged child by child."""
+    reasons: list[Reason] = []
+    if purpose is None:
+        reasons.append(
+            Reason(
+                "R1",
+                "5.5.4.1",
+                "A capture needs a child-centred purpose from the list",
+                remedy="pick the purpose.",
+            )
+        )
+    if not purpose_note.strip():
+        reasons.append(
+            Reason(
+                "R1",
+                "5.5.4.1",
+                "A capture needs the purpose in your own words",
+                remedy="describe the purpose.",
+            )
+        )
+    if not files:
+        reasons.append(Reason("R1", "5.5.4.1", "A capture needs at least one child."))
+    if purpose is not None:
+        for f in files:
+            decision = consent_check(f, purpose, today)
+            tag = f.child.name if len(files) > 1 else None
+            reasons += [
+                Reason(r.rule, r.clause, r.text, r.met, r.remedy, tag)
+                for r in decision.reasons
+                if r.rule != "R1"
+            ]
+    if purpose is not None and purpose_note.strip() and files:
+        reasons.insert(
+            0,
+            Reason("R1", "5.5.4.1", f"Purpose: {purpose.label}: {purpose_note.strip()}", met=True),
+        )
+    return combine(reasons)

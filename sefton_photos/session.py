@@ -12,8 +12,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import audit, policy, users, vaultcheck
+from sefton_photos import access, audit, users, vaultcheck
+from sefton_photos.children import ChildrenService
+from sefton_photos.consents import ConsentsService
 from sefton_photos.errors import InvalidInput, VaultLocked
+from sefton_photos.guard import require
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
 from sefton_photos.schema.core import Setting, UserRow
 from sefton_photos.vault.attempts import Clock
@@ -23,9 +26,15 @@ DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
 class Session:
+    """Users, audit and settings are methods here; each area of casework is a service:
+    ``session.children`` (the child's file) and ``session.consents`` (consents, wishes,
+    explanations and the consent check)."""
+
     def __init__(self, vault: Vault, user: User) -> None:
         self.vault = vault
         self.user = user
+        self.children = ChildrenService(vault, user)
+        self.consents = ConsentsService(self.children)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -184,7 +193,7 @@ class Session:
     # -- audit and checks ----------------------------------------------------------------------
 
     def audit_entries(self, *, limit: int = 50) -> list[AuditEntry]:
-        users.require(self.vault, self.user, policy.may_read_audit(self.user.role), "audit.show")
+        require(self.vault, self.user, access.may_read_audit(self.user.role), "audit.show")
         with self.vault.unit() as db:
             entries = audit.latest(db, max(1, limit))
             audit.append(
@@ -197,7 +206,7 @@ class Session:
         return entries
 
     def verify_audit(self) -> AuditVerification:
-        users.require(self.vault, self.user, policy.may_read_audit(self.user.role), "audit.verify")
+        require(self.vault, self.user, access.may_read_audit(self.user.role), "audit.verify")
         head = self.vault.read_head()
         with self.vault.unit() as db:
             result = audit.verify(db, head)
@@ -212,7 +221,7 @@ class Session:
         return result
 
     def check_vault(self) -> list[CheckFinding]:
-        users.require(self.vault, self.user, policy.may_check_vault(self.user.role), "vault.check")
+        require(self.vault, self.user, access.may_check_vault(self.user.role), "vault.check")
         findings = vaultcheck.run(self.vault)
         if self.vault.read_only:
             return findings
@@ -234,8 +243,8 @@ class Session:
         return int(value.value) if value else DEFAULT_AUTO_LOCK_MINUTES
 
     def set_auto_lock_minutes(self, *, minutes: int) -> None:
-        users.require(
-            self.vault, self.user, policy.may_manage_users(self.user.role), "settings.auto_lock"
+        require(
+            self.vault, self.user, access.may_manage_users(self.user.role), "settings.auto_lock"
         )
         if not 1 <= minutes <= 60:
             raise InvalidInput("Auto-lock must be between 1 and 60 minutes (R8, policy 5.5.4.9).")

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
-from sefton_photos import audit, policy
+from sefton_photos import access, audit
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
+from sefton_photos.guard import require
 from sefton_photos.model import Role, User, UserId
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
@@ -78,31 +79,6 @@ def list_users(db: OrmSession) -> list[User]:
     return [to_user(r, m) for r, m in rows]
 
 
-def refuse_and_audit(
-    db: OrmSession, actor: User, decision: policy.Decision, action: str, subject: str | None
-) -> PolicyRefusal:
-    audit.append(
-        db,
-        action="access.refused",
-        actor_id=actor.id,
-        actor_name=actor.name,
-        subject=subject,
-        details={"attempted": action, **decision.as_dict()},
-    )
-    return PolicyRefusal(decision)
-
-
-def require(
-    vault: Vault, actor: User, decision: policy.Decision, action: str, subject: str | None = None
-) -> None:
-    """Raise (after auditing it, in its own transaction) when a decision refuses."""
-    if decision.allowed:
-        return
-    with vault.unit() as db:
-        error = refuse_and_audit(db, actor, decision, action, subject)
-    raise error
-
-
 def add_user(
     vault: Vault,
     actor: User,
@@ -113,7 +89,7 @@ def add_user(
     team: str | None = None,
     line_manager: str | None = None,
 ) -> User:
-    require(vault, actor, policy.may_manage_users(actor.role), "user.add", name)
+    require(vault, actor, access.may_manage_users(actor.role), "user.add", name)
     name = check_name(name)
     check_password(password, name=name)
     with vault.unit() as db:
@@ -124,10 +100,10 @@ def add_user(
             manager_row = active_by_name(db, line_manager)
             if manager_row is None:
                 raise NotFound(f"There is no user called {line_manager} to be the line manager.")
-            decision = policy.may_be_line_manager(Role(manager_row.role))
+            decision = access.may_be_line_manager(Role(manager_row.role))
             if not decision.allowed:
                 raise PolicyRefusal(decision)
-        elif policy.needs_line_manager(role):
+        elif access.needs_line_manager(role):
             raise InvalidInput(
                 f"A {role.label.lower()} needs a line manager: every capture alerts them "
                 "(R10, policy 5.5.3.2)."
@@ -185,7 +161,7 @@ def change_password(vault: Vault, actor: User, *, current: str, new: str) -> Non
 
 def remove_user(vault: Vault, actor: User, *, name: str) -> None:
     """Remove the slot, mark the row removed, rotate the vault key for everyone else."""
-    require(vault, actor, policy.may_manage_users(actor.role), "user.remove", name)
+    require(vault, actor, access.may_manage_users(actor.role), "user.remove", name)
     with vault.unit() as db:
         row = active_by_name(db, name)
         if row is None:

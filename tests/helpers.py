@@ -23,7 +23,12 @@ ADMIN = Person("Ada Admin", "admin-password-1", Role.ADMINISTRATOR)
 MANAGER = Person("Mo Manager", "manager-password-1", Role.LINE_MANAGER, team="Bootle North")
 SOCIAL = Person("Sam Social", "social-password-1", Role.SOCIAL_WORKER, line_manager=MANAGER.name)
 KEY = Person("Kim Key", "keyworker-password-1", Role.KEY_WORKER, line_manager=MANAGER.name)
-STAFF = (MANAGER, SOCIAL, KEY)
+# Same team, but allocated to nobody: need-to-know keeps them out of other files.
+KEY2 = Person("Kai Keyes", "keyworker-password-2", Role.KEY_WORKER, line_manager=MANAGER.name)
+# Another team altogether.
+MANAGER2 = Person("Lee Leader", "manager-password-2", Role.LINE_MANAGER, team="Crosby South")
+SOCIAL2 = Person("Jo Other", "social-password-2", Role.SOCIAL_WORKER, line_manager=MANAGER2.name)
+STAFF = (MANAGER, SOCIAL, KEY, KEY2, MANAGER2, SOCIAL2)
 EVERYONE = (ADMIN, *STAFF)
 
 

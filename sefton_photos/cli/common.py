@@ -108,3 +108,15 @@ def _plain(value: Any) -> Any:
 
 def print_json(value: Any) -> None:
     print(json.dumps(_plain(value), indent=2, sort_keys=True))
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD (a bad date is misuse: exit 2)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def choice_of(enum_cls: Any) -> list[str]:
+    return [m.value for m in enum_cls]

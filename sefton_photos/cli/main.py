@@ -15,7 +15,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from sefton_photos import __version__
-from sefton_photos.cli import users, vaultcmds
+from sefton_photos.cli import children, consents, users, vaultcmds
 from sefton_photos.cli.common import Misuse, common_options
 from sefton_photos.errors import SeftonError
 
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     vaultcmds.register(sub)
     users.register(sub)
+    children.register(sub)
+    consents.register(sub)
     return parser
 
 

@@ -30,6 +30,17 @@ class Child(Base):
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class CareStatusChange(Base):
+    """Every care status a child has had: once cared for, always "previously" (R6, R9)."""
+
+    __tablename__ = "care_status_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
+    status: Mapped[str] = mapped_column(String(40))
+    changed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Allocation(Base):
     """Need-to-know: which staff may see a child (allocated social worker, key workers)."""
 
@@ -55,7 +66,10 @@ class ResponsiblePerson(Base):
 
 
 class Wish(Base):
-    """R2 (5.5.4.2): whether the child, a parent/carer or the worker wishes photos taken."""
+    """R2 (5.5.4.2): whether the child, a parent/carer or the worker wishes photos taken.
+
+    The latest row per (child, whose) is the one in force; older rows stay as history.
+    """
 
     __tablename__ = "wishes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -63,15 +77,24 @@ class Wish(Base):
     whose: Mapped[str] = mapped_column(String(20))  # child | parent_carer | worker
     person_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_people.id"))
     wishes_photos: Mapped[bool] = mapped_column(Boolean)
-    purpose_explained: Mapped[bool] = mapped_column(Boolean)
-    explained_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    explained_on: Mapped[date | None] = mapped_column(Date)
-    not_explained_reason: Mapped[str | None] = mapped_column(Text)
-    permitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     notes: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("wishes.id"))
+
+
+class Explanation(Base):
+    """R2 (5.5.4.2): the purpose was explained to the child / parent-carer, or why not."""
+
+    __tablename__ = "explanations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
+    to_whom: Mapped[str] = mapped_column(String(20))  # child | parent_carer
+    explained: Mapped[bool] = mapped_column(Boolean)
+    explained_on: Mapped[date | None] = mapped_column(Date)
+    not_explained_reason: Mapped[str | None] = mapped_column(Text)
+    permitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Consent(Base):
@@ -81,14 +104,15 @@ class Consent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))  # one_to_one | group | publicity | face_matching
-    given_by: Mapped[str] = mapped_column(String(30))  # parent | social_worker | young_person
+    given_by: Mapped[str] = mapped_column(String(30))  # parent_carer | social_worker | young_person
     person_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_people.id"))
     giver_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     understanding_assessment: Mapped[str | None] = mapped_column(Text)
     purposes: Mapped[str] = mapped_column(Text)  # JSON list
     destinations: Mapped[str] = mapped_column(Text)  # JSON list
     signed_on: Mapped[date] = mapped_column(Date)
-    expires_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)  # first day it no longer holds
+    carers_notified_on: Mapped[date | None] = mapped_column(Date)  # group activities (R3)
     form_object_id: Mapped[str | None] = mapped_column(ForeignKey("objects.id"))
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)

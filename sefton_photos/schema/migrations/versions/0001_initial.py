@@ -149,6 +149,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_captures'))
     )
     op.create_index(op.f('ix_captures_worker_id'), 'captures', ['worker_id'], unique=False)
+    op.create_table('care_status_changes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('child_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=40), nullable=False),
+    sa.Column('changed_by', sa.Integer(), nullable=False),
+    sa.Column('changed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['changed_by'], ['users.id'], name=op.f('fk_care_status_changes_changed_by_users')),
+    sa.ForeignKeyConstraint(['child_id'], ['children.id'], name=op.f('fk_care_status_changes_child_id_children')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_care_status_changes'))
+    )
+    op.create_index(op.f('ix_care_status_changes_child_id'), 'care_status_changes', ['child_id'], unique=False)
     op.create_table('consent_checks',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('child_id', sa.Integer(), nullable=False),
@@ -162,6 +173,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_consent_checks'))
     )
     op.create_index(op.f('ix_consent_checks_child_id'), 'consent_checks', ['child_id'], unique=False)
+    op.create_table('explanations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('child_id', sa.Integer(), nullable=False),
+    sa.Column('to_whom', sa.String(length=20), nullable=False),
+    sa.Column('explained', sa.Boolean(), nullable=False),
+    sa.Column('explained_on', sa.Date(), nullable=True),
+    sa.Column('not_explained_reason', sa.Text(), nullable=True),
+    sa.Column('permitted_by', sa.Integer(), nullable=True),
+    sa.Column('recorded_by', sa.Integer(), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['child_id'], ['children.id'], name=op.f('fk_explanations_child_id_children')),
+    sa.ForeignKeyConstraint(['permitted_by'], ['users.id'], name=op.f('fk_explanations_permitted_by_users')),
+    sa.ForeignKeyConstraint(['recorded_by'], ['users.id'], name=op.f('fk_explanations_recorded_by_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_explanations'))
+    )
+    op.create_index(op.f('ix_explanations_child_id'), 'explanations', ['child_id'], unique=False)
     op.create_table('exports',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -249,6 +276,7 @@ def upgrade() -> None:
     sa.Column('destinations', sa.Text(), nullable=False),
     sa.Column('signed_on', sa.Date(), nullable=False),
     sa.Column('expires_on', sa.Date(), nullable=True),
+    sa.Column('carers_notified_on', sa.Date(), nullable=True),
     sa.Column('form_object_id', sa.String(length=32), nullable=True),
     sa.Column('recorded_by', sa.Integer(), nullable=False),
     sa.Column('recorded_at', sa.DateTime(), nullable=False),
@@ -319,21 +347,12 @@ def upgrade() -> None:
     sa.Column('whose', sa.String(length=20), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=True),
     sa.Column('wishes_photos', sa.Boolean(), nullable=False),
-    sa.Column('purpose_explained', sa.Boolean(), nullable=False),
-    sa.Column('explained_by', sa.Integer(), nullable=True),
-    sa.Column('explained_on', sa.Date(), nullable=True),
-    sa.Column('not_explained_reason', sa.Text(), nullable=True),
-    sa.Column('permitted_by', sa.Integer(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('recorded_by', sa.Integer(), nullable=False),
     sa.Column('recorded_at', sa.DateTime(), nullable=False),
-    sa.Column('superseded_by', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['child_id'], ['children.id'], name=op.f('fk_wishes_child_id_children')),
-    sa.ForeignKeyConstraint(['explained_by'], ['users.id'], name=op.f('fk_wishes_explained_by_users')),
-    sa.ForeignKeyConstraint(['permitted_by'], ['users.id'], name=op.f('fk_wishes_permitted_by_users')),
     sa.ForeignKeyConstraint(['person_id'], ['responsible_people.id'], name=op.f('fk_wishes_person_id_responsible_people')),
     sa.ForeignKeyConstraint(['recorded_by'], ['users.id'], name=op.f('fk_wishes_recorded_by_users')),
-    sa.ForeignKeyConstraint(['superseded_by'], ['wishes.id'], name=op.f('fk_wishes_superseded_by_wishes')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_wishes'))
     )
     op.create_index(op.f('ix_wishes_child_id'), 'wishes', ['child_id'], unique=False)

@@ -1,0 +1,219 @@
+"""``sefton-photos child …``, ``pr add``, ``wish set`` and ``explained``."""
+
+from __future__ import annotations
+
+import argparse
+
+from sefton_photos.cli.common import (
+    choice_of,
+    common_options,
+    iso_date,
+    print_json,
+    signed_in,
+    wants_json,
+)
+from sefton_photos.model import CareStatus, ChildFile, Whose
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parent = common_options()
+    child = sub.add_parser("child", parents=[parent], help="children's files")
+    cmds = child.add_subparsers(dest="child_command", required=True, metavar="COMMAND")
+    add = cmds.add_parser("add", parents=[parent], help="open a child's file")
+    add.add_argument("--name", required=True)
+    add.add_argument("--dob", required=True, type=iso_date, help="date of birth, YYYY-MM-DD")
+    add.add_argument("--care-status", required=True, choices=choice_of(CareStatus))
+    add.add_argument("--social-worker")
+    add.add_argument("--key-worker", action="append", default=[])
+    add.set_defaults(func=cmd_add)
+    lst = cmds.add_parser("list", parents=[parent], help="the children you may see")
+    lst.add_argument("--search")
+    lst.set_defaults(func=cmd_list)
+    show = cmds.add_parser("show", parents=[parent], help="one child's whole file")
+    show.add_argument("id", type=int)
+    show.set_defaults(func=cmd_show)
+    alloc = cmds.add_parser("allocate", parents=[parent], help="allocate staff to a child")
+    alloc.add_argument("id", type=int)
+    alloc.add_argument("--key-worker")
+    alloc.add_argument("--social-worker")
+    alloc.add_argument("--remove-key-worker")
+    alloc.set_defaults(func=cmd_allocate)
+    status = cmds.add_parser("status", parents=[parent], help="change a child's care status")
+    status.add_argument("id", type=int)
+    status.add_argument("--care-status", required=True, choices=choice_of(CareStatus))
+    status.set_defaults(func=cmd_status)
+
+    pr = sub.add_parser("pr", parents=[parent], help="people with parental responsibility")
+    prc = pr.add_subparsers(dest="pr_command", required=True, metavar="COMMAND")
+    pr_add = prc.add_parser("add", parents=[parent], help="record a person with PR")
+    pr_add.add_argument("--child", type=int, required=True)
+    pr_add.add_argument("--name", required=True)
+    pr_add.add_argument("--relationship", required=True)
+    pr_add.set_defaults(func=cmd_pr_add)
+
+    wish = sub.add_parser("wish", parents=[parent], help="wishes about being photographed (R2)")
+    wc = wish.add_subparsers(dest="wish_command", required=True, metavar="COMMAND")
+    wset = wc.add_parser("set", parents=[parent], help="record a wish")
+    wset.add_argument("--child", type=int, required=True)
+    wset.add_argument("--who", required=True, choices=choice_of(Whose))
+    wset.add_argument("--wishes", required=True, choices=["yes", "no"])
+    wset.add_argument("--person", type=int, help="the parent/carer's person id")
+    wset.add_argument("--notes")
+    wset.set_defaults(func=cmd_wish)
+
+    expl = sub.add_parser(
+        "explained", parents=[parent], help="record that the purpose was explained, or why not (R2)"
+    )
+    expl.add_argument("--child", type=int, required=True)
+    expl.add_argument("--to", required=True, choices=["child", "parent_carer"])
+    expl.add_argument("--on", type=iso_date, help="when it was explained (default today)")
+    expl.add_argument("--not-explained-reason")
+    expl.add_argument("--permitted-by", help="the social worker who permitted not explaining")
+    expl.set_defaults(func=cmd_explained)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        child = session.children.add(
+            name=args.name,
+            date_of_birth=args.dob,
+            care_status=CareStatus(args.care_status),
+            social_worker=args.social_worker,
+            key_workers=args.key_worker,
+        )
+    if wants_json(args):
+        print_json(child)
+    print(f"Opened the file of {child.name}: child id {child.id}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        children = session.children.list(search=args.search)
+    if wants_json(args):
+        print_json(children)
+        return 0
+    for c in children:
+        print(
+            f"{c.id:>5}  {c.name}  born {c.date_of_birth}  {c.care_status.label}  "
+            f"social worker {c.social_worker or '-'}"
+        )
+    if not children:
+        print("No children allocated to you or your team.")
+    return 0
+
+
+def print_file(f: ChildFile) -> None:
+    c = f.child
+    print(
+        f"{c.name} (child {c.id}), born {c.date_of_birth}, {c.care_status.label}"
+        + (" (previously cared for)" if c.ever_cared_for and not c.care_status.cared_for else "")
+    )
+    print(
+        f"  social worker: {c.social_worker or '-'}; key workers: {', '.join(c.key_workers) or '-'}"
+    )
+    for p in f.people:
+        print(
+            f"  PR person {p.id}: {p.name} ({p.relationship})" + ("" if p.current else " [ended]")
+        )
+    from datetime import date
+
+    for k in f.consents:
+        print(
+            f"  consent {k.id}: {k.kind.label} from {k.giver_name or k.given_by.label}, "
+            f"signed {k.signed_on}, {k.status(date.today()).upper()}"
+            + (f", expires {k.expires_on}" if k.expires_on else "")
+            + (", form on file" if k.has_form else "")
+        )
+    for w in f.wishes:
+        print(
+            f"  wish ({w.whose.label}): {'yes' if w.wishes_photos else 'NO'} "
+            f"(recorded by {w.recorded_by})"
+        )
+    for e in f.explanations:
+        text = (
+            f"explained on {e.explained_on}"
+            if e.explained
+            else f"not explained: {e.not_explained_reason} (permitted by {e.permitted_by})"
+        )
+        print(f"  purpose explained to {e.to_whom.label}: {text}")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        f = session.children.file(child_id=args.id)
+    if wants_json(args):
+        print_json(f)
+    else:
+        print_file(f)
+    return 0
+
+
+def cmd_allocate(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        child = session.children.allocate(
+            child_id=args.id,
+            key_worker=args.key_worker,
+            social_worker=args.social_worker,
+            remove_key_worker=args.remove_key_worker,
+        )
+    if wants_json(args):
+        print_json(child)
+    print(
+        f"Child {child.id}: social worker {child.social_worker or '-'}; key workers "
+        f"{', '.join(child.key_workers) or '-'}"
+    )
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        child = session.children.set_care_status(
+            child_id=args.id, care_status=CareStatus(args.care_status)
+        )
+    print(f"Child {child.id} is now {child.care_status.label}.")
+    return 0
+
+
+def cmd_pr_add(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        person = session.children.add_person(
+            child_id=args.child, name=args.name, relationship=args.relationship
+        )
+    if wants_json(args):
+        print_json(person)
+    print(
+        f"Recorded {person.name} ({person.relationship}) with parental responsibility: "
+        f"person id {person.id}"
+    )
+    return 0
+
+
+def cmd_wish(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.consents.set_wish(
+            child_id=args.child,
+            whose=Whose(args.who),
+            wishes_photos=args.wishes == "yes",
+            notes=args.notes,
+            person_id=args.person,
+        )
+    print(f"Recorded the {Whose(args.who).label}'s wish: {args.wishes}.")
+    return 0
+
+
+def cmd_explained(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.consents.record_explanation(
+            child_id=args.child,
+            to_whom=Whose(args.to),
+            explained_on=args.on,
+            not_explained_reason=args.not_explained_reason,
+            permitted_by=args.permitted_by,
+        )
+    print(
+        "Recorded."
+        if not args.not_explained_reason
+        else "Recorded that the purpose was not explained, with the reason and permission."
+    )
+    return 0

@@ -1,0 +1,372 @@
+"""Consents, wishes and explanations on a child's file, and the consent check.
+
+Nothing here is ever deleted: a withdrawal is recorded on the consent and takes
+effect at once (R12), a correction is a new consent that points at the old one,
+and the latest wish or explanation per person is the one in force (R2).  The
+scanned consent form is kept as an encrypted object (R8).  Every consent check,
+allowed or refused, is recorded with who, when and the result (R3).
+Available on a session as ``session.consents``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from sefton_photos import audit, blobs, childfile, policy
+from sefton_photos.children import ChildrenService
+from sefton_photos.decisions import Decision
+from sefton_photos.errors import InvalidInput, NotFound
+from sefton_photos.model import (
+    ConsentKind,
+    ConsentRecord,
+    Destination,
+    GivenBy,
+    Purpose,
+    Role,
+    Whose,
+)
+from sefton_photos.schema import casework as cw
+from sefton_photos.schema.base import utcnow
+from sefton_photos.users import active_by_name
+
+MAX_FORM_BYTES = 20 * 1024 * 1024
+FORM_SIGNATURES = {
+    b"%PDF-": "application/pdf",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"II*\x00": "image/tiff",
+    b"MM\x00*": "image/tiff",
+}
+
+DEFAULT_SCOPE: dict[ConsentKind, tuple[tuple[Purpose, ...], tuple[Destination, ...]]] = {
+    ConsentKind.ONE_TO_ONE: (
+        (Purpose.LIFE_STORY, Purpose.ACTIVITY_RECORD, Purpose.CHILD_REQUEST),
+        (Destination.CASE_RECORD, Destination.LIFE_STORY_BOOK, Destination.PRINT),
+    ),
+    ConsentKind.GROUP: (
+        (Purpose.GROUP_ACTIVITY,),
+        (Destination.CASE_RECORD, Destination.LIFE_STORY_BOOK, Destination.PRINT),
+    ),
+    ConsentKind.PUBLICITY: ((Purpose.PUBLICITY,), (Destination.PUBLICITY,)),
+    ConsentKind.FACE_MATCHING: ((), ()),
+}
+
+
+def form_media_type(data: bytes) -> str:
+    """The scanned form's type from its first bytes: PDF, JPEG, PNG or TIFF only."""
+    for magic, media in FORM_SIGNATURES.items():
+        if data.startswith(magic):
+            return media
+    raise InvalidInput("The consent form must be a scanned image (JPEG, PNG, TIFF) or a PDF.")
+
+
+class ConsentsService:
+    def __init__(self, children: ChildrenService) -> None:
+        self.children = children
+        self.vault = children.vault
+        self.actor = children.actor
+
+    def _audit(
+        self,
+        db: OrmSession,
+        action: str,
+        child_id: int,
+        subject: str,
+        details: dict[str, object] | None = None,
+    ) -> None:
+        audit.append(
+            db,
+            action=action,
+            actor_id=self.actor.id,
+            actor_name=self.actor.name,
+            child_id=child_id,
+            subject=subject,
+            details=details,
+        )
+
+    # -- consents --------------------------------------------------------------------------
+
+    def add(
+        self,
+        *,
+        child_id: int,
+        kind: ConsentKind,
+        given_by: GivenBy,
+        signed_on: date,
+        person_id: int | None = None,
+        giver: str | None = None,
+        understanding_assessment: str | None = None,
+        purposes: tuple[Purpose, ...] | None = None,
+        destinations: tuple[Destination, ...] | None = None,
+        expires_on: date | None = None,
+        carers_notified_on: date | None = None,
+        form: Path | bytes | None = None,
+        corrects: int | None = None,
+    ) -> ConsentRecord:
+        """Record written consent (R3, R7, R12, R13).  Returns the new record."""
+        self.children.guard_edit(child_id, "consent.add")
+        if signed_on > date.today():
+            raise InvalidInput("The consent's signed date is in the future.")
+        if expires_on is not None and expires_on <= signed_on:
+            raise InvalidInput("The expiry date must be after the signed date.")
+        default_purposes, default_destinations = DEFAULT_SCOPE[kind]
+        form_bytes = self._read_form(form)
+        with self.vault.unit() as db:
+            giver_id = None
+            if given_by is GivenBy.PARENT_CARER:
+                person = db.get(cw.ResponsiblePerson, person_id) if person_id else None
+                if person is None or person.child_id != child_id:
+                    raise InvalidInput(
+                        "Consent from a parent/carer names a person with parental "
+                        "responsibility on this child's file (--person)."
+                    )
+            elif given_by is GivenBy.SOCIAL_WORKER:
+                name = giver or (self.actor.name if self.actor.role is Role.SOCIAL_WORKER else None)
+                giver_row = active_by_name(db, name) if name else None
+                if giver_row is None:
+                    raise InvalidInput("Name the social worker who gave the consent.")
+                giver_id = giver_row.id
+            if corrects is not None:
+                old = db.get(cw.Consent, corrects)
+                if old is None or old.child_id != child_id:
+                    raise NotFound(f"There is no consent {corrects} on this child's file.")
+            form_id = blobs.store(self.vault, db, form_bytes, kind="form") if form_bytes else None
+            row = cw.Consent(
+                child_id=child_id,
+                kind=kind.value,
+                given_by=given_by.value,
+                person_id=person_id if given_by is GivenBy.PARENT_CARER else None,
+                giver_user_id=giver_id,
+                understanding_assessment=(understanding_assessment or "").strip() or None,
+                purposes=json.dumps([p.value for p in (purposes or default_purposes)]),
+                destinations=json.dumps([d.value for d in (destinations or default_destinations)]),
+                signed_on=signed_on,
+                expires_on=expires_on,
+                carers_notified_on=carers_notified_on,
+                form_object_id=form_id,
+                recorded_by=self.actor.id,
+                recorded_at=utcnow(),
+                corrects_id=corrects,
+            )
+            db.add(row)
+            db.flush()
+            self._audit(
+                db,
+                "consent.added",
+                child_id,
+                f"consent {row.id}",
+                {
+                    "kind": kind.value,
+                    "given_by": given_by.value,
+                    "signed_on": signed_on.isoformat(),
+                    "form": form_id is not None,
+                    "corrects": corrects,
+                },
+            )
+            return childfile.to_consent(db, row)
+
+    @staticmethod
+    def _read_form(form: Path | bytes | None) -> bytes | None:
+        if form is None:
+            return None
+        if isinstance(form, Path):
+            try:
+                if form.stat().st_size > MAX_FORM_BYTES:
+                    raise InvalidInput("The consent form is larger than 20 MB.")
+                data = form.read_bytes()
+            except OSError as exc:
+                raise InvalidInput(f"The consent form could not be read: {exc.strerror}.") from None
+        else:
+            data = form
+        if len(data) > MAX_FORM_BYTES:
+            raise InvalidInput("The consent form is larger than 20 MB.")
+        form_media_type(data)
+        return data
+
+    def _child_of(self, consent_id: int) -> int:
+        with self.vault.unit() as db:
+            row = db.get(cw.Consent, consent_id)
+            child_id = row.child_id if row else None
+        if child_id is None:
+            raise NotFound(f"There is no consent with id {consent_id}.")
+        return child_id
+
+    def withdraw(self, *, consent_id: int, reason: str) -> ConsentRecord:
+        """R12: takes effect at once; photos taken under it are flagged for review, and face
+        data kept under a face-matching consent is deleted (R13)."""
+        child_id = self._child_of(consent_id)
+        self.children.guard_withdraw(child_id, "consent.withdraw")
+        if not reason.strip():
+            raise InvalidInput("Say why the consent was withdrawn.")
+        with self.vault.unit() as db:
+            row = db.get(cw.Consent, consent_id)
+            assert row is not None
+            if row.withdrawn_at is not None:
+                raise InvalidInput(f"Consent {consent_id} was already withdrawn.")
+            now = utcnow()
+            row.withdrawn_at, row.withdrawn_by = now, self.actor.id
+            row.withdrawal_reason = reason.strip()
+            captures = select(cw.CaptureChild.capture_id).where(
+                cw.CaptureChild.consent_id == consent_id
+            )
+            photos = select(cw.CapturePhoto.photo_id).where(
+                cw.CapturePhoto.capture_id.in_(captures)
+            )
+            flagged = db.execute(
+                update(cw.Photo)
+                .where(cw.Photo.id.in_(photos), cw.Photo.flagged_at.is_(None))
+                .values(flagged_at=now, flag_reason=f"consent {consent_id} withdrawn")
+            )
+            enrolments = db.scalars(
+                select(cw.FaceEnrolment).where(cw.FaceEnrolment.consent_id == consent_id)
+            ).all()
+            for e in enrolments:
+                db.delete(e)
+            db.flush()
+            self._audit(
+                db,
+                "consent.withdrawn",
+                child_id,
+                f"consent {consent_id}",
+                {
+                    "reason": row.withdrawal_reason,
+                    "photos_flagged": getattr(flagged, "rowcount", 0),
+                    "face_encodings_deleted": len(enrolments),
+                },
+            )
+            return childfile.to_consent(db, row)
+
+    def list(self, *, child_id: int) -> list[ConsentRecord]:
+        return list(self.children.file(child_id=child_id).consents)
+
+    def form(self, *, consent_id: int) -> tuple[bytes, str]:
+        """The scanned form, decrypted in memory only, and its media type."""
+        child_id = self._child_of(consent_id)
+        self.children.guard_view(child_id, "consent.form")
+        with self.vault.unit() as db:
+            row = db.get(cw.Consent, consent_id)
+            if row is None or row.form_object_id is None:
+                raise NotFound(f"Consent {consent_id} has no scanned form.")
+            data = blobs.load(self.vault, db, row.form_object_id)
+            self._audit(db, "consent.form_viewed", child_id, f"consent {consent_id}")
+        return data, form_media_type(data)
+
+    # -- wishes and explanations (R2) ------------------------------------------------------------
+
+    def set_wish(
+        self,
+        *,
+        child_id: int,
+        whose: Whose,
+        wishes_photos: bool,
+        notes: str | None = None,
+        person_id: int | None = None,
+    ) -> None:
+        self.children.guard_edit(child_id, "wish.set")
+        with self.vault.unit() as db:
+            if person_id is not None:
+                person = db.get(cw.ResponsiblePerson, person_id)
+                if person is None or person.child_id != child_id:
+                    raise NotFound(f"There is no person {person_id} on this child's file.")
+            db.add(
+                cw.Wish(
+                    child_id=child_id,
+                    whose=whose.value,
+                    person_id=person_id,
+                    wishes_photos=wishes_photos,
+                    notes=(notes or "").strip() or None,
+                    recorded_by=self.actor.id,
+                    recorded_at=utcnow(),
+                )
+            )
+            self._audit(
+                db,
+                "wish.recorded",
+                child_id,
+                f"child {child_id}",
+                {"whose": whose.value, "wishes_photos": wishes_photos},
+            )
+
+    def record_explanation(
+        self,
+        *,
+        child_id: int,
+        to_whom: Whose,
+        explained_on: date | None = None,
+        not_explained_reason: str | None = None,
+        permitted_by: str | None = None,
+    ) -> None:
+        """R2: the purpose was explained (today unless dated), or why not and who permitted."""
+        if to_whom is Whose.WORKER:
+            raise InvalidInput("The purpose is explained to the child or the parent/carer.")
+        self.children.guard_edit(child_id, "explanation.record")
+        reason = (not_explained_reason or "").strip()
+        with self.vault.unit() as db:
+            permitter = None
+            if reason:
+                permitter = active_by_name(db, permitted_by) if permitted_by else None
+                if permitter is None or permitter.role not in (
+                    Role.SOCIAL_WORKER.value,
+                    Role.LINE_MANAGER.value,
+                ):
+                    raise InvalidInput(
+                        "Not explaining needs a social worker's permission "
+                        "(R2, policy 5.5.4.2): name them with --permitted-by."
+                    )
+            db.add(
+                cw.Explanation(
+                    child_id=child_id,
+                    to_whom=to_whom.value,
+                    explained=not reason,
+                    explained_on=None if reason else (explained_on or date.today()),
+                    not_explained_reason=reason or None,
+                    permitted_by=permitter.id if permitter else None,
+                    recorded_by=self.actor.id,
+                    recorded_at=utcnow(),
+                )
+            )
+            self._audit(
+                db,
+                "explanation.recorded",
+                child_id,
+                f"child {child_id}",
+                {"to": to_whom.value, "explained": not reason},
+            )
+
+    # -- the check (R3) ------------------------------------------------------------------------
+
+    def check(self, *, child_id: int, purpose: Purpose, today: date | None = None) -> Decision:
+        """Before a session: may this child be photographed for this purpose today?"""
+        self.children.guard_view(child_id, "consent.check")
+        day = today or date.today()
+        with self.vault.unit() as db:
+            row = db.get(cw.Child, child_id)
+            assert row is not None
+            decision = policy.consent_check(childfile.load_file(db, row), purpose, day)
+            db.add(
+                cw.ConsentCheck(
+                    child_id=child_id,
+                    user_id=self.actor.id,
+                    purpose=purpose.value,
+                    at=utcnow(),
+                    allowed=decision.allowed,
+                    decision=json.dumps(decision.as_dict()),
+                )
+            )
+            self._audit(
+                db,
+                "consent.checked",
+                child_id,
+                f"child {child_id}",
+                {
+                    "purpose": purpose.value,
+                    "verdict": decision.verdict,
+                    "rules_not_met": sorted({r.rule for r in decision.blocking}),
+                },
+            )
+        return decision
