@@ -114,3 +114,17 @@ def may_record_withdrawal(actor: User, access: ChildAccess) -> Decision:
     if not seen.allowed:
         return seen
     return allow(Reason("R12", "5.5.1.3", "Consent can be withdrawn at any time.", True))
+
+
+def may_capture(actor: User, access: ChildAccess) -> Decision:
+    """Captures are logged by the child's allocated social worker or key workers."""
+    seen = may_view_child(actor, access)
+    if not seen.allowed:
+        return seen
+    if actor.id == access.social_worker_id or actor.id in access.key_worker_ids:
+        return allow(Reason("ACCESS", ROLES, "You are allocated to this child.", True))
+    return refuse(
+        Reason(
+            "ACCESS", ROLES, "Only the child's allocated social worker or key workers log captures."
+        )
+    )

@@ -227,6 +227,18 @@ class ConsentsService:
             ).all()
             for e in enrolments:
                 db.delete(e)
+            cleared = 0
+            if row.kind == ConsentKind.FACE_MATCHING.value:
+                # R13: no face data stays on a child whose face-matching consent has gone.
+                result = db.execute(
+                    update(cw.Face)
+                    .where(
+                        (cw.Face.child_id == child_id) | (cw.Face.suggested_child_id == child_id),
+                        cw.Face.encoding.is_not(None),
+                    )
+                    .values(encoding=None)
+                )
+                cleared = getattr(result, "rowcount", 0)
             db.flush()
             self._audit(
                 db,
@@ -236,7 +248,7 @@ class ConsentsService:
                 {
                     "reason": row.withdrawal_reason,
                     "photos_flagged": getattr(flagged, "rowcount", 0),
-                    "face_encodings_deleted": len(enrolments),
+                    "face_encodings_deleted": len(enrolments) + cleared,
                 },
             )
             return childfile.to_consent(db, row)

@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from sefton_photos.decisions import Decision, Reason, combine
-from sefton_photos.model import ChildFile, ConsentKind, ConsentRecord, GivenBy, Purpose, Whose
+from sefton_photos.model import (
+    CaptureContext,
+    ChildFile,
+    ConsentKind,
+    ConsentRecord,
+    GivenBy,
+    Purpose,
+    Whose,
+)
 
 # -- R1, R2, R3, R12: may this child be photographed for this purpose? -------------------
 
@@ -108,6 +116,20 @@ def _why_not(c: ConsentRecord, purpose: Purpose, today: date) -> Reason | None:
     return None
 
 
+def _prefer(valid: list[ConsentRecord]) -> ConsentRecord:
+    """The consent a decision relies on: a parent/carer's or social worker's if there is
+    one (so the parent/carer's wishes are asked too), else the young person's own."""
+    others = [c for c in valid if c.given_by is not GivenBy.YOUNG_PERSON]
+    return max(others or valid, key=lambda c: (c.signed_on, c.id))
+
+
+def relied_on(f: ChildFile, purpose: Purpose, today: date) -> ConsentRecord | None:
+    """The consent a capture for this purpose rests on, if one is valid (R3, R12)."""
+    kind = KIND_FOR_PURPOSE[purpose]
+    valid = [c for c in f.consents if c.kind is kind and _why_not(c, purpose, today) is None]
+    return _prefer(valid) if valid else None
+
+
 def _r3_consent(f: ChildFile, purpose: Purpose, today: date) -> tuple[list[Reason], bool]:
     """Reasons under R3/R12 (and R6/R7 for publicity); and whether the young person's
     own consent is what the decision relies on (R2 then needs no parent/carer wish)."""
@@ -118,12 +140,7 @@ def _r3_consent(f: ChildFile, purpose: Purpose, today: date) -> tuple[list[Reaso
     if purpose is Purpose.PUBLICITY:
         return _publicity(f, valid, [r for _, r in faults if r]), False
     if valid:
-        best = sorted(valid, key=lambda c: (c.given_by is GivenBy.YOUNG_PERSON, c.signed_on))
-        chosen = (
-            best[-1]
-            if all(c.given_by is GivenBy.YOUNG_PERSON for c in valid)
-            else next(c for c in reversed(best) if c.given_by is not GivenBy.YOUNG_PERSON)
-        )
+        chosen = _prefer(valid)
         return [
             Reason("R3", "5.5.4.3", f"Written consent is on file: {_describe(chosen)}.", met=True)
         ], chosen.given_by is GivenBy.YOUNG_PERSON
@@ -284,10 +301,11 @@ def consent_check(f: ChildFile, purpose: Purpose, today: date) -> Decision:
 
 
 def can_capture(
-    files: Sequence[ChildFile], purpose: Purpose | None, purpose_note: str, today: date
+    files: Sequence[ChildFile], purpose: Purpose | None, context: CaptureContext, today: date
 ) -> Decision:
-    """R1-R3, R12 for every child of a capture; a group is judged child by child."""
+    """R1-R5, R10, R12 for a capture; a group is judged child by child."""
     reasons: list[Reason] = []
+    note = context.purpose_note.strip()
     if purpose is None:
         reasons.append(
             Reason(
@@ -297,7 +315,7 @@ def can_capture(
                 remedy="pick the purpose.",
             )
         )
-    if not purpose_note.strip():
+    if not note:
         reasons.append(
             Reason(
                 "R1",
@@ -308,18 +326,96 @@ def can_capture(
         )
     if not files:
         reasons.append(Reason("R1", "5.5.4.1", "A capture needs at least one child."))
+    if purpose is not None and note and files:
+        reasons.append(Reason("R1", "5.5.4.1", f"Purpose: {purpose.label}: {note}", met=True))
     if purpose is not None:
         for f in files:
-            decision = consent_check(f, purpose, today)
             tag = f.child.name if len(files) > 1 else None
             reasons += [
                 Reason(r.rule, r.clause, r.text, r.met, r.remedy, tag)
-                for r in decision.reasons
+                for r in consent_check(f, purpose, today).reasons
                 if r.rule != "R1"
             ]
-    if purpose is not None and purpose_note.strip() and files:
-        reasons.insert(
-            0,
-            Reason("R1", "5.5.4.1", f"Purpose: {purpose.label}: {purpose_note.strip()}", met=True),
+    reasons.append(
+        Reason(
+            "R4",
+            "5.5.4.4",
+            "You attest that the child was clothed with torso "
+            "covered and that cultural and religious dress was respected",
+            met=context.attested,
+            remedy="tick the attestation, if it is true.",
+        )
+    )
+    if context.device_registered:
+        reasons.append(
+            Reason(
+                "R5",
+                "5.5.4.5",
+                f"The photos come from {context.device_name}, a device registered to the council.",
+                met=True,
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                "R5",
+                "5.5.4.5",
+                f"{context.device_name or 'This device'} is not a "
+                "device registered to the council; photos from personal devices "
+                "are never stored",
+                remedy="ask an administrator to register it.",
+            )
+        )
+    if context.line_manager:
+        reasons.append(
+            Reason(
+                "R10",
+                "5.5.3.2",
+                f"{context.line_manager} (your line manager) will be alerted.",
+                met=True,
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                "R10",
+                "5.5.3.2",
+                "You have no line manager to alert",
+                remedy="ask an administrator to record your line manager.",
+            )
         )
     return combine(reasons)
+
+
+def may_enrol_face(f: ChildFile, today: date) -> Decision:
+    """R13 (UK GDPR): face data only for a child whose file records face-matching consent."""
+    valid = [
+        c
+        for c in f.consents
+        if c.kind is ConsentKind.FACE_MATCHING
+        and c.status(today) == "active"
+        and c.giver_may_consent
+        and (c.given_by is not GivenBy.YOUNG_PERSON or (c.understanding_assessment or "").strip())
+    ]
+    if valid:
+        return combine(
+            [
+                Reason(
+                    "R13",
+                    "UK GDPR art. 9",
+                    f"Face matching rests on {_describe(valid[-1])}.",
+                    met=True,
+                )
+            ]
+        )
+    return combine(
+        [
+            Reason(
+                "R13",
+                "UK GDPR art. 9",
+                "Face data is biometric: there is no active "
+                "face-matching consent on the child's file",
+                remedy="record a written face-matching consent first.",
+            )
+        ]
+    )

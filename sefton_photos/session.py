@@ -15,9 +15,13 @@ from sqlalchemy import select
 from sefton_photos import access, audit, users, vaultcheck
 from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
+from sefton_photos.devices import DevicesService
 from sefton_photos.errors import InvalidInput, VaultLocked
+from sefton_photos.facedata import FacesService
 from sefton_photos.guard import require
+from sefton_photos.importer import ImportService
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
+from sefton_photos.photos import PhotosService
 from sefton_photos.schema.core import Setting, UserRow
 from sefton_photos.vault.attempts import Clock
 from sefton_photos.vault.vault import Vault
@@ -27,14 +31,19 @@ DEFAULT_AUTO_LOCK_MINUTES = 5
 
 class Session:
     """Users, audit and settings are methods here; each area of casework is a service:
-    ``session.children`` (the child's file) and ``session.consents`` (consents, wishes,
-    explanations and the consent check)."""
+    ``session.children`` (the child's file), ``session.consents`` (consents, wishes,
+    explanations, the consent check), ``session.devices``, ``session.imports``,
+    ``session.faces`` and ``session.photos``."""
 
     def __init__(self, vault: Vault, user: User) -> None:
         self.vault = vault
         self.user = user
         self.children = ChildrenService(vault, user)
         self.consents = ConsentsService(self.children)
+        self.devices = DevicesService(vault, user)
+        self.faces = FacesService(self.children)
+        self.imports = ImportService(self.children)
+        self.photos = PhotosService(self.children)
 
     # -- opening ---------------------------------------------------------------------------
 

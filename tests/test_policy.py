@@ -14,6 +14,7 @@ import pytest
 
 from sefton_photos import policy
 from sefton_photos.model import (
+    CaptureContext,
     CareStatus,
     Child,
     ChildFile,
@@ -411,7 +412,7 @@ def test_r1_a_capture_needs_a_listed_purpose_and_words(
     purpose: Purpose | None, note: str, phrase: str
 ) -> None:
     """R1 (5.5.4.1): a listed purpose plus free text, or the capture is refused."""
-    decision = policy.can_capture([child_file()], purpose, note, TODAY)
+    decision = policy.can_capture([child_file()], purpose, context(note), TODAY)
     assert not decision.allowed
     assert {r.rule for r in decision.blocking} == {"R1"}
     assert phrase in decision.explain()
@@ -424,7 +425,7 @@ def test_one_child_of_three_lacking_consent_refuses_the_group_and_is_named() -> 
     decision = policy.can_capture(
         [ok, lacking, child_file("Casey", consents=(GROUP_OK,))],
         Purpose.GROUP_ACTIVITY,
-        "Trip to the farm",
+        context("Trip to the farm"),
         TODAY,
     )
     assert not decision.allowed
@@ -434,6 +435,46 @@ def test_one_child_of_three_lacking_consent_refuses_the_group_and_is_named() -> 
 
 def test_a_complete_group_is_allowed() -> None:
     files = [child_file(n, consents=(GROUP_OK,)) for n in ("Alex", "Billie", "Casey")]
-    decision = policy.can_capture(files, Purpose.GROUP_ACTIVITY, "Trip to the farm", TODAY)
+    decision = policy.can_capture(files, Purpose.GROUP_ACTIVITY, context("Trip to the farm"), TODAY)
     assert decision.allowed, decision.explain()
     assert decision.reasons[0].text.startswith("Purpose: group activity")
+
+
+def context(
+    note: str, *, attested: bool = True, registered: bool = True, manager: str | None = "Mo Manager"
+) -> CaptureContext:
+    return CaptureContext(
+        purpose_note=note,
+        attested=attested,
+        device_name="Camera 3",
+        device_registered=registered,
+        line_manager=manager,
+    )
+
+
+@pytest.mark.parametrize(
+    ("ctx", "rule", "phrase"),
+    [
+        (context("Farm trip", attested=False), "R4", "clothed with torso covered"),
+        (context("Farm trip", registered=False), "R5", "not a device registered to the council"),
+        (context("Farm trip", manager=None), "R10", "no line manager to alert"),
+    ],
+)
+def test_capture_needs_attestation_registered_device_and_a_manager(
+    ctx: CaptureContext, rule: str, phrase: str
+) -> None:
+    """R4 (5.5.4.4), R5 (5.5.4.5), R10 (5.5.3.2): each one alone refuses the capture."""
+    decision = policy.can_capture([child_file()], Purpose.LIFE_STORY, ctx, TODAY)
+    assert not decision.allowed
+    assert {r.rule for r in decision.blocking} == {rule}
+    assert phrase in decision.explain()
+
+
+def test_face_enrolment_needs_an_active_face_matching_consent() -> None:
+    """R13: biometric data only under a face-matching consent that still holds."""
+    face = consent(kind=ConsentKind.FACE_MATCHING, purposes=())
+    assert policy.may_enrol_face(child_file(consents=(face,)), TODAY).allowed
+    assert not policy.may_enrol_face(child_file(), TODAY).allowed
+    withdrawn = replace(face, withdrawn_at=WHEN)
+    refused = policy.may_enrol_face(child_file(consents=(withdrawn,)), TODAY)
+    assert not refused.allowed and "R13" in refused.explain()

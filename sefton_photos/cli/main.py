@@ -15,7 +15,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from sefton_photos import __version__
-from sefton_photos.cli import children, consents, users, vaultcmds
+from sefton_photos.cli import children, consents, photos, users, vaultcmds
 from sefton_photos.cli.common import Misuse, common_options
 from sefton_photos.errors import SeftonError
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.register(sub)
     children.register(sub)
     consents.register(sub)
+    photos.register(sub)
     return parser
 
 

@@ -1,0 +1,93 @@
+"""Registered devices (R5, policy 5.5.4.5): the council cameras and phones photos may
+come from.  Administrators register and retire them; everyone may list them.
+Available on a session as ``session.devices``."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from sefton_photos import access, audit
+from sefton_photos.errors import InvalidInput, NotFound
+from sefton_photos.guard import require
+from sefton_photos.model import Device, DeviceId, User
+from sefton_photos.schema.base import utcnow
+from sefton_photos.schema.core import Device as DeviceRow
+from sefton_photos.schema.core import UserRow
+from sefton_photos.users import check_name
+from sefton_photos.vault.vault import Vault
+
+
+def to_device(db: OrmSession, row: DeviceRow) -> Device:
+    by = db.get(UserRow, row.registered_by)
+    return Device(
+        id=DeviceId(row.id),
+        name=row.name,
+        serial=row.serial,
+        registered_by=by.name if by else "?",
+        registered_at=row.registered_at,
+        retired=row.retired_at is not None,
+    )
+
+
+def find_active(db: OrmSession, name: str) -> DeviceRow | None:
+    key = " ".join(name.split()).casefold()
+    for row in db.scalars(select(DeviceRow).where(DeviceRow.retired_at.is_(None))):
+        if row.name.casefold() == key:
+            return row
+    return None
+
+
+class DevicesService:
+    def __init__(self, vault: Vault, actor: User) -> None:
+        self.vault = vault
+        self.actor = actor
+
+    def add(self, *, name: str, serial: str | None = None) -> Device:
+        require(
+            self.vault, self.actor, access.may_manage_users(self.actor.role), "device.add", name
+        )
+        name = check_name(name)
+        with self.vault.unit() as db:
+            if find_active(db, name) is not None:
+                raise InvalidInput(f"A device called {name} is already registered.")
+            row = DeviceRow(
+                name=name,
+                serial=(serial or "").strip() or None,
+                registered_by=self.actor.id,
+                registered_at=utcnow(),
+            )
+            db.add(row)
+            db.flush()
+            audit.append(
+                db,
+                action="device.registered",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                subject=f"device {row.id}",
+                details={"name": name, "serial": row.serial},
+            )
+            return to_device(db, row)
+
+    def list(self) -> list[Device]:
+        with self.vault.unit() as db:
+            rows = db.scalars(select(DeviceRow).order_by(DeviceRow.name)).all()
+            return [to_device(db, r) for r in rows]
+
+    def retire(self, *, name: str) -> Device:
+        require(
+            self.vault, self.actor, access.may_manage_users(self.actor.role), "device.retire", name
+        )
+        with self.vault.unit() as db:
+            row = find_active(db, name)
+            if row is None:
+                raise NotFound(f"There is no registered device called {name}.")
+            row.retired_at = utcnow()
+            audit.append(
+                db,
+                action="device.retired",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                subject=f"device {row.id}",
+            )
+            return to_device(db, row)

@@ -1,0 +1,109 @@
+"""Decode untrusted image bytes: allowlisted formats, a pixel cap, EXIF orientation.
+
+Every failure is an :class:`ImageRejected` with a sentence a person can act on;
+the import goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from sefton_photos.errors import InvalidInput
+
+MAX_PIXELS = 50_000_000  # issue 4: images up to 50 megapixels
+MAX_BYTES = 200 * 1024 * 1024
+FORMATS = ("JPEG", "PNG", "HEIF", "TIFF", "WEBP")
+MEDIA_TYPES = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "HEIF": "image/heic",
+    "TIFF": "image/tiff",
+    "WEBP": "image/webp",
+}
+
+_heif_ready = False
+
+
+class ImageRejected(InvalidInput):
+    """This file cannot be imported; the message says why."""
+
+
+def _register_heif() -> None:
+    global _heif_ready
+    if not _heif_ready:
+        try:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+        except ImportError:  # pragma: no cover - HEIC simply stays unsupported
+            pass
+        _heif_ready = True
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    image: Image.Image  # RGB, upright
+    media_type: str
+    width: int
+    height: int
+    taken_at: datetime | None
+
+
+def _taken_at(img: Image.Image) -> datetime | None:
+    try:
+        exif = img.getexif()
+        raw = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)  # DateTimeOriginal, DateTime
+        if not raw:
+            return None
+        return datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S").replace(tzinfo=UTC)
+    except (ValueError, TypeError, KeyError, OSError):
+        return None
+
+
+def decode(data: bytes, *, max_pixels: int = MAX_PIXELS) -> Decoded:
+    """Open ``data`` as one of the allowed formats and return it upright, in RGB."""
+    if not data:
+        raise ImageRejected("The file is empty.")
+    if len(data) > MAX_BYTES:
+        raise ImageRejected(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+    _register_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data), formats=FORMATS)
+            fmt = img.format or ""
+            pixels = img.width * img.height
+            if pixels > max_pixels:
+                raise ImageRejected(
+                    f"The image is {pixels / 1e6:.0f} megapixels; the limit is "
+                    f"{max_pixels / 1e6:.0f} (a decompression bomb is refused)."
+                )
+            img.load()
+            taken = _taken_at(img)
+            upright = ImageOps.exif_transpose(img)
+            rgb = upright.convert("RGB")
+    except ImageRejected:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRejected(
+            "This is not an image in a supported format (JPEG, PNG, HEIC, "
+            "TIFF, WebP), or it is too large to open safely."
+        ) from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise ImageRejected(f"The image is damaged or truncated ({exc}).") from None
+    return Decoded(rgb, MEDIA_TYPES.get(fmt, "image/" + fmt.lower()), rgb.width, rgb.height, taken)
+
+
+def downscale(img: Image.Image, max_side: int) -> tuple[Image.Image, float]:
+    """A copy whose longest side is at most ``max_side``, and the scale applied."""
+    longest = max(img.width, img.height)
+    if longest <= max_side:
+        return img, 1.0
+    scale = max_side / longest
+    size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
+    return img.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0), scale

@@ -1,0 +1,448 @@
+"""Import: photos from a registered device into the vault, tied to a capture.
+
+The order is the policy's (REQUIREMENTS.md, "Capture, in order"): the decision on
+R1-R5, R10 and R12 comes first and a refusal ends the import before any file is
+read.  Then a process pool decodes, thumbnails and finds faces (both cores busy)
+while this process alone writes: object files (fsynced) and rows in one
+transaction per photo, then the stored copy is read back and its hash compared,
+and only then is the source file removed (R5).  A cancel or a crash at any point
+leaves every source either untouched or safely in the vault.
+Available on a session as ``session.imports``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from sefton_photos import access, audit, blobs, childfile, devices, policy
+from sefton_photos.children import ChildrenService
+from sefton_photos.decisions import Decision
+from sefton_photos.errors import InvalidInput, SeftonError
+from sefton_photos.facedata import FaceSettings, references
+from sefton_photos.faces.match import suggest
+from sefton_photos.guard import require
+from sefton_photos.model import CaptureContext, FaceStatus, Purpose
+from sefton_photos.pipeline import Processed, expand, process_file, warm_up
+from sefton_photos.schema import casework as cw
+from sefton_photos.schema.base import utcnow
+from sefton_photos.schema.core import UserRow
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FaceOutcome:
+    box: tuple[int, int, int, int]
+    child_id: int | None
+    distance: float | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    source: str
+    status: str  # imported | duplicate | rejected | cancelled
+    photo_id: int | None = None
+    reason: str | None = None
+    faces: tuple[FaceOutcome, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    rate: float  # photos per second so far
+    eta_seconds: float | None
+    last: FileOutcome
+
+
+@dataclass(slots=True)
+class ImportReport:
+    decision: Decision
+    capture_id: int | None = None
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+@dataclass(slots=True)
+class _Run:
+    child_ids: tuple[int, ...]
+    purpose: Purpose
+    context: CaptureContext
+    note: str | None
+    device_id: int
+    keep_source: bool
+    settings: FaceSettings
+    visible: set[int]
+    capture_id: int | None = None
+
+
+class ImportService:
+    def __init__(self, children: ChildrenService) -> None:
+        self.children = children
+        self.vault = children.vault
+        self.actor = children.actor
+
+    def decide(
+        self,
+        *,
+        child_ids: tuple[int, ...],
+        purpose: Purpose,
+        purpose_note: str,
+        device: str,
+        attested: bool,
+        today: date | None = None,
+    ) -> Decision:
+        """The capture decision alone (R1-R5, R10, R12), as the import dialog shows it."""
+        for cid in child_ids:
+            self.children._guard(cid, access.may_capture, "capture.log")
+        with self.vault.unit() as db:
+            files = [
+                childfile.load_file(db, row)
+                for cid in child_ids
+                if (row := db.get(cw.Child, cid)) is not None
+            ]
+            dev = devices.find_active(db, device) if device.strip() else None
+            me = db.get(UserRow, self.actor.id)
+            manager = db.get(UserRow, me.line_manager_id) if me and me.line_manager_id else None
+        context = CaptureContext(
+            purpose_note=purpose_note,
+            attested=attested,
+            device_name=device.strip(),
+            device_registered=dev is not None,
+            line_manager=manager.name if manager and manager.removed_at is None else None,
+        )
+        return policy.can_capture(files, purpose, context, today or date.today())
+
+    def run(
+        self,
+        *,
+        child_ids: tuple[int, ...],
+        purpose: Purpose,
+        purpose_note: str,
+        device: str,
+        attested: bool,
+        paths: list[Path],
+        note: str | None = None,
+        keep_source: bool = False,
+        detect_faces: bool | None = None,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: Cancel | None = None,
+        workers: int | None = None,
+    ) -> ImportReport:
+        if not child_ids:
+            raise InvalidInput("Choose the child or children in the photos (R1).")
+        decision = self.decide(
+            child_ids=child_ids,
+            purpose=purpose,
+            purpose_note=purpose_note,
+            device=device,
+            attested=attested,
+        )
+        require(self.vault, self.actor, decision, "capture.log", f"{len(paths)} path(s)")
+        files = expand(paths)
+        if not files:
+            raise InvalidInput("There are no files to import at the paths given.")
+        with self.vault.unit() as db:
+            dev = devices.find_active(db, device)
+            assert dev is not None
+            settings = FaceSettings.load(db)
+            visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
+        if detect_faces is False:
+            settings = settings.off()
+        run = _Run(
+            child_ids,
+            purpose,
+            CaptureContext(purpose_note, attested, dev.name, True, None),
+            note,
+            dev.id,
+            keep_source,
+            settings,
+            visible,
+        )
+        report = ImportReport(decision)
+        started = time.monotonic()
+        by_source: dict[str, FileOutcome] = {}
+
+        def record(outcome: FileOutcome) -> None:
+            by_source[outcome.source] = outcome
+            if progress is not None:
+                done = len(by_source)
+                rate = done / max(time.monotonic() - started, 1e-6)
+                eta = (len(files) - done) / rate if rate > 0 else None
+                progress(Progress(done, len(files), rate, eta, outcome))
+
+        for processed in self._process(files, settings.enabled, cancel, workers):
+            record(self._store(processed, run))
+        report.capture_id = run.capture_id
+        report.cancelled = cancel is not None and cancel.is_set()
+        report.outcomes = [
+            by_source.get(str(f))
+            or FileOutcome(
+                str(f), "cancelled", reason="Import cancelled before this file; it is untouched."
+            )
+            for f in files
+        ]
+        with self.vault.unit() as db:
+            audit.append(
+                db,
+                action="import.finished",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                subject=f"capture {run.capture_id}",
+                details={
+                    s: report.count(s) for s in ("imported", "duplicate", "rejected", "cancelled")
+                },
+            )
+        return report
+
+    # -- the pool -------------------------------------------------------------------------------
+
+    def _process(
+        self, files: list[Path], detect: bool, cancel: Cancel | None, workers: int | None
+    ) -> Iterable[Processed]:
+        n = workers if workers is not None else (os.cpu_count() or 1)
+        if n <= 0 or len(files) == 1:
+            return _InProcess(files, detect, cancel)
+        return _Stream(files, detect, cancel, n)
+
+    # -- storing one photo ------------------------------------------------------------------------
+
+    def _store(self, p: Processed, run: _Run) -> FileOutcome:
+        if not p.ok:
+            return FileOutcome(p.source, "rejected", reason=p.reason)
+        try:
+            outcome, object_id = self._write(p, run)
+            self._verify(object_id, p.sha256)
+        except SeftonError as exc:
+            return FileOutcome(p.source, "rejected", reason=f"{exc} The source file was kept.")
+        if not run.keep_source:
+            try:
+                os.unlink(p.source)
+            except OSError as exc:
+                reason = f"Imported, but the source could not be removed: {exc.strerror}."
+                return FileOutcome(
+                    p.source, outcome.status, outcome.photo_id, reason, outcome.faces
+                )
+        return outcome
+
+    def _write(self, p: Processed, run: _Run) -> tuple[FileOutcome, str]:
+        with self.vault.unit() as db:
+            if run.capture_id is None:
+                run.capture_id = self._log_capture(db, run)
+            existing = db.scalar(select(cw.Photo).where(cw.Photo.content_sha256 == p.sha256))
+            if existing is not None:
+                if db.get(cw.CapturePhoto, (run.capture_id, existing.id)) is None:
+                    db.add(cw.CapturePhoto(capture_id=run.capture_id, photo_id=existing.id))
+                audit.append(
+                    db,
+                    action="photo.duplicate",
+                    actor_id=self.actor.id,
+                    actor_name=self.actor.name,
+                    subject=f"photo {existing.id}",
+                )
+                return (
+                    FileOutcome(
+                        p.source,
+                        "duplicate",
+                        existing.id,
+                        "Already in the vault; not stored twice.",
+                    ),
+                    existing.original_object_id,
+                )
+            original = blobs.store(self.vault, db, p.data, kind="original")
+            thumb = blobs.store(self.vault, db, p.thumbnail, kind="thumbnail")
+            photo = cw.Photo(
+                original_object_id=original,
+                thumbnail_object_id=thumb,
+                content_sha256=p.sha256,
+                media_type=p.media_type,
+                width=p.width,
+                height=p.height,
+                taken_at=p.taken_at,
+                device_id=run.device_id,
+                imported_by=self.actor.id,
+                imported_at=utcnow(),
+            )
+            db.add(photo)
+            db.flush()
+            db.add(cw.CapturePhoto(capture_id=run.capture_id, photo_id=photo.id))
+            faces = self._faces(db, photo.id, p, run)
+            audit.append(
+                db,
+                action="photo.imported",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                subject=f"photo {photo.id}",
+                child_id=run.child_ids[0],
+                details={
+                    "capture": run.capture_id,
+                    "faces": len(faces),
+                    "media_type": p.media_type,
+                },
+            )
+            return FileOutcome(p.source, "imported", photo.id, None, tuple(faces)), original
+
+    def _faces(self, db: OrmSession, photo_id: int, p: Processed, run: _Run) -> list[FaceOutcome]:
+        refs, born = references(db, run.settings) if p.faces else ({}, {})
+        found = suggest(
+            [f.encoding for f in p.faces],
+            refs,
+            threshold=run.settings.threshold,
+            taken_at=p.taken_at,
+            born=born,
+        )
+        out = []
+        for face, s in zip(p.faces, found, strict=True):
+            if s.child_id is None:
+                status = FaceStatus.UNKNOWN
+            elif s.child_id in run.child_ids:
+                status = FaceStatus.SUGGESTED
+            else:
+                status = FaceStatus.OTHER_CHILD
+            top, right, bottom, left = face.box
+            # R13: an encoding is kept only for a face suggested as a consented child.
+            keep = s.child_id is not None
+            db.add(
+                cw.Face(
+                    photo_id=photo_id,
+                    top=top,
+                    right=right,
+                    bottom=bottom,
+                    left=left,
+                    encoding=_pack(face.encoding) if keep else None,
+                    suggested_child_id=s.child_id,
+                    suggested_distance=s.distance,
+                    status=status.value,
+                )
+            )
+            shown = s.child_id if s.child_id in run.visible else None
+            out.append(FaceOutcome(face.box, shown, s.distance, status.value))
+        return out
+
+    def _log_capture(self, db: OrmSession, run: _Run) -> int:
+        capture = cw.Capture(
+            worker_id=self.actor.id,
+            purpose=run.purpose.value,
+            purpose_note=run.context.purpose_note.strip(),
+            note=run.note,
+            attested=run.context.attested,
+            device_id=run.device_id,
+            logged_at=utcnow(),
+        )
+        db.add(capture)
+        db.flush()
+        for cid in run.child_ids:
+            row = db.get(cw.Child, cid)
+            assert row is not None
+            relied = policy.relied_on(childfile.load_file(db, row), run.purpose, date.today())
+            db.add(
+                cw.CaptureChild(
+                    capture_id=capture.id, child_id=cid, consent_id=relied.id if relied else None
+                )
+            )
+        me = db.get(UserRow, self.actor.id)
+        assert me is not None and me.line_manager_id is not None
+        db.add(
+            cw.SupervisionItem(
+                manager_id=me.line_manager_id,
+                worker_id=self.actor.id,
+                kind="capture",
+                capture_id=capture.id,
+                child_id=run.child_ids[0],
+                created_at=utcnow(),
+                summary=f"Capture {capture.id}: {run.purpose.label}, {len(run.child_ids)} "
+                f"child(ren): {run.context.purpose_note.strip()}",
+            )
+        )
+        for cid in run.child_ids:
+            audit.append(
+                db,
+                action="capture.logged",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                child_id=cid,
+                subject=f"capture {capture.id}",
+                details={
+                    "purpose": run.purpose.value,
+                    "attested": True,
+                    "device": run.context.device_name,
+                    "alerted": "line manager",
+                },
+            )
+        return capture.id
+
+    def _verify(self, object_id: str, sha256: str) -> None:
+        """R5: the stored copy is read back and compared before the source goes."""
+        with self.vault.unit() as db:
+            data = blobs.load(self.vault, db, object_id)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise SeftonError("The stored copy did not match the source.")
+
+
+def _pack(encoding: tuple[float, ...]) -> bytes:
+    import struct
+
+    return struct.pack(f"<{len(encoding)}d", *encoding)
+
+
+class _InProcess:
+    """Small batches: no pool start-up, same work, same order."""
+
+    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None) -> None:
+        self.files, self.detect, self.cancel = files, detect, cancel
+
+    def __iter__(self) -> Iterator[Processed]:
+        for f in self.files:
+            if self.cancel is not None and self.cancel.is_set():
+                return
+            yield process_file(str(f), self.detect)
+
+
+class _Stream:
+    """Both cores busy, a bounded number of files in flight, results as they finish."""
+
+    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None, n: int) -> None:
+        self.files, self.detect, self.cancel, self.n = files, detect, cancel, n
+
+    def __iter__(self) -> Iterator[Processed]:
+        ctx = multiprocessing.get_context("spawn")
+        todo = iter(self.files)
+        with ProcessPoolExecutor(
+            max_workers=self.n, mp_context=ctx, initializer=warm_up if self.detect else None
+        ) as pool:
+            running: set[Future[Processed]] = set()
+            try:
+                for f in todo:
+                    running.add(pool.submit(process_file, str(f), self.detect))
+                    if len(running) >= 2 * self.n:
+                        break
+                while running:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        if self.cancel is not None and self.cancel.is_set():
+                            return
+                        yield fut.result()
+                        nxt = next(todo, None)
+                        if nxt is not None and not (self.cancel and self.cancel.is_set()):
+                            running.add(pool.submit(process_file, str(nxt), self.detect))
+            finally:
+                for fut in running:
+                    fut.cancel()

@@ -1,0 +1,99 @@
+"""The per-file work of an import, run in worker processes (both cores busy).
+
+Each file is read once; the bytes, their hash, the thumbnail and the faces travel
+back to the main process, which alone writes to the vault.  A failure is a
+result, not an exception, so one bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sefton_photos.errors import SeftonError
+from sefton_photos.faces.detect import FoundFace, detect
+from sefton_photos.imaging.decode import MAX_BYTES, decode
+from sefton_photos.imaging.thumbnails import thumbnail
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    source: str
+    ok: bool
+    reason: str | None = None
+    data: bytes = b""
+    sha256: str = ""
+    media_type: str = ""
+    width: int = 0
+    height: int = 0
+    taken_at: datetime | None = None
+    thumbnail: bytes = b""
+    faces: list[FoundFace] = field(default_factory=list)
+
+
+def warm_up() -> None:
+    """Pool initializer: import face_recognition once per worker, not once per file."""
+    from sefton_photos.faces.detect import _fr
+
+    _fr()
+
+
+def read_once(path: Path) -> bytes:
+    info = path.lstat()
+    if not stat.S_ISREG(info.st_mode):
+        raise SeftonError("This is not a regular file (links and devices are not imported).")
+    if info.st_size > MAX_BYTES:
+        raise SeftonError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+    with open(path, "rb", buffering=0) as f:
+        return f.read()
+
+
+def process_file(source: str, detect_faces: bool) -> Processed:
+    try:
+        data = read_once(Path(source))
+        decoded = decode(data)
+        thumb = thumbnail(decoded.image)
+        faces = detect(decoded.image) if detect_faces else []
+    except SeftonError as exc:
+        return Processed(source, False, str(exc))
+    except MemoryError:
+        return Processed(source, False, "The image is too large to process.")
+    except Exception as exc:  # a worker must answer for every file
+        return Processed(source, False, f"The image could not be read ({type(exc).__name__}).")
+    return Processed(
+        source,
+        True,
+        None,
+        data,
+        hashlib.sha256(data).hexdigest(),
+        decoded.media_type,
+        decoded.width,
+        decoded.height,
+        decoded.taken_at,
+        thumb,
+        faces,
+    )
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files named, and every file under folders named, in a stable order."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out += [Path(root) / f for f in sorted(files) if not f.startswith(".")]
+        else:
+            out.append(p)
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
