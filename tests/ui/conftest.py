@@ -1,0 +1,90 @@
+"""Fixtures of the UI tests: offscreen Qt, real vaults, no blocking message boxes.
+
+Every test runs against a real vault copied from the suite's template (see
+``tests/conftest.py``); nothing of the session or the vault is mocked.  Message
+boxes are replaced by recorders, because a real one would block in ``exec()``.
+Sessions are closed only after the vault worker is idle, so no vault call of a
+test is still running when its session closes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sefton_photos.session import Session
+from tests.helpers import Person
+from ui import ops
+
+# Before any QApplication exists (pytest-qt creates it lazily, in the qapp fixture).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@dataclass
+class MessageBoxes:
+    """What the code under test asked of QMessageBox, and the answer to ``question``."""
+
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.No
+    calls: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _text in self.calls]
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    """Record every static QMessageBox call instead of showing it."""
+    boxes = MessageBoxes()
+
+    def recorder(kind: str) -> Callable[..., QMessageBox.StandardButton]:
+        def record(_parent: object, title: str, text: str, *_a: object, **_k: object) -> object:
+            boxes.calls.append((kind, title, text))
+            if kind == "question":
+                return boxes.answer
+            return QMessageBox.StandardButton.Ok
+
+        return record  # type: ignore[return-value]
+
+    for kind in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))
+    return boxes
+
+
+def drain(app: QApplication) -> None:
+    """Let the worker finish and deliver every answer still queued for the GUI thread."""
+    assert ops.wait_idle(30_000), "the vault worker did not finish"
+    app.processEvents()
+
+
+@pytest.fixture
+def admin_session(admin_session: Session, qapp: QApplication) -> Iterator[Session]:
+    """The suite's admin session, closed only once the worker is idle."""
+    yield admin_session
+    drain(qapp)
+
+
+@pytest.fixture
+def open_session(vault_dir: Path, qapp: QApplication) -> Iterator[Callable[[Person], Session]]:
+    """Sign a person in to the test vault (one session at a time: the vault is locked)."""
+    opened: list[Session] = []
+
+    def sign_in(person: Person) -> Session:
+        session = Session.unlock(vault_dir, name=person.name, password=person.password)
+        opened.append(session)
+        return session
+
+    yield sign_in
+    drain(qapp)
+    for session in opened:
+        session.close()
+
+
+@pytest.fixture(autouse=True)
+def _worker_idle_after_test(qapp: QApplication) -> Iterator[None]:
+    yield
+    drain(qapp)

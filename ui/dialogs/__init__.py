@@ -1,0 +1,1 @@
+"""Dialogs: unlock, add user.  Each is usable (and tested) without ``exec()``."""

@@ -1,0 +1,157 @@
+"""Operation objects: vault work runs on one worker thread, answers come back on the GUI thread.
+
+Modelled on Anki's ``CollectionOp``::
+
+    VaultOp(parent=self, op=lambda: session.add_user(...)) \\
+        .success(self._added).failure(self._show_error).run()
+
+Why this shape:
+
+* Unlocking runs Argon2id and a user removal rekeys the database; neither may
+  freeze the window, so every call into the vault runs off the GUI thread.
+* There is exactly ONE worker (a ``QThreadPool`` with ``maxThreadCount`` 1), so
+  calls into the vault are serialised in the order they were started: a lock is
+  never overtaken by the unlock typed after it.  The core opens a fresh
+  sqlcipher3 connection per unit of work on the calling thread, so the worker
+  may change over time as long as only one runs at once.
+* The worker never touches a widget.  It emits a queued signal on a ``QObject``
+  that lives on the GUI thread; the success or failure callback runs there.  If
+  the parent widget has been deleted meanwhile, the callbacks are skipped.
+* A failure callback receives the exception.  :func:`describe` turns it into one
+  line a person can read: a ``SeftonError``'s own message, otherwise a short
+  "unexpected error" line, never a traceback (that goes to the log only).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from sefton_photos.errors import SeftonError
+from ui.qtcompat import emit
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+_pool: QThreadPool | None = None
+_running: set[VaultOp[Any]] = set()
+
+
+def worker_pool() -> QThreadPool:
+    """The single worker every vault call goes through (created on first use)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setObjectName("sefton-vault-worker")
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+def pending() -> int:
+    """How many operations have been started and not yet delivered their answer."""
+    return len(_running)
+
+
+def wait_idle(timeout_ms: int = 30_000) -> bool:
+    """Block until the worker is idle (used at shutdown and by tests); True if it is."""
+    return worker_pool().waitForDone(timeout_ms)
+
+
+def describe(error: BaseException) -> str:
+    """One line for a person: the core's own message, or a short unexpected-error line."""
+    if isinstance(error, SeftonError):
+        return str(error)
+    detail = " ".join(str(error).split())
+    if len(detail) > 160:
+        detail = detail[:157] + "..."
+    name = type(error).__name__
+    text = (
+        f"Something unexpected went wrong ({name}: {detail})"
+        if detail
+        else (f"Something unexpected went wrong ({name})")
+    )
+    return text + ". Nothing more was done; please tell your ICT team."
+
+
+class _Job(QRunnable):
+    """What the worker thread runs: the callable, then one queued signal with the outcome."""
+
+    def __init__(self, op: VaultOp[Any], fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._op = op
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every outcome must reach the GUI thread
+            emit(self._op._outcome, False, exc)
+        else:
+            emit(self._op._outcome, True, result)
+
+
+class VaultOp(QObject, Generic[T]):
+    """One call into the vault, run on the worker; callbacks run on the GUI thread.
+
+    ``succeeded``/``failed`` carry the result or exception; ``finished`` is emitted
+    last, after the callbacks, whatever the outcome (tests wait on it).
+    """
+
+    _outcome = Signal(bool, object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, *, parent: QObject | None, op: Callable[[], T]) -> None:
+        # No Qt parent: the worker may still emit on this object after the widget is gone.
+        super().__init__(None)
+        self._parent = parent
+        self._fn = op
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._started = False
+        self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def success(self, callback: Callable[[T], None]) -> VaultOp[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> VaultOp[T]:
+        self._on_failure = callback
+        return self
+
+    def run(self) -> VaultOp[T]:
+        """Queue the work on the single worker; returns self (for ``finished``)."""
+        if self._started:
+            raise RuntimeError("an operation runs once")
+        self._started = True
+        _running.add(self)
+        worker_pool().start(_Job(self, self._fn))
+        return self
+
+    def _parent_alive(self) -> bool:
+        return self._parent is None or shiboken6.isValid(self._parent)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: object) -> None:
+        try:
+            if ok:
+                emit(self.succeeded, value)
+                if self._on_success is not None and self._parent_alive():
+                    self._on_success(value)  # type: ignore[arg-type]
+            else:
+                assert isinstance(value, BaseException)
+                if not isinstance(value, SeftonError):
+                    log.error("vault operation failed", exc_info=value)
+                emit(self.failed, value)
+                if self._on_failure is not None and self._parent_alive():
+                    self._on_failure(value)
+                elif self._on_failure is None:
+                    log.warning("unhandled failure: %s", describe(value))
+        finally:
+            _running.discard(self)
+            emit(self.finished)

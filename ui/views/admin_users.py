@@ -1,0 +1,182 @@
+"""The Users tab of the Admin page: the table of staff, add a user, remove a user.
+
+Listing, adding and removing all run on the vault worker; a refusal from the core
+(only administrators manage users, R10's line-manager rule, the password rule,
+"the last administrator cannot be removed") is shown in its own words.  Removing
+asks first, because it rotates the vault key for everyone who remains.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sefton_photos.model import User
+from sefton_photos.session import Session
+from ui.dialogs.add_user import AddUserDialog
+from ui.models.users import UsersTableModel
+from ui.ops import VaultOp, describe
+from ui.qtcompat import emit
+from ui.widgets.message import MessageLabel
+
+
+def removal_question(name: str) -> str:
+    return (
+        f"Remove {name} from the vault?\n\n"
+        f"The vault key will be rotated, so {name}'s password will open nothing from "
+        "now on, on this computer or any copy of the vault made from now on. "
+        "Their past entries in the audit log stay.\n\nThis cannot be undone."
+    )
+
+
+class UsersTab(QWidget):
+    """Users table, "Add user…", "Remove user…", "Refresh"."""
+
+    users_loaded = Signal()
+    changed = Signal()  # a user was added or removed (and the table reloaded)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.add_dialog: AddUserDialog | None = None
+        self.model = UsersTableModel(parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Users")
+        self.table.setAccessibleDescription("Everyone who can sign in to this vault")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.add_button = QPushButton("&Add user…", self)
+        self.add_button.setAccessibleName("Add user")
+        self.add_button.setAccessibleDescription("Give a member of staff a name, role and password")
+        self.remove_button = QPushButton("&Remove user…", self)
+        self.remove_button.setAccessibleName("Remove user")
+        self.remove_button.setAccessibleDescription(
+            "Remove the selected user; the vault key is rotated"
+        )
+        self.refresh_button = QPushButton("Re&load users", self)
+        self.refresh_button.setAccessibleName("Refresh the users table")
+        for button in (self.add_button, self.remove_button, self.refresh_button):
+            button.setAutoDefault(False)
+        self.message = MessageLabel("Users message", self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+        self.add_button.clicked.connect(self.open_add_dialog)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def refresh(self) -> VaultOp[list[User]]:
+        """Reload the table from ``session.list_users()`` on the worker."""
+        self.refresh_button.setEnabled(False)
+
+        def loaded(users: list[User]) -> None:
+            self.refresh_button.setEnabled(True)
+            self.model.set_users(users)
+            emit(self.users_loaded)
+
+        def failed(error: BaseException) -> None:
+            self.refresh_button.setEnabled(True)
+            self.message.show_error(describe(error))
+            emit(self.users_loaded)
+
+        return (
+            VaultOp(parent=self, op=self.session.list_users).success(loaded).failure(failed).run()
+        )
+
+    def forget(self) -> None:
+        self.model.clear()
+        self.message.clear_message()
+
+    def selected_user(self) -> User | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.user_at(rows[0].row()) if rows else None
+
+    def select_name(self, name: str) -> bool:
+        """Select the row of ``name`` (keyboard users and tests); True if found."""
+        for row, user in enumerate(self.model.users):
+            if user.name == name:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    # -- add ------------------------------------------------------------------------------------
+
+    def open_add_dialog(self) -> AddUserDialog:
+        """Open the add-user dialog (not modal-blocking: the answer comes by signal)."""
+        dialog = AddUserDialog(self.session, self.model.users, parent=self)
+        dialog.added.connect(self._added)
+        dialog.finished.connect(dialog.deleteLater)
+        self.add_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _added(self, user: User) -> None:
+        self.message.show_info(f"{user.name} was added as {user.role.label.lower()}.")
+        self.refresh().finished.connect(self.changed)
+
+    # -- remove ---------------------------------------------------------------------------------
+
+    def remove_selected(self) -> VaultOp[None] | None:
+        """Ask, then remove the selected user on the worker (the key rotation is slow)."""
+        user = self.selected_user()
+        if user is None:
+            self.message.show_error("Choose a user in the table first, then Remove user.")
+            return None
+        answer = QMessageBox.question(
+            self,
+            "Remove user",
+            removal_question(user.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.message.show_info(f"{user.name} was not removed.")
+            return None
+        name = user.name
+        self._set_busy(True)
+        self.message.show_info(f"Removing {name} and rotating the vault key…")
+
+        def removed(_result: None) -> None:
+            self._set_busy(False)
+            self.message.show_info(f"{name} was removed and the vault key was rotated.")
+            self.refresh().finished.connect(self.changed)
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            self.message.show_error(describe(error))
+
+        session = self.session
+        op: VaultOp[None] = VaultOp(parent=self, op=lambda: session.remove_user(name=name))
+        return op.success(removed).failure(failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.add_button, self.remove_button, self.refresh_button):
+            button.setEnabled(not busy)
