@@ -45,6 +45,12 @@ class Session:
         self.imports = ImportService(self.children)
         self.photos = PhotosService(self.children)
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
@@ -55,6 +61,12 @@ class Session:
         with vault.unit() as db:
             user = users.get_user(db, admin_id)
         return cls(vault, user)
+
+    @staticmethod
+    def check_folder(path: Path) -> None:
+        """Is there a vault at ``path``?  Raises VaultMissing / VaultTampered / VaultTooNew
+        without asking for a password or writing anything."""
+        Vault.check_folder(Path(path))
 
     @classmethod
     def unlock(
@@ -131,15 +143,17 @@ class Session:
         """R8 (5.5.4.9): forget the keys; the window must ask for the password again."""
         if self.locked:
             return
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="session.locked",
-                actor_id=self.user.id,
-                actor_name=self.user.name,
-                details={"reason": reason},
-            )
-        self.vault.forget_keys()
+        try:
+            with self.vault.unit() as db:
+                audit.append(
+                    db,
+                    action="session.locked",
+                    actor_id=self.user.id,
+                    actor_name=self.user.name,
+                    details={"reason": reason},
+                )
+        finally:
+            self.vault.forget_keys()  # the keys go even if the audit write failed
 
     def unlock_again(self, *, password: str, clock: Clock = time.time) -> None:
         self.vault.reopen(self.user.name, password, clock)
@@ -158,15 +172,17 @@ class Session:
     def close(self) -> None:
         if self.closed:
             return
-        if not self.locked and not self.vault.read_only:
-            with self.vault.unit() as db:
-                audit.append(
-                    db,
-                    action="session.signed_out",
-                    actor_id=self.user.id,
-                    actor_name=self.user.name,
-                )
-        self.vault.close()
+        try:
+            if not self.locked and not self.vault.read_only:
+                with self.vault.unit() as db:
+                    audit.append(
+                        db,
+                        action="session.signed_out",
+                        actor_id=self.user.id,
+                        actor_name=self.user.name,
+                    )
+        finally:
+            self.vault.close()  # the folder lock is released whatever happened
 
     # -- users -----------------------------------------------------------------------------
 

@@ -51,6 +51,26 @@ def vault_dir(vault_template: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def face_template(
+    vault_template: Path, faces_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    from tests import faceworld
+
+    path = tmp_path_factory.mktemp("faces") / "vault"
+    faceworld.build(vault_template, path, faces_dir)
+    return path
+
+
+@pytest.fixture
+def face_vault(face_template: Path, tmp_path: Path) -> Path:
+    """A vault with a registered device and one enrolled child per fixture person."""
+    path = tmp_path / "vault"
+    shutil.copytree(face_template, path)
+    shutil.copy(face_template.parent / "children.json", tmp_path / "children.json")
+    return path
+
+
 @pytest.fixture
 def admin_session(vault_dir: Path) -> Iterator[Session]:
     session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)

@@ -28,7 +28,11 @@ def _fr() -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # pkg_resources notice
         import face_recognition
+    from PIL import ImageFile
 
+    # face_recognition turns on Pillow's "load truncated images" for every caller; a
+    # truncated photo must be rejected, not half-imported.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     return face_recognition
 
 

@@ -11,7 +11,7 @@ import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from sefton_photos.errors import InvalidInput
 
@@ -72,6 +72,7 @@ def decode(data: bytes, *, max_pixels: int = MAX_PIXELS) -> Decoded:
     if len(data) > MAX_BYTES:
         raise ImageRejected(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     _register_heif()
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # another library may have switched it on
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -89,10 +90,14 @@ def decode(data: bytes, *, max_pixels: int = MAX_PIXELS) -> Decoded:
             rgb = upright.convert("RGB")
     except ImageRejected:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRejected(
-            "This is not an image in a supported format (JPEG, PNG, HEIC, "
-            "TIFF, WebP), or it is too large to open safely."
+            f"The image has too many megapixels to open safely (the limit is "
+            f"{max_pixels / 1e6:.0f}); a decompression bomb is refused."
+        ) from None
+    except UnidentifiedImageError:
+        raise ImageRejected(
+            "This is not an image in a supported format (JPEG, PNG, HEIC, TIFF, WebP)."
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected(f"The image is damaged or truncated ({exc}).") from None

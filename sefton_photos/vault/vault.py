@@ -145,6 +145,21 @@ class Vault:
             lock.release()
             raise
 
+    @staticmethod
+    def check_folder(path: Path) -> None:
+        """Raise unless ``path`` looks like a vault this build can read (nothing written)."""
+        if not (path / SLOTS).exists():
+            if not path.exists() or not any(path.iterdir()):
+                raise VaultMissing(
+                    f"There is no vault at {path}. Create one with "
+                    "'sefton-photos init' or start with --demo."
+                )
+            raise VaultTampered(
+                f"The folder {path} is not a complete Sefton Photos vault: "
+                "its key slot file is missing."
+            )
+        KeySlots.load(path / SLOTS)
+
     @classmethod
     def open(
         cls,
@@ -162,16 +177,7 @@ class Vault:
         appended, so the evidence is not sealed over) and ``head_problem`` says why.
         """
         path = Path(path)
-        if not (path / SLOTS).exists():
-            if not path.exists() or not any(path.iterdir()):
-                raise VaultMissing(
-                    f"There is no vault at {path}. Create one with "
-                    "'sefton-photos init' or start with --demo."
-                )
-            raise VaultTampered(
-                f"The folder {path} is not a complete Sefton Photos vault: "
-                "its key slot file is missing."
-            )
+        cls.check_folder(path)
         lock = VaultLock(path / LOCK)
         lock.acquire()
         try:
