@@ -78,6 +78,8 @@ def append(
     at: datetime | None = None,
 ) -> AuditRow:
     """Add the next link of the chain inside the caller's transaction."""
+    if db.info.get("reading"):
+        raise RuntimeError("an audit entry cannot be written in a read-only unit of work")
     if db.info.get("read_only"):
         raise VaultTampered(
             "This vault is open for inspection only, because its audit log does not match "

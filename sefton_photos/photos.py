@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -126,6 +127,32 @@ class PhotosService:
                     .order_by(cw.Photo.imported_at.desc(), cw.Photo.id.desc())
                 )
             )
+
+    def thumbnails(self, *, child_id: int, photo_ids: Sequence[int]) -> dict[int, bytes]:
+        """JPEG thumbnails of some of one child's photos, decrypted in memory.
+
+        Checked once for the child (not per photo) and read without waiting for a
+        writer, so a grid of thousands fills in while an import runs.  Ids that are
+        not this child's photos are left out.
+        """
+        self.children.guard_view(child_id, "photo.thumbnails")
+        wanted = list(dict.fromkeys(photo_ids))
+        out: dict[int, bytes] = {}
+        with self.vault.unit(reading=True) as db:
+            rows = db.execute(
+                select(cw.Photo.id, cw.Photo.thumbnail_object_id)
+                .join(cw.CapturePhoto, cw.CapturePhoto.photo_id == cw.Photo.id)
+                .join(cw.CaptureChild, cw.CaptureChild.capture_id == cw.CapturePhoto.capture_id)
+                .where(
+                    cw.CaptureChild.child_id == child_id,
+                    cw.Photo.id.in_(wanted),
+                    cw.Photo.erased_at.is_(None),
+                )
+            ).all()
+            for photo_id, object_id in rows:
+                if object_id is not None and photo_id not in out:
+                    out[photo_id] = blobs.load(self.vault, db, object_id)
+        return out
 
     def info(self, *, photo_id: int) -> PhotoInfo:
         visible = self._guard(photo_id, "photo.info")

@@ -270,3 +270,27 @@ def test_photo_show_writes_a_clean_png(face_vault: Path, faces_dir: Path, tmp_pa
     img = Image.open(out)
     assert img.format == "PNG" and not img.info.get("exif") and not img.getexif()
     assert date.today()  # the view itself is audited (see tests/test_audit for the log)
+
+
+def test_thumbnails_come_in_batches_for_one_child_only(
+    face_vault: Path, faces_dir: Path, tmp_path: Path
+) -> None:
+    """A grid asks for many thumbnails at once; another child's photo ids are left out."""
+    ids = children(face_vault)
+    with social(face_vault) as s:
+        mine = run(
+            s,
+            [ids["person-a"]],
+            copy_in(["person-a_2.jpg", "person-a_3.jpg"], faces_dir, tmp_path / "a"),
+            workers=0,
+        )
+        other = run(
+            s, [ids["person-b"]], copy_in(["person-b_2.jpg"], faces_dir, tmp_path / "b"), workers=0
+        )
+        wanted = [o.photo_id or 0 for o in mine.outcomes] + [other.outcomes[0].photo_id or 0]
+        thumbs = s.photos.thumbnails(child_id=ids["person-a"], photo_ids=wanted)
+        assert s.photos.ids(child_id=ids["person-a"]) == sorted(thumbs, reverse=True)
+    assert set(thumbs) == {o.photo_id for o in mine.outcomes}
+    for data in thumbs.values():
+        img = Image.open(io.BytesIO(data))
+        assert img.format == "JPEG" and max(img.size) <= 320

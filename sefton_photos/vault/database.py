@@ -41,8 +41,12 @@ def _connector(path: Path, key: bytes) -> Callable[[], Any]:
     return connect
 
 
-def make_engine(path: Path, key: bytes) -> Engine:
-    """An engine whose every connection is keyed; nothing is pooled across threads."""
+def make_engine(path: Path, key: bytes, *, immediate: bool = True) -> Engine:
+    """An engine whose every connection is keyed; nothing is pooled across threads.
+
+    Writers begin IMMEDIATE (one writer at a time, no lock upgrades that deadlock);
+    the reader engine begins DEFERRED so thumbnails load while an import writes.
+    """
     engine = create_engine(
         "sqlite://", creator=_connector(path, key), poolclass=NullPool, future=True
     )
@@ -54,7 +58,7 @@ def make_engine(path: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

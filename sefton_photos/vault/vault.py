@@ -67,7 +67,7 @@ class Vault:
         self.user_label = opened.label
         self._user_private: bytes | None = opened.private
         self._keys: Keys | None = Keys(opened.vault_key, crypto.derive(opened.vault_key, "db"))
-        self.engine = database.make_engine(path / DB, self._keys.db_key)
+        self._open_engines()
         self.objects = ObjectStore(path / OBJECTS)
         self._head_lock = threading.Lock()
         self.read_only = False
@@ -300,14 +300,24 @@ class Vault:
 
     # -- units of work --------------------------------------------------------------------
 
+    def _open_engines(self) -> None:
+        keys = self._require_keys()
+        self.engine = database.make_engine(self.path / DB, keys.db_key)
+        self.reader = database.make_engine(self.path / DB, keys.db_key, immediate=False)
+
     @contextlib.contextmanager
-    def unit(self) -> Iterator[OrmSession]:
-        """One transaction; the audit head is resealed after it commits if it appended."""
+    def unit(self, *, reading: bool = False) -> Iterator[OrmSession]:
+        """One transaction; the audit head is resealed after it commits if it appended.
+
+        ``reading=True`` is for pure reads (thumbnails): it does not wait for a writer.
+        """
         keys = self._require_keys()
         tip: tuple[int, str] | None = None
         try:
-            with OrmSession(self.engine, expire_on_commit=False) as db, db.begin():
+            engine = self.reader if reading else self.engine
+            with OrmSession(engine, expire_on_commit=False) as db, db.begin():
                 db.info["read_only"] = self.read_only
+                db.info["reading"] = reading
                 yield db
                 if db.info.get("audit_appended"):
                     tip = audit.tip(db)
@@ -351,12 +361,13 @@ class Vault:
         new_slots.save(self.path / (SLOTS + NEXT), new_key)
         audit.write_head(self.path / (HEAD + NEXT), new_key, count, last)
         self.engine.dispose()
+        self.reader.dispose()
         database.rekey(self.path / DB, old.db_key, crypto.derive(new_key, "db"))
         os.replace(self.path / (HEAD + NEXT), self.path / HEAD)
         os.replace(self.path / (SLOTS + NEXT), self.path / SLOTS)
         self.slots = new_slots
         self._keys = Keys(new_key, crypto.derive(new_key, "db"))
-        self.engine = database.make_engine(self.path / DB, self._keys.db_key)
+        self._open_engines()
 
     # -- locking and closing ------------------------------------------------------------
 
@@ -374,6 +385,7 @@ class Vault:
         self._keys = None
         self._user_private = None
         self.engine.dispose()
+        self.reader.dispose()
 
     def reopen(self, name: str, password: str, clock: Clock = time.time) -> None:
         """Unlock again after :meth:`forget_keys`, with the same checks as a first unlock."""
@@ -384,7 +396,7 @@ class Vault:
         self.user_label = opened.label
         self._keys = Keys(opened.vault_key, crypto.derive(opened.vault_key, "db"))
         self._user_private = opened.private
-        self.engine = database.make_engine(self.path / DB, self._keys.db_key)
+        self._open_engines()
 
     def close(self) -> None:
         if self._keys is not None:
