@@ -15,9 +15,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sefton_photos.errors import SeftonError
-from sefton_photos.faces.detect import FoundFace, detect
+from sefton_photos.faces.detect import FoundFace, detect, scaled
 from sefton_photos.imaging.decode import MAX_BYTES, decode
 from sefton_photos.imaging.thumbnails import thumbnail
+
+# Thumbnails and face detection need no more than this on the longest side (detection
+# itself runs on at most 1024 px), so a 12 MP JPEG is decoded at a quarter scale.
+DETECT_FROM = 768
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +59,10 @@ def read_once(path: Path) -> bytes:
 def process_file(source: str, detect_faces: bool) -> Processed:
     try:
         data = read_once(Path(source))
-        decoded = decode(data)
+        decoded = decode(data, at_least=DETECT_FROM)
         thumb = thumbnail(decoded.image)
-        faces = detect(decoded.image) if detect_faces else []
+        found = detect(decoded.image) if detect_faces else []
+        faces = scaled(found, decoded.width / decoded.image.width, decoded.width, decoded.height)
     except SeftonError as exc:
         return Processed(source, False, str(exc))
     except MemoryError:

@@ -57,3 +57,20 @@ def detect(img: Image.Image, max_side: int = DETECT_SIDE) -> list[FoundFace]:
         )
         found.append(FoundFace(box=box, encoding=tuple(float(x) for x in enc)))
     return found
+
+
+def scaled(faces: list[FoundFace], factor: float, width: int, height: int) -> list[FoundFace]:
+    """Boxes found on a reduced decode, in the original photo's pixels."""
+    if abs(factor - 1.0) < 1e-9:
+        return faces
+    out = []
+    for f in faces:
+        top, right, bottom, left = f.box
+        box = (
+            min(height, round(top * factor)),
+            min(width, round(right * factor)),
+            min(height, round(bottom * factor)),
+            min(width, round(left * factor)),
+        )
+        out.append(FoundFace(box=box, encoding=f.encoding))
+    return out

@@ -65,8 +65,15 @@ def _taken_at(img: Image.Image) -> datetime | None:
         return None
 
 
-def decode(data: bytes, *, max_pixels: int = MAX_PIXELS) -> Decoded:
-    """Open ``data`` as one of the allowed formats and return it upright, in RGB."""
+def decode(data: bytes, *, max_pixels: int = MAX_PIXELS, at_least: int | None = None) -> Decoded:
+    """Open ``data`` as one of the allowed formats and return it upright, in RGB.
+
+    ``at_least`` asks only for a copy whose longest side is at least that many pixels:
+    a JPEG is then decoded at a reduced scale by the decoder itself (every byte is
+    still read and checked), which is what the import needs for thumbnails and face
+    detection, at a fraction of the cost.  ``width``/``height`` are always the
+    original's.
+    """
     if not data:
         raise ImageRejected("The file is empty.")
     if len(data) > MAX_BYTES:
@@ -84,6 +91,10 @@ def decode(data: bytes, *, max_pixels: int = MAX_PIXELS) -> Decoded:
                     f"The image is {pixels / 1e6:.0f} megapixels; the limit is "
                     f"{max_pixels / 1e6:.0f} (a decompression bomb is refused)."
                 )
+            width, height = img.size
+            if at_least and fmt == "JPEG" and max(width, height) > 2 * at_least:
+                wanted = at_least / max(width, height)
+                img.draft("RGB", (max(1, int(width * wanted)), max(1, int(height * wanted))))
             img.load()
             taken = _taken_at(img)
             upright = ImageOps.exif_transpose(img)
@@ -101,7 +112,9 @@ def decode(data: bytes, *, max_pixels: int = MAX_PIXELS) -> Decoded:
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageRejected(f"The image is damaged or truncated ({exc}).") from None
-    return Decoded(rgb, MEDIA_TYPES.get(fmt, "image/" + fmt.lower()), rgb.width, rgb.height, taken)
+    if upright.size != img.size:  # turned by its EXIF orientation
+        width, height = height, width
+    return Decoded(rgb, MEDIA_TYPES.get(fmt, "image/" + fmt.lower()), width, height, taken)
 
 
 def downscale(img: Image.Image, max_side: int) -> tuple[Image.Image, float]:
