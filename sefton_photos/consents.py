@@ -32,6 +32,7 @@ from sefton_photos.model import (
 )
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
+from sefton_photos.supervision import raise_item
 from sefton_photos.users import active_by_name
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
@@ -222,6 +223,19 @@ class ConsentsService:
                 .where(cw.Photo.id.in_(photos), cw.Photo.flagged_at.is_(None))
                 .values(flagged_at=now, flag_reason=f"consent {consent_id} withdrawn")
             )
+            # R10, R12: photos taken under it wait for review on the takers' managers' queues.
+            takers = db.execute(
+                select(cw.Capture.worker_id, cw.Capture.id).where(cw.Capture.id.in_(captures))
+            ).all()
+            for worker_id in sorted({w for w, _ in takers}):
+                raise_item(
+                    db,
+                    worker_id=worker_id,
+                    kind="withdrawal",
+                    child_id=child_id,
+                    summary=f"Consent {consent_id} was withdrawn ({row.withdrawal_reason}): "
+                    f"photos taken under it are flagged for review.",
+                )
             enrolments = db.scalars(
                 select(cw.FaceEnrolment).where(cw.FaceEnrolment.consent_id == consent_id)
             ).all()

@@ -38,6 +38,7 @@ from sefton_photos.pipeline import Processed, expand, process_file, warm_up
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
+from sefton_photos.supervision import raise_item
 
 
 class Cancel(Protocol):
@@ -358,19 +359,14 @@ class ImportService:
                     capture_id=capture.id, child_id=cid, consent_id=relied.id if relied else None
                 )
             )
-        me = db.get(UserRow, self.actor.id)
-        assert me is not None and me.line_manager_id is not None
-        db.add(
-            cw.SupervisionItem(
-                manager_id=me.line_manager_id,
-                worker_id=self.actor.id,
-                kind="capture",
-                capture_id=capture.id,
-                child_id=run.child_ids[0],
-                created_at=utcnow(),
-                summary=f"Capture {capture.id}: {run.purpose.label}, {len(run.child_ids)} "
-                f"child(ren): {run.context.purpose_note.strip()}",
-            )
+        raise_item(
+            db,
+            worker_id=self.actor.id,
+            kind="capture",
+            capture_id=capture.id,
+            child_id=run.child_ids[0],
+            summary=f"Capture {capture.id}: {run.purpose.label}, {len(run.child_ids)} "
+            f"child(ren): {run.context.purpose_note.strip()}",
         )
         for cid in run.child_ids:
             audit.append(

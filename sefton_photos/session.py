@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sefton_photos import access, audit, users, vaultcheck
 from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
+from sefton_photos.dashboard import DashboardService
 from sefton_photos.devices import DevicesService
 from sefton_photos.errors import InvalidInput, VaultLocked
 from sefton_photos.facedata import FacesService
@@ -23,6 +24,7 @@ from sefton_photos.importer import ImportService
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
 from sefton_photos.photos import PhotosService
 from sefton_photos.schema.core import Setting, UserRow
+from sefton_photos.supervision import SupervisionService
 from sefton_photos.vault.attempts import Clock
 from sefton_photos.vault.vault import Vault
 
@@ -44,6 +46,8 @@ class Session:
         self.faces = FacesService(self.children)
         self.imports = ImportService(self.children)
         self.photos = PhotosService(self.children)
+        self.supervision = SupervisionService(vault, user, self.photos)
+        self.dashboard = DashboardService(vault, user)
 
     def __enter__(self) -> Session:
         return self

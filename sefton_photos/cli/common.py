@@ -90,13 +90,13 @@ def signed_in(args: argparse.Namespace, *, inspect: bool = False) -> Iterator[Se
         session.close()
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in asdict(value).items()}
+        return {k: plain(v) for k, v in asdict(value).items()}
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -107,7 +107,7 @@ def _plain(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    print(json.dumps(_plain(value), indent=2, sort_keys=True))
+    print(json.dumps(plain(value), indent=2, sort_keys=True))
 
 
 def iso_date(text: str) -> date:

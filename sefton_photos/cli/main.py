@@ -15,7 +15,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from sefton_photos import __version__
-from sefton_photos.cli import children, consents, photos, users, vaultcmds
+from sefton_photos.cli import children, consents, photos, supervision, users, vaultcmds
 from sefton_photos.cli.common import Misuse, common_options
 from sefton_photos.errors import SeftonError
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     children.register(sub)
     consents.register(sub)
     photos.register(sub)
+    supervision.register(sub)
     return parser
 
 

@@ -1,0 +1,147 @@
+"""PDF records for the council's case management system, made with reportlab.
+
+The core never imports Qt, and the command line must make the same PDF as the app,
+so PDFs are drawn here.  A supervision record lists one worker's notes and the
+queue items they cover over a period, with thumbnails only of photos whose
+children the viewer may see.  Images are decrypted in memory and embedded; the
+PDF is written atomically to the path the user chose.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from sefton_photos.supervision import Note, QueueItem
+from sefton_photos.vault.files import atomic_write
+
+THUMB_MM = 28
+
+
+def _p(text: str, style: str = "BodyText") -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), _STYLES[style])
+
+
+_STYLES = getSampleStyleSheet()
+
+
+def supervision_record(
+    *,
+    worker: str,
+    manager: str,
+    since: date,
+    until: date,
+    notes: list[Note],
+    items: dict[int, QueueItem],
+    open_items: list[QueueItem],
+    thumbnails: dict[int, bytes],
+    made_by: str,
+) -> bytes:
+    """The PDF bytes of one worker's supervision record for a period."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        title=f"Supervision record: {worker}",
+        author="Sefton Photos",
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+    )
+    story: list[object] = [
+        _p(f"Supervision record: {worker}", "Title"),
+        _p(
+            f"Line manager: {manager}. Period: {since:%d %B %Y} to {until:%d %B %Y}. "
+            f"Made by {made_by} on {date.today():%d %B %Y} from Sefton Photos."
+        ),
+        _p(
+            "Policy 5.5.3.2: photographs of children are alerted to the line manager and "
+            "recorded in supervision notes (R10)."
+        ),
+        Spacer(1, 6 * mm),
+    ]
+    if not notes:
+        story.append(_p("No supervision notes in this period."))
+    for note in notes:
+        story += [
+            _p(f"Supervision on {note.session_date:%d %B %Y} (note {note.id})", "Heading2"),
+            _p(note.text),
+        ]
+        story += _items([items[i] for i in note.item_ids if i in items], thumbnails)
+        if note.actions:
+            story.append(_p("Actions", "Heading4"))
+            for action in note.actions:
+                due = f" (due {action.due_on:%d %B %Y})" if action.due_on else ""
+                story.append(_p(f"• {action.text}{due}"))
+        acks = [
+            f"{note.manager}: {note.manager_ack_at:%d %b %Y %H:%M} UTC"
+            if note.manager_ack_at
+            else f"{note.manager}: not yet acknowledged",
+            f"{note.worker}: {note.worker_ack_at:%d %b %Y %H:%M} UTC"
+            if note.worker_ack_at
+            else f"{note.worker}: not yet acknowledged",
+        ]
+        story.append(_p("Acknowledged — " + "; ".join(acks), "Italic"))
+        for addendum in note.addenda:
+            story.append(
+                _p(
+                    f"Addendum by {addendum.author}, {addendum.created_at:%d %b %Y}: "
+                    f"{addendum.text}"
+                )
+            )
+        story.append(Spacer(1, 4 * mm))
+    story.append(_p("Items not yet recorded in supervision", "Heading2"))
+    story += _items(open_items, thumbnails) if open_items else [_p("None.")]
+    doc.build(story)
+    return out.getvalue()
+
+
+def _items(items: list[QueueItem], thumbnails: dict[int, bytes]) -> list[object]:
+    rows: list[list[object]] = []
+    for item in items:
+        child = item.child_name or "(a child you may not see)"
+        words = [
+            f"Item {item.id} · {item.kind.replace('_', ' ')} · {item.created_at:%d %b %Y}",
+            f"Child: {child}",
+        ]
+        if item.purpose:
+            words.append(f"Purpose: {item.purpose}: {item.purpose_note or ''}")
+        if item.consent:
+            words.append(f"Relied on {item.consent}")
+        words.append(f"Taken by {item.worker}. {item.summary}")
+        thumbs = [
+            Image(
+                io.BytesIO(thumbnails[p]),
+                width=THUMB_MM * mm,
+                height=THUMB_MM * mm,
+                kind="proportional",
+            )
+            for p in item.photo_ids[:4]
+            if p in thumbnails
+        ]
+        rows.append([_p("\n".join(words)), thumbs or _p("")])
+    if not rows:
+        return []
+    table = Table(rows, colWidths=[100 * mm, 70 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+            ]
+        )
+    )
+    return [table]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path = Path(path)
+    atomic_write(path, data)
+    return path
