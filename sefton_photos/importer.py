@@ -13,15 +13,12 @@ Available on a session as ``session.imports``.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -34,15 +31,11 @@ from sefton_photos.facedata import FaceSettings, references
 from sefton_photos.faces.match import suggest
 from sefton_photos.guard import require
 from sefton_photos.model import CaptureContext, FaceStatus, Purpose
-from sefton_photos.pipeline import Processed, expand, process_file, warm_up
+from sefton_photos.pipeline import Cancel, InProcess, Processed, Stream, expand
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.supervision import raise_item
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +214,8 @@ class ImportService:
     ) -> Iterable[Processed]:
         n = workers if workers is not None else (os.cpu_count() or 1)
         if n <= 0 or len(files) == 1:
-            return _InProcess(files, detect, cancel)
-        return _Stream(files, detect, cancel, n)
+            return InProcess(files, detect, cancel)
+        return Stream(files, detect, cancel, n)
 
     # -- storing one photo ------------------------------------------------------------------------
 
@@ -397,48 +390,3 @@ def _pack(encoding: tuple[float, ...]) -> bytes:
     import struct
 
     return struct.pack(f"<{len(encoding)}d", *encoding)
-
-
-class _InProcess:
-    """Small batches: no pool start-up, same work, same order."""
-
-    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None) -> None:
-        self.files, self.detect, self.cancel = files, detect, cancel
-
-    def __iter__(self) -> Iterator[Processed]:
-        for f in self.files:
-            if self.cancel is not None and self.cancel.is_set():
-                return
-            yield process_file(str(f), self.detect)
-
-
-class _Stream:
-    """Both cores busy, a bounded number of files in flight, results as they finish."""
-
-    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None, n: int) -> None:
-        self.files, self.detect, self.cancel, self.n = files, detect, cancel, n
-
-    def __iter__(self) -> Iterator[Processed]:
-        ctx = multiprocessing.get_context("spawn")
-        todo = iter(self.files)
-        with ProcessPoolExecutor(
-            max_workers=self.n, mp_context=ctx, initializer=warm_up if self.detect else None
-        ) as pool:
-            running: set[Future[Processed]] = set()
-            try:
-                for f in todo:
-                    running.add(pool.submit(process_file, str(f), self.detect))
-                    if len(running) >= 2 * self.n:
-                        break
-                while running:
-                    done, running = wait(running, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        if self.cancel is not None and self.cancel.is_set():
-                            return
-                        yield fut.result()
-                        nxt = next(todo, None)
-                        if nxt is not None and not (self.cancel and self.cancel.is_set()):
-                            running.add(pool.submit(process_file, str(nxt), self.detect))
-            finally:
-                for fut in running:
-                    fut.cancel()

@@ -8,11 +8,15 @@ result, not an exception, so one bad file never stops the batch.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import stat
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from sefton_photos.errors import SeftonError
 from sefton_photos.faces.detect import FoundFace, detect, scaled
@@ -22,6 +26,10 @@ from sefton_photos.imaging.thumbnails import thumbnail
 # Thumbnails and face detection need no more than this on the longest side (detection
 # itself runs on at most 1024 px), so a 12 MP JPEG is decoded at a quarter scale.
 DETECT_FROM = 768
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +110,48 @@ def expand(paths: list[Path]) -> list[Path]:
             seen.add(key)
             unique.append(p)
     return unique
+
+
+class InProcess:
+    """Small batches: no pool start-up, same work, same order."""
+
+    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None) -> None:
+        self.files, self.detect, self.cancel = files, detect, cancel
+
+    def __iter__(self) -> Iterator[Processed]:
+        for f in self.files:
+            if self.cancel is not None and self.cancel.is_set():
+                return
+            yield process_file(str(f), self.detect)
+
+
+class Stream:
+    """Both cores busy, a bounded number of files in flight, results as they finish."""
+
+    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None, n: int) -> None:
+        self.files, self.detect, self.cancel, self.n = files, detect, cancel, n
+
+    def __iter__(self) -> Iterator[Processed]:
+        ctx = multiprocessing.get_context("spawn")
+        todo = iter(self.files)
+        with ProcessPoolExecutor(
+            max_workers=self.n, mp_context=ctx, initializer=warm_up if self.detect else None
+        ) as pool:
+            running: set[Future[Processed]] = set()
+            try:
+                for f in todo:
+                    running.add(pool.submit(process_file, str(f), self.detect))
+                    if len(running) >= 2 * self.n:
+                        break
+                while running:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        if self.cancel is not None and self.cancel.is_set():
+                            return
+                        yield fut.result()
+                        nxt = next(todo, None)
+                        if nxt is not None and not (self.cancel and self.cancel.is_set()):
+                            running.add(pool.submit(process_file, str(nxt), self.detect))
+            finally:
+                for fut in running:
+                    fut.cancel()
