@@ -113,6 +113,11 @@ class ConsentsService:
         self.children.guard_edit(child_id, "consent.add")
         if signed_on > date.today():
             raise InvalidInput("The consent's signed date is in the future.")
+        if given_by is GivenBy.YOUNG_PERSON and not (understanding_assessment or "").strip():
+            raise InvalidInput(
+                "A young person's own consent needs the assessment of their age and "
+                "understanding recorded with it (R3, policy 5.5.4.3)."
+            )
         if expires_on is not None and expires_on <= signed_on:
             raise InvalidInput("The expiry date must be after the signed date.")
         default_purposes, default_destinations = DEFAULT_SCOPE[kind]

@@ -337,3 +337,14 @@ class PhotoInfo:
     purpose: str | None
     faces: tuple[FaceInfo, ...]
     flagged: str | None  # why it needs review (R12), if it does
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFacts:
+    """What an export decision about one photo depends on (R6, R7, R9, R11, R12)."""
+
+    photo_id: PhotoId
+    files: tuple[ChildFile, ...]  # the children of the photo's captures
+    faces: tuple[FaceInfo, ...]
+    flagged: str | None
+    approved: bool  # a communications officer approved it for this destination (R7)

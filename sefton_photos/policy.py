@@ -21,6 +21,8 @@ from sefton_photos.model import (
     ChildFile,
     ConsentKind,
     ConsentRecord,
+    Destination,
+    ExportFacts,
     GivenBy,
     Purpose,
     Whose,
@@ -419,3 +421,112 @@ def may_enrol_face(f: ChildFile, today: date) -> Decision:
             )
         ]
     )
+
+
+# -- R6, R7, R9, R11, R12: may this photo leave the vault for this destination? -----------
+
+INTERNAL = (Destination.CASE_RECORD, Destination.PRINT)
+PUBLIC = (Destination.PUBLICITY, Destination.SOCIAL_NETWORK)
+
+
+def _life_story_consent(f: ChildFile, today: date) -> Reason:
+    valid = [
+        c
+        for c in f.consents
+        if c.kind is ConsentKind.ONE_TO_ONE
+        and Destination.LIFE_STORY_BOOK in c.destinations
+        and _why_not(c, Purpose.LIFE_STORY, today) is None
+    ]
+    if valid:
+        return Reason("R3", "5.5.4.3", f"Life story consent: {_describe(_prefer(valid))}.", True)
+    return Reason(
+        "R12",
+        "5.5.1.3",
+        "No valid consent covers life story work for this child",
+        remedy="record a written one-to-one consent that covers the life story book.",
+    )
+
+
+def can_export(photo: ExportFacts, destination: Destination, today: date) -> Decision:
+    """One photo, one destination; a group photo is judged for every child in it."""
+    reasons: list[Reason] = []
+    if photo.flagged and destination is not Destination.CASE_RECORD:
+        reasons.append(
+            Reason(
+                "R12",
+                "5.5.1.3",
+                f"The photo is flagged for review: "
+                f"{photo.flagged}; exports that relied on a withdrawn consent "
+                "stop at once",
+            )
+        )
+    if destination in INTERNAL:
+        reasons.append(
+            Reason(
+                "R5",
+                "5.5.4.5",
+                "The child's case record, at an approved council "
+                "location, is always open to the allocated worker.",
+                met=True,
+            )
+        )
+    for f in photo.files:
+        tag = f.child.name if len(photo.files) > 1 else None
+        found: list[Reason] = []
+        if destination is Destination.LIFE_STORY_BOOK:
+            found.append(_life_story_consent(f, today))
+        if destination is Destination.SOCIAL_NETWORK and (
+            f.child.care_status.cared_for or f.child.ever_cared_for
+        ):
+            found.append(
+                Reason(
+                    "R9",
+                    "5.5.4.10",
+                    "Photos of foster, cared-for or previously "
+                    "cared-for children are never posted to social networking sites. "
+                    "No role can override this",
+                )
+            )
+        if destination in PUBLIC:
+            found += [
+                r
+                for r in _publicity(
+                    f,
+                    [
+                        c
+                        for c in f.consents
+                        if c.kind is ConsentKind.PUBLICITY
+                        and _why_not(c, Purpose.PUBLICITY, today) is None
+                        and destination in c.destinations
+                    ],
+                    [],
+                )
+                if not (r.rule == "R6" and any(x.rule == "R9" for x in found))
+            ]
+        reasons += [Reason(r.rule, r.clause, r.text, r.met, r.remedy, tag) for r in found]
+    if destination in PUBLIC:
+        reasons.append(
+            Reason("R7", "5.5.4.8", "A communications officer approved this use.", met=True)
+            if photo.approved
+            else Reason(
+                "R7",
+                "5.5.4.8",
+                "A communications officer has not approved this photo for this use",
+                remedy="ask a communications officer.",
+            )
+        )
+    others = [f for f in photo.faces if f.needs_consent]
+    if others and destination is not Destination.CASE_RECORD:
+        reasons.append(
+            Reason(
+                "R11",
+                "5.5.1",
+                f"{len(others)} other recognisable "
+                f"{'person' if len(others) == 1 else 'people'} without consent "
+                "will be blurred beyond recognition.",
+                met=True,
+            )
+        )
+    if not photo.files:
+        reasons.append(Reason("R1", "5.5.4.1", "The photo is not part of a capture for a child"))
+    return combine(reasons)

@@ -15,7 +15,7 @@ from tests.ui.conftest import MessageBoxes
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.views.admin import AdminPage
-from ui.views.page import PlaceholderPage
+from ui.views.children import ChildrenPage
 
 Opener = Callable[[Person], Session]
 
@@ -55,7 +55,7 @@ def test_line_manager_sees_children_and_supervision_and_the_status_bar(
     window = _window(qtbot, session)
     assert window.nav_model.keys() == ["children", "supervision"]
     assert "admin" not in window.page_for_key
-    assert isinstance(window.current_page(), PlaceholderPage)
+    assert isinstance(window.current_page(), ChildrenPage)
     assert window.current_page().key == "children"
     window.show_page("supervision")
     assert window.current_page().key == "supervision"

@@ -1,0 +1,171 @@
+"""What every small "record this on the child's file" dialog shares.
+
+A form of labelled fields, a message line, a busy bar, and two buttons.  On the
+main button the subclass's :meth:`VaultFormDialog.prepare` makes only typing
+checks (a required box left empty) and returns the call to make; that call runs
+on the vault worker (:mod:`ui.ops`).  Whatever the core refuses (a policy
+refusal naming its rule and clause, an invalid date, a file it cannot read) is
+shown in the dialog in the core's own words, and the dialog stays open for a
+correction.  Once the core agreed, :attr:`saved` carries its answer and the
+dialog closes.  Dialogs are opened with ``open()`` (never ``exec()``), so tests
+drive them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.ops import VaultOp, describe
+from ui.qtcompat import emit
+from ui.widgets.message import MessageLabel
+
+Work = Callable[[], object]
+# The app's stylesheet styles QSpinBox; date boxes get the same frame and focus here.
+DATE_STYLE = """
+QDateEdit { background: #ffffff; border: 2px solid #505a5f; border-radius: 3px;
+            padding: 4px 6px; min-height: 1.6em; }
+QDateEdit:disabled { background: #eeeeea; color: #505a5f; }
+QDateEdit:focus { border: 3px solid #0b0c0c; }
+"""
+DATE_FORMAT = "d MMMM yyyy"
+
+
+def date_edit(parent: QWidget | None = None) -> QDateEdit:
+    """A date box with a calendar, the month in words, and nothing after today."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setMinimumDate(QDate(1900, 1, 1))
+    edit.setMaximumDate(QDate.currentDate())
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+def picked_date(edit: QDateEdit) -> date:
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def set_date(edit: QDateEdit, day: date) -> None:
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class VaultFormDialog(QDialog):
+    """Subclasses add rows with :meth:`add_row` and implement :meth:`prepare`."""
+
+    saved = Signal(object)  # the core's answer (a record, or None)
+
+    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.busy = False
+        self.current_op: VaultOp[object] | None = None
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setStyleSheet(DATE_STYLE)
+        self.message = MessageLabel(f"{title} message", self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Saving")
+        self.progress.hide()
+        self.ok_button = QPushButton(ok_text, self)
+        self.ok_button.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.buttons = QDialogButtonBox(self)
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.column = QVBoxLayout(self)
+        self.column.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        self.column.addLayout(self.extra)
+        self.column.addWidget(self.message)
+        self.column.addWidget(self.progress)
+        self.column.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def add_row(self, text: str, field: QWidget, name: str | None = None) -> QLabel:
+        """A labelled row; the label is the field's buddy, so its mnemonic focuses it."""
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        if not field.accessibleName():
+            field.setAccessibleName(name or text.replace("&", "").rstrip(":"))
+        self.form.addRow(label, field)
+        return label
+
+    def add_hint(self, text: str) -> QLabel:
+        hint = QLabel(text, self)
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        hint.setAccessibleName(text)
+        self.extra.addWidget(hint)
+        return hint
+
+    # -- submitting ----------------------------------------------------------------------------
+
+    def prepare(self) -> Work | None:
+        """The call to make on the worker, or None after :meth:`problem` said what is missing."""
+        raise NotImplementedError
+
+    def problem(self, text: str, field: QWidget | None = None) -> None:
+        """A typing check failed: say it in words and put the cursor where the fix goes."""
+        self.message.show_error(text)
+        if field is not None:
+            field.setFocus()
+
+    def submit(self) -> VaultOp[object] | None:
+        if self.busy:
+            return None
+        self.message.clear_message()
+        work = self.prepare()
+        if work is None:
+            return None
+        self._set_busy(True)
+        op: VaultOp[object] = VaultOp(parent=self, op=work)
+        self.current_op = op
+        return op.success(self._saved).failure(self._failed).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.ok_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+
+    def _saved(self, result: object) -> None:
+        self._set_busy(False)
+        emit(self.saved, result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.show_error(describe(error))
+
+    def reject(self) -> None:
+        """No cancel while the worker is saving: the answer must arrive first."""
+        if self.busy:
+            return
+        super().reject()
