@@ -18,7 +18,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Image,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from sefton_photos.supervision import Note, QueueItem
 from sefton_photos.vault.files import atomic_write
@@ -145,3 +153,19 @@ def write(path: Path, data: bytes) -> Path:
     path = Path(path)
     atomic_write(path, data)
     return path
+
+
+def life_story_book(*, title: str, pages: list[tuple[bytes, str]]) -> bytes:
+    """A simple book for the child and carers: one photo and its caption a page."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, title=title, author="Sefton Photos")
+    story: list[object] = [Spacer(1, 60 * mm), _p(title, "Title")]
+    for jpeg, caption in pages:
+        story += [
+            PageBreak(),
+            Image(io.BytesIO(jpeg), width=160 * mm, height=180 * mm, kind="proportional"),
+            Spacer(1, 6 * mm),
+            _p(caption or " ", "Heading3"),
+        ]
+    doc.build(story)
+    return out.getvalue()

@@ -18,11 +18,15 @@ from sefton_photos.consents import ConsentsService
 from sefton_photos.dashboard import DashboardService
 from sefton_photos.devices import DevicesService
 from sefton_photos.errors import InvalidInput, VaultLocked
+from sefton_photos.exporter import ExportService
 from sefton_photos.facedata import FacesService
 from sefton_photos.guard import require
 from sefton_photos.importer import ImportService
+from sefton_photos.lifestory import LifeStoryService
+from sefton_photos.locations import LocationsService
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
 from sefton_photos.photos import PhotosService
+from sefton_photos.records import RecordsService
 from sefton_photos.schema.core import Setting, UserRow
 from sefton_photos.supervision import SupervisionService
 from sefton_photos.vault.attempts import Clock
@@ -48,6 +52,10 @@ class Session:
         self.photos = PhotosService(self.children)
         self.supervision = SupervisionService(vault, user, self.photos)
         self.dashboard = DashboardService(vault, user)
+        self.locations = LocationsService(vault, user)
+        self.exports = ExportService(self.children, self.locations)
+        self.records = RecordsService(self.children, self.photos)
+        self.lifestory = LifeStoryService(self.exports)
 
     def __enter__(self) -> Session:
         return self

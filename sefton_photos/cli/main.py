@@ -15,7 +15,15 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from sefton_photos import __version__
-from sefton_photos.cli import children, consents, photos, supervision, users, vaultcmds
+from sefton_photos.cli import (
+    children,
+    consents,
+    exports,
+    photos,
+    supervision,
+    users,
+    vaultcmds,
+)
 from sefton_photos.cli.common import Misuse, common_options
 from sefton_photos.errors import SeftonError
 
@@ -43,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     consents.register(sub)
     photos.register(sub)
     supervision.register(sub)
+    exports.register(sub)
     return parser
 
 

@@ -274,3 +274,15 @@ class ExportPhoto(Base):
     export_id: Mapped[int] = mapped_column(ForeignKey("exports.id"), primary_key=True)
     photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id"), primary_key=True)
     blurred_faces: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Approval(Base):
+    """R7 (5.5.4.8, 5.2): a communications officer's approval of one photo for public use."""
+
+    __tablename__ = "approvals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id"), index=True)
+    destination: Mapped[str] = mapped_column(String(30))
+    approved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

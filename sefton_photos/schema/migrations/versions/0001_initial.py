@@ -257,6 +257,18 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_supervision_addenda'))
     )
     op.create_index(op.f('ix_supervision_addenda_note_id'), 'supervision_addenda', ['note_id'], unique=False)
+    op.create_table('approvals',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('photo_id', sa.Integer(), nullable=False),
+    sa.Column('destination', sa.String(length=30), nullable=False),
+    sa.Column('approved_by', sa.Integer(), nullable=False),
+    sa.Column('approved_at', sa.DateTime(), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['approved_by'], ['users.id'], name=op.f('fk_approvals_approved_by_users')),
+    sa.ForeignKeyConstraint(['photo_id'], ['photos.id'], name=op.f('fk_approvals_photo_id_photos')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_approvals'))
+    )
+    op.create_index(op.f('ix_approvals_photo_id'), 'approvals', ['photo_id'], unique=False)
     op.create_table('capture_photos',
     sa.Column('capture_id', sa.Integer(), nullable=False),
     sa.Column('photo_id', sa.Integer(), nullable=False),

@@ -1,0 +1,159 @@
+"""``sefton-photos export``, ``location add|list``, ``approve``, ``sar``, ``retention due``,
+``erase`` (R5-R7, R9, R11-R13)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sefton_photos.cli.common import (
+    Misuse,
+    choice_of,
+    common_options,
+    print_json,
+    signed_in,
+    wants_json,
+)
+from sefton_photos.model import Destination
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise Misuse("ids are numbers separated by commas, e.g. 3,7") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parent = common_options()
+    export = sub.add_parser("export", parents=[parent], help="photos out, as the policy allows")
+    export.add_argument("--photo", required=True, help="photo ids separated by commas")
+    export.add_argument("--destination", required=True, choices=choice_of(Destination))
+    export.add_argument("--out", required=True, type=Path, help="a folder in an approved location")
+    export.add_argument("--blur-all-but-consented", action="store_true")
+    export.set_defaults(func=cmd_export)
+
+    location = sub.add_parser("location", parents=[parent], help="approved export locations")
+    lc = location.add_subparsers(dest="location_command", required=True, metavar="COMMAND")
+    add = lc.add_parser("add", parents=[parent], help="approve a council folder (administrators)")
+    add.add_argument("path", type=Path)
+    add.add_argument("--label")
+    add.set_defaults(func=cmd_location_add)
+    lst = lc.add_parser("list", parents=[parent], help="approved locations")
+    lst.set_defaults(func=cmd_location_list)
+
+    approve = sub.add_parser(
+        "approve", parents=[parent], help="approve a photo for publicity (communications officers)"
+    )
+    approve.add_argument("--photo", required=True, type=int)
+    approve.add_argument("--destination", required=True, choices=["publicity", "social_network"])
+    approve.set_defaults(func=cmd_approve)
+
+    sar = sub.add_parser("sar", parents=[parent], help="the subject access package of a child")
+    sar.add_argument("--child", required=True, type=int)
+    sar.add_argument("--out", required=True, type=Path)
+    sar.set_defaults(func=cmd_sar)
+
+    retention = sub.add_parser("retention", parents=[parent], help="the retention schedule")
+    rc = retention.add_subparsers(dest="retention_command", required=True, metavar="COMMAND")
+    due = rc.add_parser("due", parents=[parent], help="records due for erasure")
+    due.set_defaults(func=cmd_due)
+
+    erase = sub.add_parser("erase", parents=[parent], help="erase a record that is due")
+    erase.add_argument("--child", required=True, type=int)
+    erase.add_argument("--confirm", action="store_true", help="yes, erase it for good")
+    erase.set_defaults(func=cmd_erase)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        outcomes = session.exports.run(
+            photo_ids=_ids(args.photo),
+            destination=Destination(args.destination),
+            out=args.out,
+            blur_all_but_consented=args.blur_all_but_consented,
+        )
+    if wants_json(args):
+        print_json(
+            [
+                {
+                    "photo_id": o.photo_id,
+                    "status": o.status,
+                    "file": o.file,
+                    "blurred_faces": o.blurred,
+                    "reasons": [r.as_dict() for r in o.decision.reasons],
+                }
+                for o in outcomes
+            ]
+        )
+    else:
+        for o in outcomes:
+            if o.status == "exported":
+                blurred = f" ({o.blurred} face(s) blurred)" if o.blurred else ""
+                print(f"EXPORTED photo {o.photo_id} -> {o.file}{blurred}")
+            else:
+                print(f"REFUSED  photo {o.photo_id}")
+                for reason in o.decision.blocking:
+                    print(f"  {reason.line()}")
+    return 0 if all(o.status == "exported" for o in outcomes) else 1
+
+
+def cmd_location_add(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        location_id = session.locations.add(path=args.path, label=args.label)
+    print(f"Approved {args.path.resolve()} for exports: location id {location_id}")
+    return 0
+
+
+def cmd_location_list(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        rows = session.locations.list()
+    if wants_json(args):
+        print_json([{"id": i, "label": label, "path": path} for i, label, path in rows])
+    for i, label, path in rows if not wants_json(args) else []:
+        print(f"{i:>4}  {label}  {path}")
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        approval = session.exports.approve(
+            photo_id=args.photo, destination=Destination(args.destination)
+        )
+    print(f"Approved photo {args.photo} for {args.destination}: approval id {approval}")
+    return 0
+
+
+def cmd_sar(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        path, passphrase = session.records.subject_access(child_id=args.child, out=args.out)
+    if wants_json(args):
+        print_json({"file": str(path), "passphrase": passphrase})
+        return 0
+    print(f"Wrote the encrypted subject access package to {path}")
+    print(f"Passphrase (give it separately, it is shown once): {passphrase}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        due = session.records.due()
+    if wants_json(args):
+        print_json(due)
+        return 0
+    for d in due:
+        print(f"{d.child_id:>5}  {d.child_name}  due {d.retain_until} ({d.basis})")
+    if not due:
+        print("No records are due for erasure.")
+    return 0
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        counts = session.records.erase(child_id=args.child, confirm=args.confirm)
+    print(
+        f"Erased child {args.child}'s record: "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + "."
+    )
+    return 0

@@ -1,0 +1,104 @@
+"""The life story book: chosen photos and captions, laid out as a PDF for the child.
+
+Every page is judged like an export to the life story book (a consent covering
+life story work, R3/R12); other children's and other people's faces are blurred
+(R11), and the book is written under a neutral name into an approved location.
+Available on a session as ``session.lifestory``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from sefton_photos import audit, blobs, policy, reports
+from sefton_photos.decisions import Decision
+from sefton_photos.errors import InvalidInput, PolicyRefusal
+from sefton_photos.exporter import ExportService
+from sefton_photos.imaging.decode import decode
+from sefton_photos.imaging.redact import blur_faces, clean_jpeg
+from sefton_photos.model import Destination
+from sefton_photos.schema import casework as cw
+from sefton_photos.schema.base import utcnow
+from sefton_photos.vault.files import atomic_write
+
+
+class LifeStoryService:
+    def __init__(self, exports: ExportService) -> None:
+        self.exports = exports
+        self.vault = exports.vault
+        self.actor = exports.actor
+
+    def decide(self, *, child_id: int, photo_ids: list[int]) -> list[tuple[int, Decision]]:
+        self.exports.children.guard_view(child_id, "lifestory.preview")
+        out = []
+        with self.vault.unit() as db:
+            for pid in photo_ids:
+                facts = self.exports._facts(db, pid, Destination.LIFE_STORY_BOOK, child_id)
+                if facts is None:
+                    raise InvalidInput(f"Photo {pid} is not one of this child's photos.")
+                out.append(
+                    (pid, policy.can_export(facts, Destination.LIFE_STORY_BOOK, date.today()))
+                )
+        return out
+
+    def build(
+        self, *, child_id: int, pages: list[tuple[int, str]], out: Path, title: str | None = None
+    ) -> Path:
+        """Write the book; refuses as a whole if any page is refused (nothing written)."""
+        if not pages:
+            raise InvalidInput("Choose at least one photo for the book.")
+        where, location_id = self.exports.locations.check(Path(out))
+        decisions = self.decide(child_id=child_id, photo_ids=[p for p, _ in pages])
+        refused = [d for _, d in decisions if not d.allowed]
+        if not where.allowed:
+            refused.insert(0, where)
+        if refused:
+            for pid, decision in decisions:
+                if not decision.allowed:
+                    self.exports._refused(
+                        pid, Destination.LIFE_STORY_BOOK, decision, out, location_id
+                    )
+            raise PolicyRefusal(refused[0])
+        rendered = []
+        with self.vault.unit() as db:
+            child = db.get(cw.Child, child_id)
+            assert child is not None
+            for pid, caption in pages:
+                facts = self.exports._facts(db, pid, Destination.LIFE_STORY_BOOK, child_id)
+                photo = db.get(cw.Photo, pid)
+                assert facts is not None and photo is not None
+                boxes = [f.box for f in facts.faces if f.child_id != child_id]
+                img = decode(blobs.load(self.vault, db, photo.original_object_id)).image
+                rendered.append(
+                    (clean_jpeg(blur_faces(img, boxes) if boxes else img), caption.strip())
+                )
+            book_title = (title or f"{child.name.split()[0]}'s story").strip()
+        data = reports.life_story_book(title=book_title, pages=rendered)
+        with self.vault.unit() as db:
+            row = cw.Export(
+                user_id=self.actor.id,
+                destination=Destination.LIFE_STORY_BOOK.value,
+                location_id=location_id,
+                target=str(out),
+                allowed=True,
+                decision=json.dumps([d.as_dict() for _, d in decisions]),
+                at=utcnow(),
+            )
+            db.add(row)
+            db.flush()
+            target = Path(out) / f"life-story-{row.id:06d}.pdf"
+            atomic_write(target, data)
+            for pid, _ in pages:
+                db.add(cw.ExportPhoto(export_id=row.id, photo_id=pid, blurred_faces=0))
+            audit.append(
+                db,
+                action="lifestory.written",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                child_id=child_id,
+                subject=f"child {child_id}",
+                details={"export": row.id, "pages": len(pages)},
+            )
+        return target
