@@ -25,12 +25,17 @@ def throwaway_vault() -> tuple[Path, int]:
     with Session.unlock(vault, name=ADMIN[0], password=ADMIN[1]) as admin:
         admin.devices.add(name=DEVICE)
     with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s:
-        child = s.children.add(name="Bench Child", date_of_birth=date(2012, 1, 1),
-                               care_status=CareStatus.LOOKED_AFTER)
+        child = s.children.add(
+            name="Bench Child", date_of_birth=date(2012, 1, 1), care_status=CareStatus.LOOKED_AFTER
+        )
         pr = s.children.add_person(child_id=child.id, name="Bench Parent", relationship="mother")
-        s.consents.add(child_id=child.id, kind=ConsentKind.ONE_TO_ONE,
-                       given_by=GivenBy.PARENT_CARER, person_id=pr.id,
-                       signed_on=date(2026, 1, 1))
+        s.consents.add(
+            child_id=child.id,
+            kind=ConsentKind.ONE_TO_ONE,
+            given_by=GivenBy.PARENT_CARER,
+            person_id=pr.id,
+            signed_on=date(2026, 1, 1),
+        )
         for whose in Whose:
             s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
         s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)

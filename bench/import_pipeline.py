@@ -80,10 +80,14 @@ def main() -> None:
     detect(decode(inputs[0].read_bytes()).image)  # load the models before timing
     per_photo, detect_only = detection_alone(inputs[: args.sample])
     limit = per_photo / cores
-    print(f"face detection alone, one core: {per_photo:.3f} s/photo "
-          f"(of which detection on the reduced copy {detect_only:.3f} s)")
-    print(f"limit: detection / {cores} cores = {limit:.3f} s/photo "
-          f"= {1 / limit:.2f} photos/s; goal within 1.5x = {1 / (1.5 * limit):.2f} photos/s")
+    print(
+        f"face detection alone, one core: {per_photo:.3f} s/photo "
+        f"(of which detection on the reduced copy {detect_only:.3f} s)"
+    )
+    print(
+        f"limit: detection / {cores} cores = {limit:.3f} s/photo "
+        f"= {1 / limit:.2f} photos/s; goal within 1.5x = {1 / (1.5 * limit):.2f} photos/s"
+    )
 
     vault, child = throwaway_vault()
     card = vault.parent / "card"
@@ -91,14 +95,22 @@ def main() -> None:
     try:
         with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s:
             t = time.perf_counter()
-            report = s.imports.run(child_ids=(child,), purpose=Purpose.LIFE_STORY,
-                                   purpose_note="benchmark", device=DEVICE, attested=True,
-                                   paths=[card], workers=cores)
+            report = s.imports.run(
+                child_ids=(child,),
+                purpose=Purpose.LIFE_STORY,
+                purpose_note="benchmark",
+                device=DEVICE,
+                attested=True,
+                paths=[card],
+                workers=cores,
+            )
             elapsed = time.perf_counter() - t
         imported = report.count("imported")
         per = elapsed / max(imported, 1)
-        print(f"import pipeline, {cores} workers: {imported} photos in {elapsed:.1f} s = "
-              f"{imported / elapsed:.2f} photos/s ({per:.3f} s/photo, pool start-up included)")
+        print(
+            f"import pipeline, {cores} workers: {imported} photos in {elapsed:.1f} s = "
+            f"{imported / elapsed:.2f} photos/s ({per:.3f} s/photo, pool start-up included)"
+        )
         print(f"ratio to the limit: {per / limit:.2f}x (goal <= 1.5x)")
     finally:
         remove(vault)
