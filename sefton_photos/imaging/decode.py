@@ -56,8 +56,10 @@ class Decoded:
 
 def _taken_at(img: Image.Image) -> datetime | None:
     try:
-        exif = img.getexif()
-        raw = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)  # DateTimeOriginal, DateTime
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data": no date, fine
+            exif = img.getexif()
+            raw = exif.get_ifd(0x8769).get(0x9003) or exif.get(0x0132)  # DateTimeOriginal, DateTime
         if not raw:
             return None
         return datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S").replace(tzinfo=UTC)
@@ -83,6 +85,7 @@ def decode(data: bytes, *, max_pixels: int = MAX_PIXELS, at_least: int | None = 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.filterwarnings("ignore", message=".*EXIF", category=UserWarning)
             img = Image.open(io.BytesIO(data), formats=FORMATS)
             fmt = img.format or ""
             pixels = img.width * img.height
