@@ -28,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from sefton_photos.supervision import Note, QueueItem
+from sefton_photos.model import Note, QueueItem
 from sefton_photos.vault.files import atomic_write
 
 THUMB_MM = 28

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sefton_photos import audit, childfile
 from sefton_photos.decisions import Reason, refuse
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
-from sefton_photos.model import Purpose, Role, User
+from sefton_photos.model import Action, Addendum, Note, Purpose, QueueItem, Role, User
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
@@ -34,59 +33,6 @@ if TYPE_CHECKING:
     from sefton_photos.photos import PhotosService
 
 R10 = ("R10", "5.5.3.2")
-
-
-@dataclass(frozen=True, slots=True)
-class QueueItem:
-    id: int
-    kind: str  # capture | withdrawal | refused_export
-    worker: str
-    manager: str
-    child_id: int | None
-    child_name: str | None  # None when the viewer may not see the child
-    summary: str
-    purpose: str | None
-    purpose_note: str | None
-    consent: str | None
-    photo_ids: tuple[int, ...]
-    created_at: datetime
-    note_id: int | None
-
-    def age_days(self, today: date | None = None) -> int:
-        return ((today or date.today()) - self.created_at.date()).days
-
-
-@dataclass(frozen=True, slots=True)
-class Action:
-    text: str
-    due_on: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Addendum:
-    author: str
-    text: str
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    id: int
-    manager: str
-    worker: str
-    session_date: date
-    text: str
-    item_ids: tuple[int, ...]
-    actions: tuple[Action, ...]
-    addenda: tuple[Addendum, ...]
-    created_at: datetime
-    manager_ack_at: datetime | None
-    worker_ack_at: datetime | None
-
-    @property
-    def sealed(self) -> bool:
-        """Acknowledged by both: never edited again, only added to."""
-        return self.manager_ack_at is not None and self.worker_ack_at is not None
 
 
 def _refusal(text: str) -> PolicyRefusal:

@@ -1,0 +1,85 @@
+"""Dataclasses and typed ids that the rest of the core speaks.
+
+Services return these rather than ORM rows, so the UI and CLI never hold a live
+database object and never reach past the service API.  Split by subject; import
+from ``sefton_photos.model`` itself.
+"""
+
+from sefton_photos.model.casework import (
+    CareStatus,
+    Child,
+    ChildFile,
+    ChildId,
+    ConsentId,
+    ConsentKind,
+    ConsentRecord,
+    Destination,
+    ExplanationRecord,
+    GivenBy,
+    PersonId,
+    Purpose,
+    ResponsiblePerson,
+    Whose,
+    WishRecord,
+)
+from sefton_photos.model.people import (
+    AuditEntry,
+    AuditSeq,
+    AuditVerification,
+    CheckFinding,
+    Role,
+    User,
+    UserId,
+)
+from sefton_photos.model.photos import (
+    CaptureContext,
+    CaptureId,
+    Device,
+    DeviceId,
+    ExportFacts,
+    FaceId,
+    FaceInfo,
+    FaceStatus,
+    PhotoId,
+    PhotoInfo,
+)
+from sefton_photos.model.supervision import Action, Addendum, Note, QueueItem
+
+__all__ = [
+    "Action",
+    "Addendum",
+    "AuditEntry",
+    "AuditSeq",
+    "AuditVerification",
+    "CaptureContext",
+    "CaptureId",
+    "CareStatus",
+    "CheckFinding",
+    "Child",
+    "ChildFile",
+    "ChildId",
+    "ConsentId",
+    "ConsentKind",
+    "ConsentRecord",
+    "Destination",
+    "Device",
+    "DeviceId",
+    "ExplanationRecord",
+    "ExportFacts",
+    "FaceId",
+    "FaceInfo",
+    "FaceStatus",
+    "GivenBy",
+    "Note",
+    "PersonId",
+    "PhotoId",
+    "PhotoInfo",
+    "Purpose",
+    "QueueItem",
+    "ResponsiblePerson",
+    "Role",
+    "User",
+    "UserId",
+    "Whose",
+    "WishRecord",
+]

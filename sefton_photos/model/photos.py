@@ -1,0 +1,88 @@
+"""Devices, photos, faces and the facts a capture or an export is judged on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NewType
+
+from sefton_photos.model.casework import ChildFile, ChildId, _Choice
+
+# -- devices, photos, faces, captures (issue 4) -------------------------------------------
+
+DeviceId = NewType("DeviceId", int)
+PhotoId = NewType("PhotoId", int)
+FaceId = NewType("FaceId", int)
+CaptureId = NewType("CaptureId", int)
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """A council camera or phone (R5): only registered devices may be imported from."""
+
+    id: DeviceId
+    name: str
+    serial: str | None
+    registered_by: str
+    registered_at: datetime
+    retired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureContext:
+    """What a capture is logged with, besides the children's files (R1, R4, R5, R10)."""
+
+    purpose_note: str
+    attested: bool
+    device_name: str
+    device_registered: bool
+    line_manager: str | None
+
+
+class FaceStatus(_Choice):
+    SUGGESTED = "suggested"  # matched a child of this capture: the worker confirms
+    CONFIRMED = "confirmed"
+    OTHER_CHILD = "other_child"  # matches a child on file who is not in this capture
+    UNKNOWN = "unknown"  # matches no one enrolled: their consent is needed (R11)
+
+
+@dataclass(frozen=True, slots=True)
+class FaceInfo:
+    id: FaceId
+    photo_id: PhotoId
+    box: tuple[int, int, int, int]  # top, right, bottom, left
+    child_id: ChildId | None  # confirmed or suggested, when the user may see that child
+    child_name: str | None
+    distance: float | None
+    status: FaceStatus
+
+    @property
+    def needs_consent(self) -> bool:
+        """R11: someone other than the capture's children; consent before publication."""
+        return self.status in (FaceStatus.OTHER_CHILD, FaceStatus.UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoInfo:
+    id: PhotoId
+    width: int
+    height: int
+    media_type: str
+    taken_at: datetime | None
+    imported_at: datetime
+    imported_by: str
+    capture_id: CaptureId | None
+    purpose: str | None
+    faces: tuple[FaceInfo, ...]
+    flagged: str | None  # why it needs review (R12), if it does
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFacts:
+    """What an export decision about one photo depends on (R6, R7, R9, R11, R12)."""
+
+    photo_id: PhotoId
+    files: tuple[ChildFile, ...]  # the children of the photo's captures
+    faces: tuple[FaceInfo, ...]
+    flagged: str | None
+    approved: bool  # a communications officer approved it for this destination (R7)
