@@ -188,6 +188,8 @@ class ExportService:
         blur_all_but_consented: bool = False,
     ) -> list[ExportOutcome]:
         where, location_id = self.locations.check(Path(out))
+        if where.allowed:
+            sweep_partials(Path(out))
         outcomes: list[ExportOutcome] = []
         decisions = self.preview(photo_ids=photo_ids, destination=destination)
         counter = itertools.count(1)
@@ -318,3 +320,9 @@ class ExportService:
                 },
             )
         return ExportOutcome(pid, "exported", str(target), decision, len(boxes))
+
+
+def sweep_partials(folder: Path) -> None:
+    """Remove what an export killed mid-write left behind (only files of ours)."""
+    for leftover in folder.glob("sefton-*.partial"):
+        leftover.unlink(missing_ok=True)

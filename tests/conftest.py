@@ -16,6 +16,14 @@ from sefton_photos.session import Session
 from tests.helpers import ADMIN, STAFF
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak", action="store_true", help="run the kill tests 1,000 times instead of 50"
+    )
+
+
 FACES = REPO.parent / "shared" / "fixtures" / "faces"
 
 

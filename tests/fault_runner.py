@@ -1,0 +1,42 @@
+"""Run in a subprocess by tests/test_faults.py: import or export until killed.
+
+Prints "ready" once signed in, then one line per finished file, so the test can
+kill it at a random point (SIGKILL: no clean-up of any kind runs).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sefton_photos.model import Destination, Purpose
+from sefton_photos.session import Session
+
+
+def main() -> None:
+    mode, vault, user, password, child, target = sys.argv[1:7]
+    with Session.unlock(Path(vault), name=user, password=password) as s:
+        print("ready", flush=True)
+        if mode == "import":
+            s.imports.run(
+                child_ids=(int(child),),
+                purpose=Purpose.LIFE_STORY,
+                purpose_note="fault test",
+                device=sys.argv[7],
+                attested=True,
+                paths=[Path(target)],
+                detect_faces=False,
+                workers=0,
+                progress=lambda p: print(p.last.status, flush=True),
+            )
+        else:
+            photos = s.photos.ids(child_id=int(child))
+            while True:
+                for outcome in s.exports.run(
+                    photo_ids=photos, destination=Destination.CASE_RECORD, out=Path(target)
+                ):
+                    print(outcome.status, flush=True)
+
+
+if __name__ == "__main__":
+    main()
