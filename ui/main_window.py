@@ -30,6 +30,7 @@ from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin import AdminPage
 from ui.views.children import ChildrenPage
+from ui.views.supervision import SupervisionPage
 from ui.views.lock_panel import LockPanel
 from ui.views.page import PLACEHOLDER_TEXT, Page, PlaceholderPage
 
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str, title: str) -> Page:
         if key == "children":
             return ChildrenPage(self.session, self)
+        if key == "supervision":
+            return SupervisionPage(self.session, self)
         if key == "admin":
             admin = AdminPage(self.session, self)
             admin.auto_lock_changed.connect(self.set_auto_lock_minutes)

@@ -24,6 +24,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -77,21 +78,59 @@ def describe(error: BaseException) -> str:
     return text + ". Nothing more was done; please tell your ICT team."
 
 
+class _Hub(QObject):
+    """Lives on the GUI thread; workers emit to it and it hands each outcome to its op.
+
+    A job holds only an int key and its callable, never the op or a widget, and drops
+    the callable before emitting: so nothing a widget hangs on is ever released (and
+    perhaps destroyed) on the worker thread.
+    """
+
+    outcome = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.ops: dict[int, VaultOp[Any]] = {}
+        self.outcome.connect(self.dispatch, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, bool, object)
+    def dispatch(self, key: int, ok: bool, value: object) -> None:
+        op = self.ops.pop(key, None)
+        if op is not None:
+            op._deliver(ok, value)
+
+
+_hub: _Hub | None = None
+_keys = itertools.count(1)
+
+
+def _the_hub() -> _Hub:
+    global _hub
+    if _hub is None:  # first use is always on the GUI thread (VaultOp.run)
+        _hub = _Hub()
+    return _hub
+
+
 class _Job(QRunnable):
     """What the worker thread runs: the callable, then one queued signal with the outcome."""
 
-    def __init__(self, op: VaultOp[Any], fn: Callable[[], Any]) -> None:
+    def __init__(self, hub: _Hub, key: int, fn: Callable[[], Any]) -> None:
         super().__init__()
-        self._op = op
-        self._fn = fn
+        self._hub = hub
+        self._key = key
+        self._fn: Callable[[], Any] | None = fn
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None
+        assert fn is not None
         try:
-            result = self._fn()
+            value: object = fn()
+            ok = True
         except BaseException as exc:  # every outcome must reach the GUI thread
-            emit(self._op._outcome, False, exc)
-        else:
-            emit(self._op._outcome, True, result)
+            value, ok = exc, False
+        del fn
+        emit(self._hub.outcome, self._key, ok, value)
+        del value
 
 
 class VaultOp(QObject, Generic[T]):
@@ -101,7 +140,6 @@ class VaultOp(QObject, Generic[T]):
     last, after the callbacks, whatever the outcome (tests wait on it).
     """
 
-    _outcome = Signal(bool, object)
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
@@ -114,7 +152,6 @@ class VaultOp(QObject, Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._started = False
-        self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def success(self, callback: Callable[[T], None]) -> VaultOp[T]:
         self._on_success = callback
@@ -130,13 +167,15 @@ class VaultOp(QObject, Generic[T]):
             raise RuntimeError("an operation runs once")
         self._started = True
         _running.add(self)
-        worker_pool().start(_Job(self, self._fn))
+        hub = _the_hub()
+        key = next(_keys)
+        hub.ops[key] = self
+        worker_pool().start(_Job(hub, key, self._fn))
         return self
 
     def _parent_alive(self) -> bool:
         return self._parent is None or shiboken6.isValid(self._parent)
 
-    @Slot(bool, object)
     def _deliver(self, ok: bool, value: object) -> None:
         try:
             if ok:

@@ -24,6 +24,7 @@ from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
 from ui.views.admin_users import UsersTab
 from ui.views.page import Page
+from ui.views.retention import RetentionReview
 from ui.widgets.message import MessageLabel
 
 
@@ -102,7 +103,7 @@ class SettingsTab(QWidget):
 
 
 class AdminPage(Page):
-    """Tabs: Users, Settings, Audit log, Vault check."""
+    """Tabs: Users, Settings, Audit log, Vault check, Records (retention, locations)."""
 
     auto_lock_changed = Signal(int)
 
@@ -115,10 +116,12 @@ class AdminPage(Page):
         self.settings_tab = SettingsTab(session, self)
         self.audit_tab = AuditTab(session, self)
         self.check_tab = CheckTab(session, self)
+        self.records_tab = RetentionReview(session, self)
         self.tabs.addTab(self.users_tab, "&Users")
         self.tabs.addTab(self.settings_tab, "Se&ttings")
         self.tabs.addTab(self.audit_tab, "Au&dit log")
         self.tabs.addTab(self.check_tab, "Vault chec&k")
+        self.tabs.addTab(self.records_tab, "Rec&ords")
         self.body.addWidget(self.tabs, 1)
         self.settings_tab.saved.connect(self.auto_lock_changed)
         self.on_unlocked()
@@ -127,9 +130,11 @@ class AdminPage(Page):
         self.users_tab.forget()
         self.audit_tab.forget()
         self.check_tab.forget()
+        self.records_tab.on_locked()
         self.settings_tab.message.clear_message()
 
     def on_unlocked(self) -> None:
         self.users_tab.message.clear_message()
         self.users_tab.refresh()
         self.settings_tab.refresh()
+        self.records_tab.on_unlocked()
