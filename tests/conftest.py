@@ -18,6 +18,16 @@ from tests.helpers import ADMIN, STAFF
 REPO = Path(__file__).resolve().parent.parent
 
 
+COUNTS: list[str] = []  # figures the hardening tests report at the end of the run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if COUNTS:
+        terminalreporter.section("hardening counts")
+        for line in COUNTS:
+            terminalreporter.write_line(line)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--soak", action="store_true", help="run the kill tests 1,000 times instead of 50"

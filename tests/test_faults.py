@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sefton_photos.model import Destination, Purpose
 from sefton_photos.schema import casework as cw
 from sefton_photos.session import Session
+from tests.conftest import COUNTS
 from tests.faceworld import DEVICE
 from tests.helpers import ADMIN, SOCIAL
 from tests.test_import import children
@@ -105,7 +106,7 @@ def test_killing_imports_loses_nothing(
         stored = assert_sound(face_vault)
         for name, digest in hashes.items():
             assert (card / name).exists() or digest in stored, f"run {run}: {name} lost"
-    print(f"\n{kills(request.config)} import kills: no source lost, vault sound each time")
+    COUNTS.append(f"{kills(request.config)} import kills: no source lost, vault sound each time")
 
 
 def test_killing_exports_leaves_nothing_half_written(
@@ -147,4 +148,4 @@ def test_killing_exports_leaves_nothing_half_written(
         for out in share.iterdir():
             s.exports.run(photo_ids=[], destination=Destination.CASE_RECORD, out=out)
     assert not list(share.rglob("*.partial")), "a killed write's leftovers are swept"
-    print(f"\n{runs} export kills: every exported file whole, vault sound each time")
+    COUNTS.append(f"{runs} export kills: every exported file whole, vault sound each time")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,18 @@ from sefton_photos import blobs
 from sefton_photos.errors import NotFound, VaultTampered
 from sefton_photos.session import Session
 from sefton_photos.vault.keyslots import KeySlots
+from tests.conftest import COUNTS
 from tests.helpers import ADMIN
+
+FLIPS: Counter[str] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_flips() -> Iterator[None]:
+    yield
+    COUNTS.append(
+        "tamper flips detected: " + ", ".join(f"{n} in {part}" for part, n in FLIPS.items())
+    )
 
 
 def slow(examples: int) -> settings:
@@ -37,6 +50,7 @@ def test_any_flip_in_an_object_is_detected(
     stored: tuple[Session, str, bytes], where: float, bit: int
 ) -> None:
     session, oid, original = stored
+    FLIPS["objects"] += 1
     data = bytearray(original)
     data[int(where * len(data))] ^= 1 << bit
     path = session.vault.objects.path_for(oid)
@@ -53,6 +67,7 @@ def test_any_flip_in_an_object_is_detected(
 def test_any_flip_in_the_slot_file_is_detected(vault_dir: Path, where: float, bit: int) -> None:
     """Most flips fail the checksum before any password work; a flip inside the MAC
     itself is caught once the vault key is known, at unlock."""
+    FLIPS["the slot file"] += 1
     path = vault_dir / "keyslots.json"
     original = path.read_bytes()
     data = bytearray(original)
@@ -77,6 +92,7 @@ def test_any_flip_in_the_database_is_refused_at_unlock(
     where: float,
     bit: int,
 ) -> None:
+    FLIPS["the database"] += 1
     vault = tmp_path_factory.mktemp("flip") / "vault"
     shutil.copytree(vault_template, vault)
     path = vault / "vault.db"
