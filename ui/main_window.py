@@ -30,9 +30,9 @@ from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin import AdminPage
 from ui.views.children import ChildrenPage
-from ui.views.supervision import SupervisionPage
 from ui.views.lock_panel import LockPanel
 from ui.views.page import PLACEHOLDER_TEXT, Page, PlaceholderPage
+from ui.views.supervision import SupervisionPage
 
 DEFAULT_IDLE_MINUTES = 5  # until the vault's own setting has been read
 

@@ -43,6 +43,7 @@ from ui.models.child_file import (
 from ui.models.children import age_text, care_words, long_date, previously_cared_for
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
+from ui.views.child_records_tab import ChildPhotosTab
 from ui.views.consent_check import ConsentCheckPanel
 from ui.widgets.message import MessageLabel
 from ui.widgets.sections import action_button, record_table, section
@@ -129,6 +130,8 @@ class ChildFileView(QWidget):
         self._make_wishes()
         self.check_panel = ConsentCheckPanel(session, self)
         self.tabs.addTab(self.check_panel, "Consent chec&k")
+        self.photos_tab = ChildPhotosTab(session, self)
+        self.tabs.addTab(self.photos_tab, "P&hotos")
 
         for button in (self.add_person_button, self.add_consent_button, *self.wish_buttons):
             button.setEnabled(self.can_edit)
@@ -274,6 +277,7 @@ class ChildFileView(QWidget):
         if not same_child:
             self.message.clear_message()
             self.check_panel.set_child(child.id, child.name)
+            self.photos_tab.set_child(child.id, child.name)
             if not self.can_edit:
                 self.tabs.setCurrentWidget(self.check_panel)
         self.stack.setCurrentIndex(1)
@@ -303,6 +307,7 @@ class ChildFileView(QWidget):
         self.title.clear()
         self.title.setAccessibleName("Child's file")
         self.check_panel.clear()
+        self.photos_tab.on_locked()
         self.stack.setCurrentIndex(0)
 
     # -- dialogs ---------------------------------------------------------------------------------

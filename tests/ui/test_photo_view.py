@@ -1,0 +1,212 @@
+"""The photo view and the face review over a real import of the group photo with an
+unknown person: boxes drawn with a label in words on each face (R11), the review
+flag in words (R12), and suggestions confirmed or corrected through the core."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sefton_photos.model import ConsentKind, FaceStatus
+from sefton_photos.session import Session
+from tests.helpers import SOCIAL
+from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
+from ui.models.faces import CHILD_COLOUR, UNKNOWN
+from ui.views.face_review import FaceReview
+from ui.views.photo_view import PhotoView
+
+GROUP = "group_a-b-unknown.jpg"
+
+
+@pytest.fixture(scope="module")
+def group_template(
+    face_template: Path, faces_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The face vault with GROUP imported for children A and B (faces found), once."""
+    root = tmp_path_factory.mktemp("group")
+    vault = root / "vault"
+    shutil.copytree(face_template, vault)
+    shutil.copy(face_template.parent / "children.json", root / "children.json")
+    ids = children(vault)
+    with Session.unlock(vault, name=SOCIAL.name, password=SOCIAL.password) as s:
+        paths = copy_in([GROUP], faces_dir, root / "card")
+        report = import_now(s, [ids["person-a"], ids["person-b"]], paths, detect_faces=True)
+    (root / "photo.json").write_text(json.dumps(report.outcomes[0].photo_id))
+    return vault
+
+
+@pytest.fixture
+def group_vault(group_template: Path, tmp_path: Path) -> Path:
+    vault = tmp_path / "vault"
+    shutil.copytree(group_template, vault)
+    for name in ("children.json", "photo.json"):
+        shutil.copy(group_template.parent / name, tmp_path / name)
+    return vault
+
+
+@pytest.fixture
+def social(group_vault: Path, qapp: QApplication) -> Iterator[Session]:
+    with signed_in(group_vault, qapp) as session:
+        yield session
+
+
+@pytest.fixture
+def kept(qapp: QApplication) -> Iterator[list[object]]:
+    """Widgets to keep alive until no thread still refers to them (see ``keeping``)."""
+    with keeping(qapp) as objects:
+        yield objects
+
+
+def _photo_id(vault: Path) -> int:
+    return int(json.loads((vault.parent / "photo.json").read_text()))
+
+
+def _view(qtbot: QtBot, kept: list[object], session: Session, photo_id: int) -> PhotoView:
+    view = PhotoView(session, max_side=1024)
+    qtbot.addWidget(view)
+    kept.append(view)
+    view.resize(1100, 700)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10_000) as loaded:
+        view.show_photo(photo_id)
+    assert loaded.args[0] is not None, view.message.text()
+    return view
+
+
+def _close(a: QColor, b: QColor) -> bool:
+    return all(abs(x - y) <= 40 for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_boxes_are_drawn_and_the_unknown_face_is_labelled_in_words(
+    qtbot: QtBot, kept: list[object], social: Session, group_vault: Path
+) -> None:
+    """Three faces: the two children by name (suggested) with solid boxes, the third
+    "Unknown person — consent needed before publication" with a dashed one (R11)."""
+    view = _view(qtbot, kept, social, _photo_id(group_vault))
+    lines = view.faces_model.lines()
+    assert len(lines) == 3
+    assert sorted(line.split(": ", 1)[1] for line in lines) == sorted(
+        ["Child A (suggested)", "Child B (suggested)", UNKNOWN]
+    )
+    assert UNKNOWN == "Unknown person — consent needed before publication"
+    drawings = view.canvas.drawings()
+    assert [d.dashed for d in drawings] == [f.needs_consent for f in view.faces_model.faces]
+    assert sum(d.dashed for d in drawings) == 1
+    assert any(d.text.endswith(UNKNOWN) for d in drawings if d.dashed)
+    target = view.canvas.target()
+    for d in drawings:
+        assert target.contains(d.box), "each box lies on the photo"
+    for i, a in enumerate(drawings):
+        for b in drawings[i + 1 :]:
+            assert not a.label.intersects(b.label), "labels never cover each other"
+    picture = view.canvas.grab().toImage()
+    solid = next(d for d in drawings if not d.dashed)
+    edge = picture.pixelColor(round(solid.box.center().x()), round(solid.box.top()))
+    assert _close(edge, CHILD_COLOUR), edge.name()
+    assert "Unknown person" in view.canvas.accessibleDescription()
+    assert not view.banner.isVisible()
+    view.on_locked()
+    assert view.canvas.image is None and view.faces_model.rowCount() == 0
+
+
+def test_a_photo_taken_under_a_withdrawn_consent_says_so(
+    qtbot: QtBot, kept: list[object], social: Session, group_vault: Path
+) -> None:
+    """R12: after the consent it relied on is withdrawn, the view shows the flag in words."""
+    child = children(group_vault)["person-a"]
+    for consent in social.consents.list(child_id=child):
+        if consent.kind is not ConsentKind.FACE_MATCHING:
+            social.consents.withdraw(consent_id=consent.id, reason="mother asked")
+    view = _view(qtbot, kept, social, _photo_id(group_vault))
+    assert view.banner.isVisible() and view.banner.kind == "error"
+    assert view.banner.text().startswith("Flagged for review (R12, policy 5.5.1.3): consent ")
+
+
+def test_face_review_confirms_a_suggestion_and_records_someone_else(
+    qtbot: QtBot, kept: list[object], social: Session, group_vault: Path
+) -> None:
+    """Confirm as Child A, then "Not this child" on Child B: the core records both,
+    and the review says so in words; a refusal of the core is shown as it is."""
+    ids = children(group_vault)
+    photo_id = _photo_id(group_vault)
+    review = FaceReview(social)
+    qtbot.addWidget(review)
+    kept.append(review)
+    review.resize(800, 600)
+    review.show()
+    with qtbot.waitSignal(review.loaded, timeout=10_000) as loaded:
+        review.set_photo(photo_id)
+    assert loaded.args == [3]
+    assert review.summary.text().startswith("2 suggested faces to confirm in 1 photo.")
+    rows = {r.face.child_name: r for r in review.rows.values()}
+    a_row, b_row = rows["Child A"], rows["Child B"]
+    assert a_row.confirm_button.text() == "&Confirm as Child A"
+    assert not rows[None].confirm_button.isVisible(), "no answer to give for an unknown face"
+    assert not a_row.picture.pixmap().isNull(), "the face is shown cropped"
+
+    with qtbot.waitSignal(review.reviewed, timeout=10_000) as reviewed:
+        qtbot.mouseClick(a_row.confirm_button, Qt.MouseButton.LeftButton)
+    assert reviewed.args[0].status is FaceStatus.CONFIRMED
+    assert a_row.words.text() == f"Face {a_row.number}: Confirmed as Child A."
+    assert not a_row.confirm_button.isVisible()
+
+    with qtbot.waitSignal(review.reviewed, timeout=10_000) as refused:
+        review.confirm(b_row.face.id, ids["person-a"])
+    assert refused.args == [None]
+    assert review.message.text() == "Another face in this photo is already that child."
+
+    with qtbot.waitSignal(review.reviewed, timeout=10_000):
+        qtbot.mouseClick(b_row.not_button, Qt.MouseButton.LeftButton)
+    assert b_row.words.text() == f"Face {b_row.number}: {UNKNOWN} (R11)."
+    assert review.summary.text() == "Every suggested face in 1 photo has been reviewed."
+    stored = {f.id: f for f in social.photos.info(photo_id=photo_id).faces}
+    assert stored[a_row.face.id].status is FaceStatus.CONFIRMED
+    assert stored[a_row.face.id].child_id == ids["person-a"]
+    assert stored[b_row.face.id].needs_consent
+    review.on_locked()
+    assert review.rows == {}
+
+
+def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(
+    qtbot: QtBot, kept: list[object], social: Session, group_vault: Path
+) -> None:
+    """The Photos tab of a child's file: the count in words, Import photos… with the
+    child ticked, Enter opens the photo window (faces drawn, review listed), and a
+    lock closes the window and empties the grid."""
+    from tests.ui.test_accessibility import _unnamed
+    from ui.views.child_photos import ChildPhotosPanel
+
+    child = children(group_vault)["person-a"]
+    panel = ChildPhotosPanel(social)
+    qtbot.addWidget(panel)
+    kept.append(panel)
+    panel.resize(900, 600)
+    panel.show()
+    with qtbot.waitSignal(panel.grid.photos_listed, timeout=10_000):
+        panel.set_child(child, "Child A")
+    assert panel.count_label.text().startswith("1 photo of Child A, newest first.")
+    dialog = panel.open_import()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.form.children_model.rowCount() > 0, timeout=10_000)
+    assert dialog.form.children_model.checked_ids() == (child,)
+    dialog.reject()
+    panel.grid.setFocus()
+    with qtbot.waitSignal(panel.photo_opened, timeout=5000) as opened:
+        qtbot.keyClick(panel.grid, Qt.Key.Key_Return)
+    window = opened.args[0]
+    qtbot.waitUntil(lambda: window.view.info is not None and len(window.review.rows) == 3)
+    assert UNKNOWN in " ".join(window.view.faces_model.lines())
+    assert _unnamed(panel) == [] and _unnamed(window) == [], "every control is named"
+    panel.on_locked()
+    assert not window.isVisible() and window.photo_id is None
+    assert window.view.canvas.image is None and window.review.rows == {}
+    assert panel.grid.photos.rowCount() == 0
+    assert panel.count_label.text() == "Open a child's file to see their photos."

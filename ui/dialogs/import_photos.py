@@ -1,0 +1,389 @@
+"""The "Import photos" dialog: a capture, in the order the policy sets (REQUIREMENTS, "Capture").
+
+The worker picks the photos (a folder or files), the child or children in them,
+the purpose from the fixed list and in their own words (R1), the registered
+device (R5) and ticks the attestation (R4) in a :class:`CaptureForm`.  As the
+form is filled in, the core's capture decision (``session.imports.decide``,
+which reads no file) is shown as ALLOWED or REFUSED with every reason, before
+anything is imported.  "Import" then runs ``session.imports.run`` on the vault
+worker: progress crosses back by a queued signal, "Cancel" sets an event the
+core checks between files (what is imported stays, nothing is half-written, the
+rest stays on the card), and each file's outcome lands in a results table.  The
+core decides again when importing; its refusal is shown here in its own words,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sefton_photos.decisions import Decision
+from sefton_photos.errors import PolicyRefusal
+from sefton_photos.importer import ImportReport, Progress
+from sefton_photos.model import Child, Device, FaceStatus
+from sefton_photos.session import Session
+from ui.dialogs.photo_window import FaceReviewDialog
+from ui.models.import_results import ImportResultsModel, summary
+from ui.ops import VaultOp, describe
+from ui.qtcompat import emit
+from ui.widgets.capture_form import NO_PHOTOS, CaptureForm, heading
+from ui.widgets.decision_view import DecisionView
+from ui.widgets.import_progress import ImportProgress, results_table
+from ui.widgets.message import MessageLabel
+
+CHECK_DELAY_MS = 300
+CANCELLING = "Cancelling after the current photo…"
+
+
+class _ProgressBridge(QObject):
+    """Lives on the GUI thread; the core's progress callback emits here from the worker."""
+
+    progressed = Signal(object)
+
+
+class ImportDialog(QDialog):
+    """Gather a capture, show the decision, import with progress, cancel and results."""
+
+    loaded = Signal()  # the children and devices are listed
+    checked = Signal(object)  # the Decision shown, or None when the check failed
+    progressed = Signal(object)  # a Progress, on the GUI thread
+    import_finished = Signal(object)  # the ImportReport, or None when the import failed
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        child_ids: Sequence[int] | None = None,
+        workers: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.workers = workers  # None: the core's default (every core busy)
+        self.busy = False
+        self.report: ImportReport | None = None
+        self.kept_source = False
+        self.cancel_event = threading.Event()
+        self.import_op: VaultOp[ImportReport] | None = None
+        self._preselect = list(child_ids or ())
+        self._check_generation = 0
+        self._check_running = False
+        self._check_again = False
+        # A Qt child of the dialog, so it is only ever destroyed on the GUI thread; an emit
+        # after the dialog is gone raises RuntimeError, which the callback swallows.
+        self.bridge = _ProgressBridge(self)
+        self.bridge.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.setWindowTitle("Import photos")
+        self.setAccessibleName("Import photos")
+        self._build()
+        self._load_choices()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.form = CaptureForm(self)
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidget(self.form)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setAccessibleName("Import form")
+        self.form_area.setObjectName("importForm")
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form.setObjectName("captureForm")
+        self.setStyleSheet("QWidget#captureForm { background: transparent; }")
+        self.form_area.viewport().setAutoFillBackground(False)
+
+        self.check_button = QPushButton("Ch&eck", self)
+        self.check_button.setAccessibleName("Check the decision again")
+        # Enter checks (harmless); importing takes Alt+I or the Import button on purpose.
+        self.check_button.setDefault(True)
+        self.decision_view = DecisionView("Decision before import", self)
+        self.message = MessageLabel("Import message", self)
+        self.progress = ImportProgress(self)
+        self.results = ImportResultsModel(self)
+        self.results_view = results_table(self.results, self)
+        self.summary = MessageLabel("Import summary", self)
+
+        self.import_button = QPushButton("&Import", self)
+        self.import_button.setAccessibleName("Import the photos")
+        self.cancel_button = QPushButton("&Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button.setAccessibleDescription(
+            "Stops after the current photo; what is imported stays, the rest stays on the card"
+        )
+        self.cancel_button.hide()
+        self.close_button = QPushButton("Clo&se", self)
+        self.close_button.setAccessibleName("Close")
+        self.review_button = QPushButton("&Review faces…", self)
+        self.review_button.setAccessibleName("Review the faces found in these photos")
+        self.review_button.hide()
+        self.review_dialog: FaceReviewDialog | None = None
+        for button in (
+            self.review_button,
+            self.import_button,
+            self.cancel_button,
+            self.close_button,
+        ):
+            button.setAutoDefault(False)
+
+        check_row = QHBoxLayout()
+        check_row.addWidget(heading("3. Check, before anything is imported", self), 1)
+        check_row.addWidget(self.check_button)
+        right = QVBoxLayout()
+        right.addLayout(check_row)
+        right.addWidget(self.decision_view, 2)
+        right.addWidget(self.message)
+        right.addWidget(heading("4. Import", self))
+        right.addWidget(self.progress)
+        right.addWidget(self.results_view, 3)
+        right.addWidget(self.summary)
+        columns = QHBoxLayout()
+        columns.addWidget(self.form_area, 1)
+        columns.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.review_button)
+        buttons.addStretch(1)
+        for button in (self.import_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 36)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check)
+        self.form.changed.connect(self._inputs_changed)
+        self.form.paths_changed.connect(self._update_buttons)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.review_button.clicked.connect(self.review_faces)
+        self.decision_view.waiting()
+        self._update_buttons()
+
+    def _load_choices(self) -> None:
+        session = self.session
+
+        def listed(result: tuple[list[Child], list[Device]]) -> None:
+            self.form.set_choices(*result, checked=self._preselect)
+            emit(self.loaded)
+            self.check()
+
+        def failed(error: BaseException) -> None:
+            self.message.show_error(describe(error))
+            emit(self.loaded)
+
+        VaultOp(parent=self, op=lambda: (session.children.list(), session.devices.list())).success(
+            listed
+        ).failure(failed).run()
+
+    def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
+        self.form.set_paths(paths, folder=folder)
+
+    # -- the check ------------------------------------------------------------------------------
+
+    def _inputs_changed(self) -> None:
+        if self.busy:
+            return
+        self._check_generation += 1  # an answer for older inputs must not be shown
+        self.decision_view.waiting()
+        self._check_timer.start()
+
+    def check(self) -> VaultOp[Decision] | None:
+        """Ask the core for the capture decision on the worker (it reads no file)."""
+        self._check_timer.stop()
+        if self.busy:
+            return None
+        if self._check_running:
+            self._check_again = True
+            return None
+        generation = self._check_generation
+        given = self.form.inputs()
+        imports = self.session.imports
+        self._check_running = True
+        self.message.clear_message()
+
+        def done(decision: Decision) -> None:
+            self._check_finished()
+            if generation == self._check_generation and not self.busy:
+                self.decision_view.show_decision(decision)
+                emit(self.checked, decision)
+
+        def failed(error: BaseException) -> None:
+            self._check_finished()
+            if generation == self._check_generation:
+                self.decision_view.clear()
+                self.message.show_error(describe(error))
+                emit(self.checked, None)
+
+        op: VaultOp[Decision] = VaultOp(
+            parent=self,
+            op=lambda: imports.decide(
+                child_ids=given.child_ids,
+                purpose=given.purpose,
+                purpose_note=given.purpose_note,
+                device=given.device,
+                attested=given.attested,
+            ),
+        )
+        return op.success(done).failure(failed).run()
+
+    def _check_finished(self) -> None:
+        self._check_running = False
+        if self._check_again:
+            self._check_again = False
+            self.check()
+
+    # -- importing ------------------------------------------------------------------------------
+
+    def start_import(self) -> VaultOp[ImportReport] | None:
+        """Run the import on the worker; the core decides again before reading any file."""
+        if self.busy:
+            return None
+        given = self.form.inputs()
+        if not given.paths:
+            self.message.show_error(NO_PHOTOS)
+            return None
+        self.cancel_event = threading.Event()
+        cancel, bridge, workers = self.cancel_event, self.bridge, self.workers
+        self.kept_source = given.keep_source
+
+        def progress(p: Progress) -> None:
+            # Runs on the worker, inside the import: it must never raise into it.
+            with contextlib.suppress(RuntimeError):
+                emit(bridge.progressed, p)
+
+        imports = self.session.imports
+        self._set_busy(True)
+        self.report = None
+        self.results.clear()
+        self.summary.clear_message()
+        self.message.clear_message()
+        self.progress.start()
+        op: VaultOp[ImportReport] = VaultOp(
+            parent=self,
+            op=lambda: imports.run(
+                child_ids=given.child_ids,
+                purpose=given.purpose,
+                purpose_note=given.purpose_note,
+                device=given.device,
+                attested=given.attested,
+                paths=list(given.paths),
+                note=given.note,
+                keep_source=given.keep_source,
+                detect_faces=given.detect_faces,
+                progress=progress,
+                cancel=cancel,
+                workers=workers,
+            ),
+        )
+        self.import_op = op.success(self._imported).failure(self._import_failed).run()
+        return self.import_op
+
+    def _on_progress(self, p: Progress) -> None:
+        if self.busy:
+            self.progress.update_progress(p)
+            if self.cancel_event.is_set():
+                self.progress.note(CANCELLING)
+            self.results.record(p.last)
+            self.results_view.scrollToBottom()
+        emit(self.progressed, p)
+
+    def cancel(self) -> None:
+        """Ask the core to stop after the current photo (it keeps what it imported)."""
+        if not self.busy:
+            return
+        self.cancel_event.set()
+        self.cancel_button.setEnabled(False)
+        self.progress.note(CANCELLING)
+
+    def _imported(self, report: ImportReport) -> None:
+        self._set_busy(False)
+        self.report = report
+        self.results.set_outcomes(report.outcomes)
+        total = len(report.outcomes)
+        handled = total - report.count("cancelled")
+        self.progress.finish(handled, total)
+        if report.cancelled:
+            self.progress.note(f"Stopped by Cancel: {handled} of {total} files handled.")
+        else:
+            self.progress.note(f"Finished: {handled} of {total} files handled.")
+        self.summary.show_info(summary(report, kept_source=self.kept_source))
+        self.form.done_with_paths()  # these are done: choose again to import more
+        self.review_button.setVisible(bool(self.faces_to_review()))
+        self.close_button.setFocus()
+        emit(self.import_finished, report)
+
+    def faces_to_review(self) -> list[int]:
+        """Photos of the last import with a face suggested as one of its children."""
+        if self.report is None:
+            return []
+        return [
+            o.photo_id
+            for o in self.report.outcomes
+            if o.status == "imported"
+            and o.photo_id is not None
+            and any(f.status == FaceStatus.SUGGESTED.value for f in o.faces)
+        ]
+
+    def review_faces(self) -> FaceReviewDialog | None:
+        """Matching only suggests (R13): open the review of the photos just imported."""
+        photo_ids = self.faces_to_review()
+        if not photo_ids:
+            return None
+        if self.review_dialog is None:
+            self.review_dialog = FaceReviewDialog(self.session, self)
+        self.review_dialog.review_photos(photo_ids)
+        return self.review_dialog
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.progress.hide()
+        if isinstance(error, PolicyRefusal):
+            self.decision_view.show_decision(error.decision)
+            self.message.show_error("Nothing was imported. " + describe(error))
+        else:
+            self.message.show_error(describe(error))
+        emit(self.import_finished, None)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.review_button.setVisible(False)
+        self.form.setEnabled(not busy)
+        self.check_button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.close_button.setVisible(not busy)
+        self._update_buttons()
+        if busy:
+            self.cancel_button.setFocus()
+
+    def _update_buttons(self) -> None:
+        self.import_button.setEnabled(bool(self.form.paths) and not self.busy)
+
+    def reject(self) -> None:
+        """Escape or Close: while importing it asks to cancel instead of closing."""
+        if self.busy:
+            self.cancel()
+            return
+        self._check_generation += 1
+        if self.review_dialog is not None:
+            self.review_dialog.reject()
+        super().reject()

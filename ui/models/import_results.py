@@ -1,0 +1,179 @@
+"""The per-file results of an import, one row each, said in words.
+
+The import dialog fills this model as the core reports progress (one
+``FileOutcome`` per file, on the GUI thread) and replaces it with the final
+report at the end, which also names the files the import never reached after a
+cancel.  Columns: file name, result in words (Imported / Duplicate / Rejected /
+Not reached), faces found (and how many need someone's consent, R11) and the
+reason.  :func:`summary` is the one line shown under the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from sefton_photos.importer import FileOutcome, ImportReport
+from sefton_photos.model import FaceStatus
+from ui.qtcompat import emit
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("File", "Result", "Faces found", "Reason")
+STATUS_WORDS = {
+    "imported": "Imported",
+    "duplicate": "Duplicate",
+    "rejected": "Rejected",
+    "cancelled": "Not reached",
+}
+# Colour only repeats the words of the Result column.
+STATUS_COLOURS = {
+    "imported": QColor("#005a30"),
+    "duplicate": QColor("#0b2545"),
+    "rejected": QColor("#8a1c0a"),
+    "cancelled": QColor("#383f43"),
+}
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status.capitalize())
+
+
+def faces_words(outcome: FileOutcome) -> str:
+    """ "2 (1 needs consent)", "none", or "—" when the file was not stored."""
+    if outcome.status not in ("imported", "duplicate"):
+        return "—"
+    if outcome.status == "duplicate":
+        return "already on file"
+    count = len(outcome.faces)
+    if count == 0:
+        return "none"
+    consent = sum(
+        1
+        for f in outcome.faces
+        if f.status in (FaceStatus.UNKNOWN.value, FaceStatus.OTHER_CHILD.value)
+    )
+    return (
+        f"{count} ({consent} need{'s' if consent == 1 else ''} consent)" if consent else str(count)
+    )
+
+
+def reason_words(outcome: FileOutcome) -> str:
+    if outcome.reason:
+        return outcome.reason
+    if outcome.status == "imported":
+        return "Encrypted, verified and stored."
+    return ""
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word)}"
+
+
+def summary(report: ImportReport, *, kept_source: bool = False) -> str:
+    """One line for the end of an import, e.g. "12 imported, 1 duplicate, 2 rejected. …"."""
+    parts = [f"{report.count('imported')} imported"]
+    if report.count("duplicate"):
+        parts.append(_count(report.count("duplicate"), "duplicate", "duplicates"))
+    if report.count("rejected"):
+        parts.append(f"{report.count('rejected')} rejected")
+    if report.count("cancelled"):
+        parts.append(f"{report.count('cancelled')} not reached")
+    text = ", ".join(parts) + "."
+    if report.cancelled:
+        text = "Import cancelled: " + text
+        if report.count("cancelled"):
+            text += " The files not reached are untouched, still where they were."
+    if report.count("imported") and not kept_source:
+        text += (
+            " Each original was removed from the card once its encrypted copy was verified (R5)."
+        )
+    if report.capture_id is not None:
+        text += " Your line manager has been alerted (R10)."
+    return text
+
+
+class ImportResultsModel(QAbstractTableModel):
+    """Rows of ``FileOutcome``; ``UserRole`` gives the outcome itself."""
+
+    StatusRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FileOutcome] = []
+        self._row_of: dict[str, int] = {}
+
+    @property
+    def outcomes(self) -> list[FileOutcome]:
+        return list(self._rows)
+
+    def outcome_at(self, row: int) -> FileOutcome:
+        return self._rows[row]
+
+    def record(self, outcome: FileOutcome) -> None:
+        """Add a file's outcome, or replace the one already shown for the same file."""
+        row = self._row_of.get(outcome.source)
+        if row is not None:
+            self._rows[row] = outcome
+            emit(self.dataChanged, self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            return
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(outcome)
+        self._row_of[outcome.source] = row
+        self.endInsertRows()
+
+    def set_outcomes(self, outcomes: Sequence[FileOutcome]) -> None:
+        self.beginResetModel()
+        self._rows = list(outcomes)
+        self._row_of = {o.source: i for i, o in enumerate(self._rows)}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_outcomes(())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        outcome = self._rows[index.row()]
+        column = index.column()
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            values = (
+                Path(outcome.source).name,
+                status_words(outcome.status),
+                faces_words(outcome),
+                reason_words(outcome),
+            )
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return outcome.source if column == 0 else values[column] or None
+            return values[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return STATUS_COLOURS.get(outcome.status)
+        if role == Qt.ItemDataRole.UserRole:
+            return outcome
+        if role == self.StatusRole:
+            return outcome.status
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None

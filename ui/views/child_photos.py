@@ -1,0 +1,149 @@
+"""The Photos tab of a child's file: the grid, "Import photos…", and opening a photo.
+
+Ready to drop into the child's file view: ``ChildPhotosPanel(session)`` then
+:meth:`ChildPhotosPanel.set_child` when a file opens, :meth:`on_locked` on lock.
+Importing opens :class:`~ui.dialogs.import_photos.ImportDialog` with the child
+ticked; when it finishes the grid lists the photos again.  Enter (or "Open
+photo") opens the photo in the panel's :class:`~ui.dialogs.photo_window.PhotoWindow`.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sefton_photos.importer import ImportReport
+from sefton_photos.session import Session
+from ui.dialogs.import_photos import ImportDialog
+from ui.dialogs.photo_window import PhotoWindow
+from ui.qtcompat import emit
+from ui.views.photo_grid import PhotoGrid
+from ui.widgets.message import MessageLabel
+
+NO_CHILD = "Open a child's file to see their photos."
+
+
+class ChildPhotosPanel(QWidget):
+    """Grid of one child's photos with the actions on them."""
+
+    photo_opened = Signal(object)  # the PhotoWindow
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_id: int | None = None
+        self.child_name = ""
+        self.import_dialog: ImportDialog | None = None
+        self.photo_window: PhotoWindow | None = None
+        self.setAccessibleName("Photos")
+        self.count_label = QLabel(NO_CHILD, self)
+        self.count_label.setWordWrap(True)
+        self.count_label.setAccessibleName("How many photos")
+        self.import_button = QPushButton("&Import photos…", self)
+        self.import_button.setAccessibleName("Import photos")
+        self.import_button.setAccessibleDescription(
+            "From a registered council device, after the consent check"
+        )
+        self.open_button = QPushButton("&Open photo", self)
+        self.open_button.setAccessibleName("Open the chosen photo")
+        self.reload_button = QPushButton("Re&load photos", self)
+        self.reload_button.setAccessibleName("Reload the photos")
+        for button in (self.import_button, self.open_button, self.reload_button):
+            button.setAutoDefault(False)
+        self.message = MessageLabel("Photos message", self)
+        self.grid = PhotoGrid(session, parent=self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reload_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.grid, 1)
+
+        self.import_button.clicked.connect(self.open_import)
+        self.open_button.clicked.connect(self.grid.open_current)
+        self.reload_button.clicked.connect(self.reload)
+        self.grid.opened.connect(self.open_photo)
+        self.grid.photos_listed.connect(self._listed)
+        self.grid.problem.connect(self.message.show_error)
+        self._update_enabled()
+
+    def set_child(self, child_id: int, name: str) -> None:
+        if self.photo_window is not None and child_id != self.child_id:
+            self.photo_window.forget()
+            self.photo_window.hide()
+        self.child_id, self.child_name = child_id, name
+        self.message.clear_message()
+        self.count_label.setText(f"Loading the photos of {name}…")
+        self.grid.set_child(child_id, name)
+        self._update_enabled()
+
+    def reload(self) -> None:
+        if self.child_id is not None:
+            self.grid.reload()
+
+    def _listed(self, count: int) -> None:
+        if self.child_id is None:
+            return
+        if count == 0:
+            self.count_label.setText(f"There are no photos of {self.child_name} yet.")
+        else:
+            self.count_label.setText(
+                f"{count} photo{'s' if count != 1 else ''} of {self.child_name}, newest first. "
+                "Arrow keys move, Enter opens."
+            )
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has_child = self.child_id is not None
+        self.import_button.setEnabled(has_child)
+        self.reload_button.setEnabled(has_child)
+        self.open_button.setEnabled(has_child and self.grid.photos.rowCount() > 0)
+
+    def open_import(self) -> ImportDialog | None:
+        if self.child_id is None:
+            return None
+        dialog = ImportDialog(self.session, self, child_ids=[self.child_id])
+        dialog.import_finished.connect(self._imported)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, report: ImportReport | None) -> None:
+        if report is not None:
+            self.reload()
+
+    def open_photo(self, photo_id: int) -> PhotoWindow:
+        if self.photo_window is None:
+            self.photo_window = PhotoWindow(self.session, self)
+        self.photo_window.show_photo(photo_id)
+        emit(self.photo_opened, self.photo_window)
+        return self.photo_window
+
+    def clear(self) -> None:
+        """Forget the child, the grid and every open photo (on lock)."""
+        self.child_id, self.child_name = None, ""
+        self.grid.clear()
+        if self.photo_window is not None:
+            self.photo_window.forget()
+            self.photo_window.hide()
+        dialog, self.import_dialog = self.import_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            if dialog.busy:  # stop after the current photo, then close; hide its names now
+                dialog.import_finished.connect(lambda _r: dialog.reject())
+                dialog.cancel()
+                dialog.hide()
+            else:
+                dialog.reject()
+        self.count_label.setText(NO_CHILD)
+        self.message.clear_message()
+        self._update_enabled()
+
+    def on_locked(self) -> None:
+        self.clear()

@@ -1,0 +1,225 @@
+"""A child's photos as a grid of thumbnails that stays smooth with thousands of photos.
+
+A ``QListView`` in icon mode over :class:`~ui.models.photos.PhotoGridModel`:
+uniform item sizes (the view never asks every row for its size) and a batched
+layout, so only the rows on screen are painted and only they ask for their
+thumbnails.  The ids come from ``session.photos.ids`` on the vault worker; the
+thumbnails from ``session.photos.thumbnails`` on reader threads.  Arrows, Page
+Up/Down, Home and End move between photos; Enter (or a double click) opens the
+current one (:attr:`PhotoGrid.opened`).  On lock every id and pixmap is dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from sefton_photos.session import Session
+from ui.models.photos import CACHE_SIZE, ICON_SIDE, PADDING, PhotoGridModel
+from ui.ops import VaultOp, describe
+from ui.qtcompat import emit
+
+SELECTED = QColor("#1d4f91")
+FOCUS = QColor("#ffdd00")
+FRAME = 6
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Each thumbnail centred in its cell; the current photo framed in blue, and with
+    keyboard focus also in yellow (as every focus in the app), never by colour alone:
+    the frame is a thick outline around the whole cell."""
+
+    def __init__(self, cell: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cell = cell
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return self.cell
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect = QRect(option.rect)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        painter.save()
+        if selected:
+            painter.fillRect(rect.adjusted(1, 1, -1, -1), SELECTED)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            size = pixmap.deviceIndependentSize().toSize()
+            inner = rect.adjusted(FRAME, FRAME, -FRAME, -FRAME)
+            size.scale(inner.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(QPoint(0, 0), size)
+            target.moveCenter(inner.center())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(target, pixmap)
+        if focused:
+            pen = QPen(FOCUS, FRAME - 2)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = (FRAME - 2) // 2 + 1
+            painter.drawRect(rect.adjusted(half, half, -half - 1, -half - 1))
+        painter.restore()
+
+
+class PhotoGrid(QListView):
+    """Thumbnails of one child's photos, newest first."""
+
+    opened = Signal(int)  # a photo id: Enter or double click
+    photos_listed = Signal(int)  # how many photos the child has (after set_child/reload)
+    problem = Signal(str)  # a line for a person, when listing or loading failed
+
+    def __init__(
+        self,
+        session: Session,
+        child_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        side: int = ICON_SIDE,
+        cache_size: int = CACHE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_id: int | None = None
+        self.child_name = ""
+        self._generation = 0
+        self.photos = PhotoGridModel(self, side=side, cache_size=cache_size)
+        self.setModel(self.photos)
+        self.delegate = ThumbnailDelegate(QSize(side + PADDING, side + PADDING), self)
+        self.setItemDelegate(self.delegate)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(500)
+        self.setIconSize(QSize(side, side))
+        self.setGridSize(QSize(side + PADDING, side + PADDING))
+        self.setSpacing(0)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(max(8, side // 4))
+        self.setTabKeyNavigation(False)
+        self.setAccessibleName("Photos")
+        self.setAccessibleDescription(
+            "Arrow keys move between photos, Enter opens the photo; newest first"
+        )
+        self.activated.connect(self._activated)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.photos.loader.hold())
+        self.photos.load_failed.connect(
+            lambda error: emit(
+                self.problem, "Some thumbnails could not be shown: " + describe(error)
+            )
+        )
+        if child_id is not None:
+            self.set_child(child_id)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def set_child(self, child_id: int, name: str = "") -> VaultOp[list[int]]:
+        """Show this child's photos (listed on the vault worker)."""
+        self.child_id, self.child_name = child_id, name
+        label = f"Photos of {name}" if name else "Photos"
+        self.setAccessibleName(label)
+        return self.reload()
+
+    def reload(self) -> VaultOp[list[int]]:
+        """List the ids again (after an import); thumbnails already shown are fetched anew."""
+        self._generation += 1
+        generation, child_id = self._generation, self.child_id
+        photos = self.session.photos
+
+        def listed(ids: list[int]) -> None:
+            if generation != self._generation or child_id is None:
+                return
+            self.photos.set_photos(
+                ids, lambda batch: photos.thumbnails(child_id=child_id, photo_ids=batch)
+            )
+            if ids:
+                self.setCurrentIndex(self.photos.index(0))
+            emit(self.photos_listed, len(ids))
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.photos.clear()
+                emit(self.problem, describe(error))
+                emit(self.photos_listed, 0)
+
+        if child_id is None:
+            op: VaultOp[list[int]] = VaultOp(parent=self, op=list)
+        else:
+            op = VaultOp(parent=self, op=lambda: photos.ids(child_id=child_id))
+        return op.success(listed).failure(failed).run()
+
+    def clear(self) -> None:
+        """Forget the ids and every thumbnail (nothing decrypted stays in memory)."""
+        self._generation += 1
+        self.photos.clear()
+
+    def on_locked(self) -> None:
+        self.clear()
+
+    def on_unlocked(self) -> None:
+        if self.child_id is not None:
+            self.reload()
+
+    # -- what is on screen -------------------------------------------------------------------
+
+    def visible_rows(self) -> list[int]:
+        """Rows whose cell is at least partly inside the viewport, in order."""
+        area = self.viewport().rect()
+        per_row = max(1, area.width() // max(1, self.gridSize().width()))
+        first = self.indexAt(QPoint(area.left() + 1, area.top() + 1))
+        start = max(0, first.row() - per_row) if first.isValid() else 0
+        rows = []
+        for row in range(start, self.photos.rowCount()):
+            rect = self.visualRect(self.photos.index(row))
+            if rect.top() > area.bottom():
+                break
+            if rect.intersects(area):
+                rows.append(row)
+        return rows
+
+    def all_visible_loaded(self) -> bool:
+        rows = self.visible_rows()
+        return bool(rows) and all(self.photos.is_loaded(r) for r in rows)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def current_photo_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.photos.photo_id(index.row()) if index.isValid() else None
+
+    def open_current(self) -> bool:
+        photo_id = self.current_photo_id()
+        if photo_id is None:
+            return False
+        emit(self.opened, photo_id)
+        return True
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            emit(self.opened, self.photos.photo_id(index.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.open_current():
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,181 @@
+"""One photo, large, with every face boxed and named in words, and a review flag (R11, R12).
+
+The picture comes from ``session.photos.view`` (decrypted in memory and audited
+by the core, on the vault worker) and is converted to a ``QImage`` there; it is
+never written anywhere.  Beside it, the list of faces says the same words as the
+labels on the boxes: the child's name when the face is one of the capture's
+children, otherwise that someone else needs their own consent before any
+publication (R11, policy 5.5.1/5.5.2).  A photo taken under a consent since
+withdrawn carries a banner in words (R12, policy 5.5.1.3).  On lock the picture,
+its faces and its details are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PIL import Image
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
+from sefton_photos.session import Session
+from ui.models.faces import FacesModel
+from ui.ops import VaultOp, describe
+from ui.qtcompat import emit
+from ui.widgets.face_canvas import FaceCanvas
+from ui.widgets.message import MessageLabel
+
+VIEW_SIDE = 2048
+LEGEND = (
+    "Solid outline: a child of this capture. Dashed outline: someone else, whose own "
+    "written consent is needed before any publication (R11, policy 5.5.1 and 5.5.2)."
+)
+
+
+def to_qimage(image: Image.Image) -> QImage:
+    """PIL → QImage owning its pixels (safe to build on the worker thread)."""
+    rgb = image.convert("RGB")
+    data = rgb.tobytes("raw", "RGB")
+    qimage = QImage(data, rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888)
+    return qimage.copy()
+
+
+def flag_words(info: PhotoInfo) -> str:
+    return (
+        f"Flagged for review (R12, policy 5.5.1.3): {info.flagged}. "
+        "Do not use this photo until it has been reviewed."
+    )
+
+
+def details_words(info: PhotoInfo) -> str:
+    parts = []
+    if info.purpose:
+        try:
+            label = Purpose(info.purpose).label
+        except ValueError:
+            label = info.purpose
+        parts.append(label[:1].upper() + label[1:])
+    if info.taken_at is not None:
+        parts.append(f"taken {info.taken_at:%d %b %Y}")
+    parts.append(f"imported {info.imported_at:%d %b %Y} by {info.imported_by}")
+    parts.append(f"{info.width} by {info.height} pixels")
+    return " · ".join(parts)
+
+
+class PhotoView(QWidget):
+    """The photo with its faces; :meth:`show_photo` loads one on the worker."""
+
+    loaded = Signal(object)  # the PhotoInfo shown, or None when loading failed
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, max_side: int = VIEW_SIDE
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.max_side = max_side
+        self.info: PhotoInfo | None = None
+        self._generation = 0
+        self.setAccessibleName("Photo view")
+
+        self.banner = MessageLabel("Review flag", self)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("About this photo")
+        self.details.setProperty("role", "hint")
+        self.message = MessageLabel("Photo view message", self)
+        self.canvas = FaceCanvas(self)
+        self.faces_model = FacesModel(self)
+        self.faces_view = QListView(self)
+        self.faces_view.setModel(self.faces_model)
+        self.faces_view.setAccessibleName("Faces in this photo")
+        self.faces_view.setWordWrap(True)
+        self.faces_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.faces_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.faces_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.faces_view.setSpacing(2)
+        faces_heading = QLabel("&Faces in this photo", self)
+        faces_heading.setProperty("role", "subtitle")
+        faces_heading.setBuddy(self.faces_view)
+        self.legend = QLabel(LEGEND, self)
+        self.legend.setWordWrap(True)
+        self.legend.setProperty("role", "hint")
+        self.legend.setAccessibleName("How the faces are marked")
+
+        side = QVBoxLayout()
+        side.addWidget(faces_heading)
+        side.addWidget(self.faces_view, 1)
+        side.addWidget(self.legend)
+        row = QHBoxLayout()
+        row.addWidget(self.canvas, 3)
+        row.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.message)
+        layout.addWidget(self.details)
+        layout.addLayout(row, 1)
+
+    def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
+        """Load the photo (audited by the core) and its faces on the worker."""
+        self._generation += 1
+        generation, photos, side = self._generation, self.session.photos, self.max_side
+
+        def work() -> tuple[PhotoInfo, QImage]:
+            info = photos.info(photo_id=photo_id)
+            return info, to_qimage(photos.view(photo_id=photo_id, max_side=side))
+
+        def done(result: tuple[PhotoInfo, QImage]) -> None:
+            if generation == self._generation:
+                self.show_loaded(*result)
+                emit(self.loaded, result[0])
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.clear()
+                self.message.show_error(describe(error))
+                emit(self.loaded, None)
+
+        op: VaultOp[tuple[PhotoInfo, QImage]] = VaultOp(parent=self, op=work)
+        return op.success(done).failure(failed).run()
+
+    def show_loaded(self, info: PhotoInfo, image: QImage) -> None:
+        self.info = info
+        self.message.clear_message()
+        self.canvas.set_photo(image, QSize(info.width, info.height), info.faces)
+        self.faces_model.set_faces(info.faces)
+        self.details.setText(details_words(info))
+        if info.flagged:
+            self.banner.show_error(flag_words(info))
+        else:
+            self.banner.clear_message()
+
+    def update_face(self, face: FaceInfo) -> None:
+        """A face was confirmed or corrected elsewhere (the face review): redraw its words."""
+        if self.info is None:
+            return
+        faces = [face if f.id == face.id else f for f in self.info.faces]
+        self.info = replace(self.info, faces=tuple(faces))
+        self.canvas.set_faces(faces)
+        self.faces_model.set_faces(faces)
+
+    def clear(self) -> None:
+        """Drop the picture, its faces and its details (on lock nothing stays shown)."""
+        self._generation += 1
+        self.info = None
+        self.canvas.clear()
+        self.faces_model.clear()
+        self.details.clear()
+        self.banner.clear_message()
+        self.message.clear_message()
+
+    def on_locked(self) -> None:
+        self.clear()
