@@ -172,6 +172,7 @@ class PhotoGrid(QListView):
         """Forget the ids and every thumbnail (nothing decrypted stays in memory)."""
         self._generation += 1
         self.photos.clear()
+        self.setAccessibleName("Photos")  # no child's name stays in a widget
 
     def on_locked(self) -> None:
         self.clear()
