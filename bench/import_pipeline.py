@@ -112,6 +112,14 @@ def main() -> None:
             f"{imported / elapsed:.2f} photos/s ({per:.3f} s/photo, pool start-up included)"
         )
         print(f"ratio to the limit: {per / limit:.2f}x (goal <= 1.5x)")
+        import resource
+
+        main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"memory peak: main process {main_mb:.0f} MB, largest worker {child_mb:.0f} MB "
+            f"(bounded: at most 2 files per worker in flight)"
+        )
     finally:
         remove(vault)
 
