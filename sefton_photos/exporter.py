@@ -25,7 +25,7 @@ from sefton_photos import audit, blobs, childfile, policy
 from sefton_photos.access import NEED_TO_KNOW
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision, Reason, refuse
-from sefton_photos.errors import NotFound, PolicyRefusal, SeftonError
+from sefton_photos.errors import NotFound, PolicyRefusal, SeftonError, VaultError
 from sefton_photos.facedata import to_face
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
@@ -211,7 +211,10 @@ class ExportService:
                         next(counter),
                     )
                 )
-            except SeftonError as exc:
+            except VaultError as exc:  # the folder is full or read-only: said, not hidden
+                failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
+                outcomes.append(self._refused(pid, destination, failed, out, location_id))
+            except SeftonError as exc:  # the clean copy could not be proven clean
                 failed = Decision(False, (Reason("R7", "5.5.4.8", str(exc)),))
                 outcomes.append(self._refused(pid, destination, failed, out, location_id))
         return outcomes
