@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -27,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import date_edit, fit_to_text, to_date
-from ui.ops import VaultOp, describe
+from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -40,7 +40,7 @@ def default_file_name(worker: str, since: date, until: date) -> str:
     return f"supervision-record-{slug}-{since.isoformat()}-to-{until.isoformat()}.pdf"
 
 
-class ExportRecordDialog(QDialog):
+class ExportRecordDialog(WorkerDialog):
     """Period from/to, then a file name; emits :attr:`exported` with the written path."""
 
     exported = Signal(object)  # Path
@@ -57,7 +57,6 @@ class ExportRecordDialog(QDialog):
         self.session = session
         self.worker = worker
         self.folder = folder or Path.home()
-        self.busy = False
         self.current_op: VaultOp[Path] | None = None
         title = f"Export the supervision record of {worker}"
         self.setWindowTitle(title)
@@ -84,6 +83,7 @@ class ExportRecordDialog(QDialog):
         self.export_button.setAccessibleName("Choose file and export")
         self.export_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
+        self.busy_buttons = (self.export_button, self.cancel_button)
         self.cancel_button.setAccessibleName("Cancel")
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -128,21 +128,7 @@ class ExportRecordDialog(QDialog):
         self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
         return self.current_op.run()
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.export_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-
     def _done(self, path: Path) -> None:
         self._set_busy(False)
         emit(self.exported, path)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(describe(error))
-
-    def reject(self) -> None:
-        if self.busy:
-            return
-        super().reject()

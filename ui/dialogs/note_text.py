@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -24,15 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.model import Note
+from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import fit_to_text
-from ui.ops import VaultOp, describe
+from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 Save = Callable[[str], Note]
 
 
-class NoteTextDialog(QDialog):
+class NoteTextDialog(WorkerDialog):
     """A text box and a Save button; ``save(text)`` runs on the worker, ``saved`` gets the Note."""
 
     saved = Signal(object)  # the Note as the core now has it
@@ -50,7 +50,6 @@ class NoteTextDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.save = save
-        self.busy = False
         self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -70,6 +69,7 @@ class NoteTextDialog(QDialog):
         self.save_button.setAccessibleName(save_text.replace("&", ""))
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
+        self.busy_buttons = (self.save_button, self.cancel_button)
         self.cancel_button.setAccessibleName("Cancel")
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -101,21 +101,7 @@ class NoteTextDialog(QDialog):
         )
         self.current_op.run()
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-
     def _saved(self, note: Note) -> None:
         self._set_busy(False)
         emit(self.saved, note)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(describe(error))
-
-    def reject(self) -> None:
-        if self.busy:
-            return
-        super().reject()

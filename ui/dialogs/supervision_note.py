@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem
 from sefton_photos.session import Session
+from ui.dialogs.busy import WorkerDialog
 from ui.models.queue import long_date
 from ui.models.supervision import ActionsTableModel
-from ui.ops import VaultOp, describe
+from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -76,7 +77,7 @@ def to_date(edit: QDateEdit) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-class SupervisionNoteDialog(QDialog):
+class SupervisionNoteDialog(WorkerDialog):
     """Emits :attr:`recorded` with the stored ``Note`` and accepts once the core agreed."""
 
     recorded = Signal(object)  # the Note
@@ -92,7 +93,6 @@ class SupervisionNoteDialog(QDialog):
         self.session = session
         self.worker = worker
         self.items = list(items)
-        self.busy = False
         self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(f"Supervision session with {worker}")
         self.setAccessibleName(f"Supervision session with {worker}")
@@ -186,6 +186,7 @@ class SupervisionNoteDialog(QDialog):
         self.save_button.setAccessibleName("Save note")
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
+        self.busy_buttons = (self.save_button, self.cancel_button)
         self.cancel_button.setAccessibleName("Cancel")
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -276,22 +277,7 @@ class SupervisionNoteDialog(QDialog):
         )
         self.current_op.run()
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-
     def _recorded(self, note: Note) -> None:
         self._set_busy(False)
         emit(self.recorded, note)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(describe(error))
-
-    def reject(self) -> None:
-        """No cancel while the worker is saving: the answer must arrive first."""
-        if self.busy:
-            return
-        super().reject()
