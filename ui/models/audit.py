@@ -7,41 +7,20 @@ Both hold lists handed to them after the worker asked the session.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from sefton_photos.model import AuditEntry, CheckFinding
+from ui.models.rows import RowsTable
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
 
-class _ListTable(QAbstractTableModel, Generic[R]):
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, rows: Sequence[R] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows(())
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+class _ListTable(RowsTable[R]):
+    """Rows as in :class:`RowsTable`, each cell's text computed per column."""
 
     def text(self, row: R, column: int) -> str:
         raise NotImplementedError
@@ -57,17 +36,6 @@ class _ListTable(QAbstractTableModel, Generic[R]):
         return self.styled(row, index.column(), role)
 
     def styled(self, row: R, column: int, role: int) -> object:
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
         return None
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QColor
 
 from sefton_photos.model import (
@@ -25,11 +25,11 @@ from sefton_photos.model import (
     WishRecord,
 )
 from ui.models.children import short_date
+from ui.models.rows import NONE, RowsTable
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
-NONE = "—"
 GOOD = QColor("#005a30")  # dark green on white: 7.9:1
 BAD = QColor("#8a1c0a")  # dark red on white: 8.6:1
 
@@ -69,67 +69,10 @@ def consent_heading(consent: ConsentRecord) -> str:
     return "C" + consent_title(consent)[1:]
 
 
-class RecordsTable(QAbstractTableModel, Generic[R]):
+class RecordsTable(RowsTable[R]):
     """Read-only rows of records; ``UserRole`` gives the record itself."""
 
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, rows: Sequence[R] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows(())
-
-    @property
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def texts(self, row: R) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def colour(self, row: R, column: int) -> QColor | None:
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.texts(row)[index.column()]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self.texts(row)[index.column()]
-            return "none" if text == NONE else text
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.colour(row, index.column())
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+    tooltips = True
 
 
 class PeopleTableModel(RecordsTable[ResponsiblePerson]):

@@ -8,69 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-
 from sefton_photos.model import User
+from ui.models.rows import NONE, RowsTable
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Team", "Line manager")
-NOBODY = "—"
+NOBODY = NONE
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(RowsTable[User]):
     """Read-only rows of users; ``UserRole`` gives the ``User`` itself."""
 
-    def __init__(self, users: Sequence[User] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._users = list(users)
+    headers = HEADERS
 
     def set_users(self, users: Sequence[User]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_users(())
+        self.set_rows(users)
 
     @property
     def users(self) -> list[User]:
-        return list(self._users)
+        return self.rows
 
     def user_at(self, row: int) -> User:
-        return self._users[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
-            return None
-        user = self._users[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            values = (
-                user.name,
-                user.role.label,
-                user.team or NOBODY,
-                user.line_manager_name or NOBODY,
-            )
-            text = values[index.column()]
-            if role == Qt.ItemDataRole.AccessibleTextRole and text == NOBODY:
-                return "none"
-            return text
-        if role == Qt.ItemDataRole.UserRole:
-            return user
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+    def texts(self, user: User) -> tuple[str, ...]:
+        return (user.name, user.role.label, user.team or NOBODY, user.line_manager_name or NOBODY)
