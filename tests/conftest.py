@@ -34,14 +34,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-FACES = REPO.parent / "shared" / "fixtures" / "faces"
+FACES = REPO / "tests" / "fixtures" / "faces"
 
 
 @pytest.fixture(scope="session")
 def faces_dir() -> Path:
-    """The face photos of ../shared/fixtures/faces (who is in each: manifest.json)."""
-    if not (FACES / "manifest.json").exists():
-        pytest.skip(f"face fixtures not found at {FACES}: clone the project beside shared/")
+    """The face photos in tests/fixtures/faces (who is in each: manifest.json; origin: SOURCE.md).
+
+    They are part of the project, so a clone anywhere runs every face test; a missing
+    manifest is a broken checkout, not a reason to skip.
+    """
+    manifest = FACES / "manifest.json"
+    assert manifest.exists(), f"face fixtures missing at {FACES}: the checkout is incomplete"
     return FACES
 
 
