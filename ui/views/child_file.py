@@ -131,7 +131,7 @@ class ChildFileView(QWidget):
         self.check_panel = ConsentCheckPanel(session, self)
         self.tabs.addTab(self.check_panel, "Consent chec&k")
         self.photos_tab = ChildPhotosTab(session, self)
-        self.tabs.addTab(self.photos_tab, "P&hotos")
+        self.tabs.addTab(self.photos_tab, "Photo&s")
 
         for button in (self.add_person_button, self.add_consent_button, *self.wish_buttons):
             button.setEnabled(self.can_edit)
@@ -220,7 +220,7 @@ class ChildFileView(QWidget):
             self.explanations_table,
             buttons=self.wish_buttons,
         )
-        self.tabs.addTab(tab, "W&ishes and explanations")
+        self.tabs.addTab(tab, "Wishes and e&xplanations")
 
     # -- loading ---------------------------------------------------------------------------------
 

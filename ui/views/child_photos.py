@@ -45,9 +45,9 @@ class ChildPhotosPanel(QWidget):
         self.import_button.setAccessibleDescription(
             "From a registered council device, after the consent check"
         )
-        self.open_button = QPushButton("&Open photo", self)
+        self.open_button = QPushButton("O&pen photo", self)
         self.open_button.setAccessibleName("Open the chosen photo")
-        self.reload_button = QPushButton("Re&load photos", self)
+        self.reload_button = QPushButton("Relo&ad photos", self)
         self.reload_button.setAccessibleName("Reload the photos")
         for button in (self.import_button, self.open_button, self.reload_button):
             button.setAutoDefault(False)

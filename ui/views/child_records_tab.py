@@ -22,14 +22,14 @@ class ChildPhotosTab(QWidget):
         self.session = session
         self.setAccessibleName("Photos of the child")
         self.panel = ChildPhotosPanel(session, self)
-        self.export_button = QPushButton("E&xport…", self)
+        self.export_button = QPushButton("&Export…", self)
         self.export_button.setAccessibleName("Export the child's photos")
         self.export_button.setAccessibleDescription(
             "See, photo by photo, what the policy allows before anything is written"
         )
         self.book_button = QPushButton("Life stor&y book…", self)
         self.book_button.setAccessibleName("Make a life story book")
-        self.sar_button = QPushButton("Subject &access…", self)
+        self.sar_button = QPushButton("S&ubject access…", self)
         self.sar_button.setAccessibleName("Subject access package")
         row = QHBoxLayout()
         for button in (self.export_button, self.book_button, self.sar_button):

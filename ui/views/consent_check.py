@@ -131,6 +131,7 @@ class ConsentCheckPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.reasons_view, 1)
         self.check_button.clicked.connect(self.check)
+        self.purpose_combo.currentIndexChanged.connect(self._purpose_changed)
         self._update_enabled()
 
     # -- which child --------------------------------------------------------------------------
@@ -147,16 +148,8 @@ class ConsentCheckPanel(QWidget):
 
     def clear(self) -> None:
         """Forget the child and the answer (on lock: no name or reason stays shown)."""
-        self._generation += 1
-        self.child_id, self.child_name, self.decision = None, "", None
-        self.model.clear()
-        self.verdict.clear()
-        self.verdict.hide()
-        self.verdict.setAccessibleName("Verdict")
-        self.sentence.clear()
-        self.sentence.setAccessibleName("What the verdict means")
-        self.sentence.hide()
-        self.message.clear_message()
+        self.child_id, self.child_name = None, ""
+        self._drop_answer()
         self.for_label.setText(NO_CHILD)
         self._update_enabled()
 
@@ -168,6 +161,29 @@ class ConsentCheckPanel(QWidget):
         if child_id is not None:
             self.set_child(child_id, name)
             self.message.show_info("The file changed since the last check: check again.")
+
+    def _drop_answer(self) -> None:
+        """Forget the verdict and any answer still on its way; keep the child."""
+        self._generation += 1
+        self.decision = None
+        self.model.clear()
+        self.verdict.clear()
+        self.verdict.hide()
+        self.verdict.setAccessibleName("Verdict")
+        self.sentence.clear()
+        self.sentence.setAccessibleName("What the verdict means")
+        self.sentence.hide()
+        self.message.clear_message()
+        self._update_enabled()
+
+    def _purpose_changed(self) -> None:
+        """A verdict answers one purpose: another purpose is another question (issue 12)."""
+        had_answer = self.decision is not None or not self.check_button.isEnabled()
+        self._drop_answer()
+        if had_answer and self.child_id is not None:
+            self.message.show_info(
+                f"The purpose is now {self.purpose().label}: check again for this purpose."
+            )
 
     def set_purpose(self, purpose: Purpose) -> None:
         choose(self.purpose_combo, purpose)
