@@ -45,17 +45,15 @@ def mnemonics(window: QWidget) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
 
     def reachable(widget: QWidget) -> bool:
-        return widget.isVisibleTo(window) and widget.isEnabled() or (
-            isinstance(widget, QAbstractButton) and widget.isVisibleTo(window)
-        )
+        # a disabled control keeps its letter: it is enabled again without a new label
+        return widget.isVisibleTo(window)
 
     for button in window.findChildren(QAbstractButton):
         if reachable(button) and (letter := _letter(button.text())):
             found.append((letter, f"button {button.text()!r}"))
     for label in window.findChildren(QLabel):
-        if label.buddy() is not None and reachable(label):
-            if letter := _letter(label.text()):
-                found.append((letter, f"label {label.text()!r}"))
+        if label.buddy() is not None and reachable(label) and (letter := _letter(label.text())):
+            found.append((letter, f"label {label.text()!r}"))
     for box in window.findChildren(QGroupBox):
         if reachable(box) and (letter := _letter(box.title())):
             found.append((letter, f"group {box.title()!r}"))
