@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QApplication
 import resources
 from sefton_photos import demo as demo_data
 from sefton_photos import paths
+from sefton_photos.errors import SeftonError
 from sefton_photos.session import Session
-from ui import ops
+from ui import ops, system_libs
 from ui.dialogs.unlock import UnlockDialog
 from ui.main_window import MainWindow
 
@@ -127,6 +128,8 @@ def launch(*, vault: Path | None = None, demo: bool = False) -> int:
     """Run the desktop app until it is quit; returns the exit code."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        if (missing := system_libs.problem()) is not None:
+            raise SeftonError(missing)  # the CLI prints it and exits 1; Qt would abort
         app = QApplication(sys.argv)
     setup_application(app)
     where = paths.demo_vault() if demo else Path(vault or paths.default_vault())
