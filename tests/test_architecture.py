@@ -48,3 +48,30 @@ def test_modules_stay_small() -> None:
         if lines > EXEMPT.get(name, 450):
             big.append(f"{name}: {lines}")
     assert not big, big
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    """`sefton-photos --help` and `--version` stay fast (issue 12: 3.6 s of CPU before):
+    argument parsing loads no database, migration, PDF, face or Qt library; each command
+    imports what it needs when it runs."""
+    heavy = [
+        "sqlalchemy",
+        "alembic",
+        "reportlab",
+        "sqlcipher3",
+        "PIL",
+        "face_recognition",
+        "numpy",
+        "PySide6",
+        "cryptography",
+        "sefton_photos.session",
+    ]
+    probe = (
+        "import sys, sefton_photos.cli.main as m\n"
+        "m.build_parser()\n"
+        f"print([n for n in {heavy!r} if n in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -13,11 +13,13 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sefton_photos import paths
 from sefton_photos.errors import InvalidInput
-from sefton_photos.session import Session
+
+if TYPE_CHECKING:  # the session pulls in SQLAlchemy, Alembic, ReportLab: not for --help
+    from sefton_photos.session import Session
 
 
 class Misuse(Exception):
@@ -81,6 +83,8 @@ def new_password(*envs: str) -> str:
 
 @contextmanager
 def signed_in(args: argparse.Namespace, *, inspect: bool = False) -> Iterator[Session]:
+    from sefton_photos.session import Session
+
     session = Session.unlock(
         vault_path(args), name=user_name(args), password=password(), inspect=inspect
     )

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sefton_photos.cli.common import choice_of, common_options, print_json, signed_in, wants_json
-from sefton_photos.importer import FileOutcome, Progress
 from sefton_photos.model import Purpose
+
+if TYPE_CHECKING:
+    from sefton_photos.importer import FileOutcome, Progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

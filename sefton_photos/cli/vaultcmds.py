@@ -12,7 +12,6 @@ from sefton_photos.cli.common import (
     vault_path,
     wants_json,
 )
-from sefton_photos.session import Session
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_init(args: argparse.Namespace) -> int:
     secret = new_password("SEFTON_NEW_PASSWORD", "SEFTON_PASSWORD")
+    from sefton_photos.session import Session
+
     session = Session.create_vault(vault_path(args), admin_name=args.admin, password=secret)
     try:
         admin = session.user
