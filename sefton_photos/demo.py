@@ -14,12 +14,14 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING
 
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Role, Whose
-from sefton_photos.session import Session
-from sefton_photos.vault.vault import SLOTS
+
+if TYPE_CHECKING:  # the sign-in screen lists the demo users before any of this is loaded
+    from PIL import Image
+
+    from sefton_photos.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,9 @@ DEVICE = "Demo camera (Bootle North)"
 
 def ensure_demo_vault(path: Path, *, pictures: int = 12) -> Path:
     """Create the demo vault at ``path`` unless it is there already."""
+    from sefton_photos.session import Session
+    from sefton_photos.vault.vault import SLOTS
+
     if (path / SLOTS).exists():
         return path
     with Session.create_vault(path, admin_name=ADMIN.name, password=ADMIN.password) as admin:
@@ -135,6 +140,8 @@ def _children(sam: Session, pictures: int) -> None:
 
 def _scene(rng: random.Random) -> Image.Image:
     """A cheerful drawn scene: sky, ground, sun, a house or a tree. No people."""
+    from PIL import Image, ImageDraw
+
     w, h = 960, 720
     sky = (rng.randrange(90, 160), rng.randrange(150, 210), rng.randrange(200, 255))
     img = Image.new("RGB", (w, h), sky)
@@ -157,6 +164,8 @@ def _scene(rng: random.Random) -> Image.Image:
 
 def _form_scan(name: str) -> bytes:
     """A drawn stand-in for a scanned consent form (no real signature, no real name)."""
+    from PIL import Image, ImageDraw
+
     img = Image.new("RGB", (850, 1100), (250, 250, 245))
     d = ImageDraw.Draw(img)
     d.text((60, 60), "PHOTO CONSENT FORM (demo - fictional)", fill=(20, 20, 20))

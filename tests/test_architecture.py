@@ -75,3 +75,24 @@ def test_the_command_line_starts_without_the_heavy_libraries() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_the_sign_in_window_needs_no_database_library_to_paint() -> None:
+    """`ui.app` paints sign-in before the session loads (issue 12: under 1.5 s): the
+    session, the main window and the database, PDF and face libraries come later (on the
+    warm-up thread and the vault worker)."""
+    heavy = [
+        "sqlalchemy",
+        "alembic",
+        "reportlab",
+        "sqlcipher3",
+        "face_recognition",
+        "numpy",
+        "sefton_photos.session",
+        "ui.main_window",
+    ]
+    probe = f"import sys, ui.app\nprint([n for n in {heavy!r} if n in sys.modules])"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

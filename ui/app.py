@@ -9,9 +9,12 @@ since :func:`launch` itself blocks in ``exec()``.
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
@@ -21,10 +24,32 @@ import resources
 from sefton_photos import demo as demo_data
 from sefton_photos import paths
 from sefton_photos.errors import SeftonError
-from sefton_photos.session import Session
 from ui import ops, system_libs
 from ui.dialogs.unlock import UnlockDialog
-from ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # loaded after the sign-in window is painted (warm_up), not before
+    from sefton_photos.session import Session
+    from ui.main_window import MainWindow
+
+# What the main window needs, imported on a background thread while the user types
+WARM_UP = ("sefton_photos.session", "ui.main_window")
+
+
+def warm_up() -> threading.Thread:
+    """Import the session and the main window in the background (issue 12: a fast start).
+
+    The sign-in window needs neither; importing them takes seconds (SQLAlchemy, Alembic,
+    ReportLab, every page), so it happens while the user types the password.
+    """
+
+    def load() -> None:
+        for name in WARM_UP:
+            importlib.import_module(name)
+
+    thread = threading.Thread(target=load, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
 
 APP_NAME = "Sefton Photos"
 ORG_NAME = "Sefton Photos project"
@@ -93,6 +118,9 @@ class AppController(QObject):
         return dialog
 
     def _signed_in(self, session: object) -> None:
+        from sefton_photos.session import Session
+        from ui.main_window import MainWindow
+
         assert isinstance(session, Session)
         self.session = session
         if self.dialog is not None:
@@ -135,6 +163,7 @@ def launch(*, vault: Path | None = None, demo: bool = False) -> int:
     where = paths.demo_vault() if demo else Path(vault or paths.default_vault())
     controller = AppController(where, demo=demo)
     controller.start()
+    warm_up()
     try:
         return int(app.exec())
     finally:

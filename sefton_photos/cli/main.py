@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from sefton_photos import __version__
@@ -56,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(vault: Path | None, demo: bool) -> int:
+    from importlib.metadata import entry_points
+
     found = [ep for ep in entry_points(group="sefton_photos.frontends") if ep.name == "qt"]
     if not found:
         raise SeftonError(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.demo import DemoUser
-from sefton_photos.session import Session
 from ui.models.demo import DemoUsersModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.unlock_form import UnlockForm
+
+if TYPE_CHECKING:  # the session (SQLAlchemy, Alembic...) loads on the worker, after paint
+    from sefton_photos.session import Session
 
 
 class UnlockDialog(QDialog):
@@ -161,6 +164,8 @@ class UnlockDialog(QDialog):
             return None
 
         def probe() -> None:
+            from sefton_photos.session import Session
+
             Session.check_folder(vault)
 
         def answer(error: BaseException) -> None:
@@ -172,6 +177,8 @@ class UnlockDialog(QDialog):
     # -- outcome ------------------------------------------------------------------------------
 
     def _unlocked(self, session: object) -> None:
+        from sefton_photos.session import Session
+
         assert isinstance(session, Session)
         self.session = session
         emit(self.unlocked, session)

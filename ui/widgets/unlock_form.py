@@ -16,6 +16,7 @@ Two modes:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.session import Session
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
+
+if TYPE_CHECKING:  # the session (SQLAlchemy, Alembic...) loads on the worker, after paint
+    from sefton_photos.session import Session
 
 
 class UnlockForm(QWidget):
@@ -175,6 +178,8 @@ class UnlockForm(QWidget):
             assert vault is not None
 
             def work() -> object:
+                from sefton_photos.session import Session
+
                 return Session.unlock(vault, name=name, password=password)
 
         self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
