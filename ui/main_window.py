@@ -10,7 +10,7 @@ restores the page that was open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,7 @@ from ui.views.children import ChildrenPage
 from ui.views.lock_panel import LockPanel
 from ui.views.page import PLACEHOLDER_TEXT, Page, PlaceholderPage
 from ui.views.supervision import SupervisionPage
+from ui.window_memory import WindowMemory, person_key, settings_store
 
 DEFAULT_IDLE_MINUTES = 5  # until the vault's own setting has been read
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         session: Session,
         *,
         idle_interval_ms: int | None = None,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,9 +112,13 @@ class MainWindow(QMainWindow):
             VaultOp(parent=self, op=session.auto_lock_minutes).success(
                 self.set_auto_lock_minutes
             ).failure(lambda error: self.statusBar().showMessage(describe(error), 10_000)).run()
-        self.resize(
-            self.fontMetrics().horizontalAdvance("M") * 70, self.fontMetrics().height() * 34
+        self.memory = WindowMemory(
+            settings or settings_store(),
+            person_key(session.vault.path, int(user.id)),
+            self,
+            "main",
         )
+        self.memory.restore(default=self.default_size())
 
     # -- building -------------------------------------------------------------------------------
 
@@ -285,7 +291,13 @@ class MainWindow(QMainWindow):
             "It is open-source software made for children's social care teams.",
         )
 
+    def default_size(self) -> QSize:
+        """A first window: roomy enough for the grid and the file side by side."""
+        em, line = self.fontMetrics().horizontalAdvance("M"), self.fontMetrics().height()
+        return QSize(max(1200, em * 80), max(760, line * 40))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.memory.save()
         self.idle.stop()
         emit(self.closed)
         super().closeEvent(event)

@@ -37,6 +37,14 @@ class MessageBoxes:
 
 
 @pytest.fixture(autouse=True)
+def _window_state_in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Window geometry goes to a file of the test's own, never the user's data folder."""
+    path = tmp_path / "ui-state.ini"
+    monkeypatch.setenv("SEFTON_UI_STATE", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     """Record every static QMessageBox call instead of showing it."""
     boxes = MessageBoxes()
