@@ -77,10 +77,10 @@ class WindowMemory:
     def restore(self, *, default: QSize) -> bool:
         """Put the window back where it was; True if it was remembered, else the default."""
         saved = self.settings.value(f"{self.prefix}/geometry")
-        if isinstance(saved, QByteArray) and self.window.restoreGeometry(saved):
-            if self._on_a_screen():
-                self._restore_splitters()
-                return True
+        restored = isinstance(saved, QByteArray) and self.window.restoreGeometry(saved)
+        if restored and self._on_a_screen():
+            self._restore_splitters()
+            return True
         place_default(self.window, default)
         return False
 
