@@ -182,3 +182,24 @@ def test_re_unlock_mode_fixes_the_name_and_unlocks_the_same_session(
         dialog.form.attempt()
     assert dialog.session is session
     assert not session.locked
+
+
+def test_the_demo_list_shows_every_password_whole(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 12: the password column is wide enough for the longest demo password, and the
+    dialog opens wide enough to show every column without scrolling sideways."""
+    from sefton_photos import demo as demo_data
+    from ui.dialogs.unlock import UnlockDialog
+
+    dialog = UnlockDialog(tmp_path, demo_users=demo_data.USERS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.demo_view
+    assert view is not None
+    metrics = view.fontMetrics()
+    for column in range(3):
+        texts = [str(dialog.demo_model.index(r, column).data()) for r in range(len(demo_data.USERS))]
+        need = max(metrics.horizontalAdvance(t) for t in texts)
+        assert view.columnWidth(column) >= need, (column, view.columnWidth(column), need)
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.horizontalHeader().length() <= view.viewport().width()

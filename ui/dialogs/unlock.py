@@ -110,8 +110,19 @@ class UnlockDialog(QDialog):
         view.setAlternatingRowColors(True)
         view.setTabKeyNavigation(False)
         view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        # Every column whole, the password above all (issue 12): the list is never narrower
+        # than its contents, so the dialog opens wide enough and nothing scrolls sideways.
+        wanted = sum(
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.demo_model.columnCount())
+        )
+        view.setMinimumWidth(
+            wanted + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 4
+        )
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.clicked.connect(self._demo_chosen)
         view.activated.connect(self._demo_chosen)
         view.installEventFilter(self)
