@@ -93,15 +93,11 @@ class WindowMemory:
 
     def _restore_splitters(self) -> None:
         for splitter in self.window.findChildren(QSplitter):
-            state = self.settings.value(
-                f"{self.prefix}/splitters/{_path(splitter, self.window)}"
-            )
+            state = self.settings.value(f"{self.prefix}/splitters/{_path(splitter, self.window)}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
     def _on_a_screen(self) -> bool:
         """A window saved on a monitor that is gone must not open off-screen."""
         frame = self.window.frameGeometry()
-        return any(
-            s.availableGeometry().intersects(frame) for s in QGuiApplication.screens()
-        )
+        return any(s.availableGeometry().intersects(frame) for s in QGuiApplication.screens())

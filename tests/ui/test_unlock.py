@@ -197,8 +197,10 @@ def test_the_demo_list_shows_every_password_whole(qtbot: QtBot, tmp_path: Path) 
     view = dialog.demo_view
     assert view is not None
     metrics = view.fontMetrics()
+    model = dialog.demo_model
+    assert model is not None
     for column in range(3):
-        texts = [str(dialog.demo_model.index(r, column).data()) for r in range(len(demo_data.USERS))]
+        texts = [str(model.index(r, column).data()) for r in range(len(demo_data.USERS))]
         need = max(metrics.horizontalAdvance(t) for t in texts)
         assert view.columnWidth(column) >= need, (column, view.columnWidth(column), need)
     assert not view.horizontalScrollBar().isVisible()
