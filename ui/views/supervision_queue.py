@@ -160,7 +160,9 @@ class QueuePanel(QWidget):
         self.thumbs_view.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.thumbs_view.setMovement(QListView.Movement.Static)
         self.thumbs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.thumbs_view.setFixedHeight(THUMB_SIDE + self.fontMetrics().height() * 2 + 16)
+        self.thumbs_view.setUniformItemSizes(True)
+        self.thumbs_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._size_thumb_grid()
         photos_label.setBuddy(self.thumbs_view)
         self.photos_hint = QLabel(self)
         self.photos_hint.setProperty("role", "hint")
@@ -184,9 +186,21 @@ class QueuePanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.set_items((), None)
 
+    def _size_thumb_grid(self) -> None:
+        """One cell per photo, wide enough for its caption at any text size (issue 12: the
+        tiles overlapped and their captions ran together)."""
+        metrics = self.thumbs_view.fontMetrics()
+        caption = metrics.horizontalAdvance("Photo 0000000") + 12
+        cell = QSize(max(THUMB_SIDE + 16, caption), THUMB_SIDE + metrics.height() * 2 + 12)
+        self.thumbs_view.setGridSize(cell)
+        self.thumbs_view.setSpacing(4)
+        scroll = self.thumbs_view.horizontalScrollBar().sizeHint().height()
+        self.thumbs_view.setFixedHeight(cell.height() + scroll + 2 * self.thumbs_view.frameWidth())
+
     def showEvent(self, event: QShowEvent) -> None:
         """Sizes measured once the stylesheet's font is set: a wrapped column is at least as
         wide as its heading, and the table shows a few rows however large the text."""
+        self._size_thumb_grid()
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 10)
         header = self.table.horizontalHeader()
         for column, _width in WRAPPED_COLUMNS:
