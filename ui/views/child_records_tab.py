@@ -7,7 +7,7 @@ record (subject access).  Every one of them asks the core first and shows its an
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sefton_photos.session import Session
 from ui.dialogs.export_photos import ExportDialog
@@ -31,11 +31,14 @@ class ChildPhotosTab(QWidget):
         self.book_button.setAccessibleName("Make a life story book")
         self.sar_button = QPushButton("S&ubject access…", self)
         self.sar_button.setAccessibleName("Subject access package")
+        self.selection_label = QLabel(self)
+        self.selection_label.setProperty("role", "hint")
+        self.selection_label.setAccessibleName("Photos chosen")
         row = QHBoxLayout()
         for button in (self.export_button, self.book_button, self.sar_button):
             button.setAutoDefault(False)
             row.addWidget(button)
-        row.addStretch(1)
+        row.addWidget(self.selection_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -44,6 +47,7 @@ class ChildPhotosTab(QWidget):
         self.export_button.clicked.connect(self.open_export)
         self.book_button.clicked.connect(self.open_book)
         self.sar_button.clicked.connect(self.open_sar)
+        self.panel.grid.chosen_changed.connect(self._chosen_changed)
         self._update()
 
     @property
@@ -61,12 +65,25 @@ class ChildPhotosTab(QWidget):
         for button in (self.export_button, self.book_button, self.sar_button):
             button.setEnabled(self.child is not None)
 
+    def _chosen_changed(self, chosen: int, total: int) -> None:
+        if total == 0:
+            self.selection_label.clear()
+            return
+        noun = "photo" if total == 1 else "photos"
+        if chosen:
+            self.selection_label.setText(f"{chosen} of {total} {noun} chosen: Export takes these.")
+        else:
+            self.selection_label.setText(
+                f"No photo chosen: Export takes all {total}. Ctrl or Shift+click chooses "
+                "several, Ctrl+A all."
+            )
+
     def open_export(self) -> ExportDialog | None:
+        """Export exactly the chosen photos; with none chosen, every photo of the child."""
         if self.child is None:
             return None
         cid, name = self.child
-        current = self.panel.grid.current_photo_id()
-        ids = [current] if current is not None else list(self.panel.grid.photos.photo_ids)
+        ids = self.panel.grid.selected_photo_ids() or list(self.panel.grid.photos.photo_ids)
         dialog = ExportDialog(self.session, self, child_id=cid, photo_ids=ids, child_name=name)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

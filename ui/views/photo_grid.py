@@ -83,6 +83,7 @@ class PhotoGrid(QListView):
     opened = Signal(int)  # a photo id: Enter or double click
     photos_listed = Signal(int)  # how many photos the child has (after set_child/reload)
     problem = Signal(str)  # a line for a person, when listing or loading failed
+    chosen_changed = Signal(int, int)  # how many photos are chosen, of how many
 
     def __init__(
         self,
@@ -112,7 +113,8 @@ class PhotoGrid(QListView):
         self.setIconSize(QSize(side, side))
         self.setGridSize(QSize(side + PADDING, side + PADDING))
         self.setSpacing(0)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift+click and Ctrl+A choose several photos: export takes exactly those
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(max(8, side // 4))
@@ -122,6 +124,8 @@ class PhotoGrid(QListView):
             "Arrow keys move between photos, Enter opens the photo; newest first"
         )
         self.activated.connect(self._activated)
+        self.selectionModel().selectionChanged.connect(self._chosen_changed)
+        self.photos.modelReset.connect(self._chosen_changed)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.photos.loader.hold())
         self.photos.load_failed.connect(
             lambda error: emit(
@@ -203,6 +207,18 @@ class PhotoGrid(QListView):
         return bool(rows) and all(self.photos.is_loaded(r) for r in rows)
 
     # -- opening ------------------------------------------------------------------------------
+
+    def selected_photo_ids(self) -> list[int]:
+        """The chosen photos, in the grid's order (newest first)."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())
+        return [self.photos.photo_id(row) for row in rows]
+
+    def _chosen_changed(self, *_args: object) -> None:
+        emit(
+            self.chosen_changed,
+            len(self.selectionModel().selectedIndexes()),
+            self.photos.rowCount(),
+        )
 
     def current_photo_id(self) -> int | None:
         index = self.currentIndex()
