@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import audit, blobs, childfile
@@ -23,6 +23,7 @@ from sefton_photos.facedata import to_face
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.thumbnails import png_view
 from sefton_photos.model import CaptureId, PhotoId, PhotoInfo
+from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
 from sefton_photos.vault.files import atomic_write
@@ -127,6 +128,45 @@ class PhotosService:
                     .order_by(cw.Photo.imported_at.desc(), cw.Photo.id.desc())
                 )
             )
+
+    def tiles(self, *, child_id: int, oldest_first: bool = False) -> builtins.list[PhotoTile]:
+        """One light row per photo for the grid, by date taken (imported when unknown)."""
+        self.children.guard_view(child_id, "photo.list")
+        shown = func.coalesce(cw.Photo.taken_at, cw.Photo.imported_at)
+        unreviewed = (
+            select(func.count(cw.Face.id))
+            .where(cw.Face.photo_id == cw.Photo.id, cw.Face.confirmed_by.is_(None))
+            .correlate(cw.Photo)
+            .scalar_subquery()
+        )
+        order = (
+            (shown.asc(), cw.Photo.id.asc()) if oldest_first else (shown.desc(), cw.Photo.id.desc())
+        )
+        with self.vault.unit() as db:
+            rows = db.execute(
+                select(
+                    cw.Photo.id,
+                    cw.Photo.taken_at,
+                    cw.Photo.imported_at,
+                    cw.Photo.flagged_at,
+                    unreviewed,
+                )
+                .join(cw.CapturePhoto, cw.CapturePhoto.photo_id == cw.Photo.id)
+                .join(cw.CaptureChild, cw.CaptureChild.capture_id == cw.CapturePhoto.capture_id)
+                .where(cw.CaptureChild.child_id == child_id, cw.Photo.erased_at.is_(None))
+                .distinct()
+                .order_by(*order)
+            ).all()
+        return [
+            PhotoTile(
+                id=PhotoId(pid),
+                taken_on=taken.date() if taken else None,
+                imported_on=imported.date(),
+                flagged=flagged is not None,
+                faces_to_review=int(faces or 0),
+            )
+            for pid, taken, imported, flagged, faces in rows
+        ]
 
     def thumbnails(self, *, child_id: int, photo_ids: Sequence[int]) -> dict[int, bytes]:
         """JPEG thumbnails of some of one child's photos, decrypted in memory.

@@ -218,6 +218,11 @@ class ThumbnailLoader(QObject):
         self.reset()
         self.fetch = fetch
 
+    def set_side(self, side: int) -> None:
+        """Decode at another size from now on; answers decoded at the old size are dropped."""
+        self.reset()
+        self.side = side
+
     def reset(self) -> None:
         """Forget pending requests; answers of batches still running will be dropped."""
         self.generation += 1

@@ -25,12 +25,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QPixmap, QPixmapCache
 
 from sefton_photos.errors import VaultLocked
+from sefton_photos.model.tiles import PhotoTile
+from sefton_photos.words import long_date, plural, short_date
 from ui.qtcompat import emit
 from ui.thumbs import BATCH_SIZE, Fetch, ImageCache, ThumbnailLoader
 
 Index = QModelIndex | QPersistentModelIndex
 ICON_SIDE = 144
 PADDING = 16
+SIDES = (96, 320)  # the thumbnail size slider's range (ICON_SIDE is the default)
 CACHE_SIZE = 2000
 
 
@@ -58,6 +61,8 @@ class PhotoGridModel(QAbstractListModel):
 
     PhotoIdRole = Qt.ItemDataRole.UserRole
     LoadedRole = Qt.ItemDataRole.UserRole + 1
+    DateRole = Qt.ItemDataRole.UserRole + 2  # "1 Dec 2026", under the thumbnail
+    BadgesRole = Qt.ItemDataRole.UserRole + 3  # words on the thumbnail: what needs a person
 
     thumbnails_arrived = Signal(int)  # how many thumbnails one batch brought
     load_failed = Signal(object)  # the exception of a batch that failed
@@ -84,18 +89,59 @@ class PhotoGridModel(QAbstractListModel):
         self._row_of: dict[int, int] = {}
         self._unavailable: set[int] = set()
         self._placeholder: QPixmap | None = None
+        self._tiles: dict[int, PhotoTile] = {}
+        self.line_height = 0  # the caption line under each thumbnail (set by the view)
 
     # -- contents ----------------------------------------------------------------------------
 
-    def set_photos(self, photo_ids: Sequence[int], fetch: Fetch | None) -> None:
-        """Show these ids; ``fetch(ids) -> {id: jpeg}`` is called on a reader thread."""
+    def set_photos(
+        self,
+        photo_ids: Sequence[int],
+        fetch: Fetch | None,
+        tiles: Sequence[PhotoTile] = (),
+    ) -> None:
+        """Show these ids; ``fetch(ids) -> {id: jpeg}`` is called on a reader thread.
+
+        ``tiles`` (from ``session.photos.tiles``) give each photo its date and badges.
+        """
         self.beginResetModel()
         self.loader.set_fetch(fetch)
         self.cache.clear()
+        self._tiles = {int(t.id): t for t in tiles}
         self._ids = list(photo_ids)
         self._row_of = {pid: row for row, pid in enumerate(self._ids)}
         self._unavailable.clear()
         self.endResetModel()
+
+    def set_side(self, side: int) -> None:
+        """Another thumbnail size (the slider): cells change; a larger size loads anew."""
+        side = max(SIDES[0], min(SIDES[1], side))
+        if side == self.side:
+            return
+        grows = side > self.side
+        self.beginResetModel()
+        self.side = side
+        self._placeholder = None
+        if grows:  # the pictures in memory were decoded for a smaller cell
+            self.cache.clear()
+            self.loader.set_side(round(side * self.ratio))
+        self.endResetModel()
+
+    def cell_size(self) -> QSize:
+        return QSize(self.side + PADDING, self.side + PADDING + self.line_height)
+
+    def tile(self, photo_id: int) -> PhotoTile | None:
+        return self._tiles.get(photo_id)
+
+    @staticmethod
+    def badges(tile: PhotoTile | None) -> list[str]:
+        """What a person must look at, in words (never colour alone)."""
+        if tile is None:
+            return []
+        words = ["Flagged for review"] if tile.flagged else []
+        if tile.faces_to_review:
+            words.append(plural(tile.faces_to_review, "face") + " to review")
+        return words
 
     def clear(self) -> None:
         """Forget everything shown (on lock): ids, cached pixmaps, answers on the way."""
@@ -145,8 +191,17 @@ class PhotoGridModel(QAbstractListModel):
             if photo_id not in self._unavailable:
                 self.loader.request(photo_id)
             return self.placeholder_pixmap()
+        tile = self._tiles.get(photo_id)
+        if role == self.DateRole:
+            return short_date(tile.shown_date) if tile else ""
+        if role == self.BadgesRole:
+            return self.badges(tile)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             words = f"Photo {row + 1} of {len(self._ids)}"
+            if tile is not None:
+                taken = "taken" if tile.taken_on else "imported"
+                words += f", {taken} {long_date(tile.shown_date)}"
+                words += "".join(f", {badge.lower()}" for badge in self.badges(tile))
             if photo_id in self._unavailable:
                 return words + ", its thumbnail could not be shown"
             if photo_id not in self.cache:
@@ -157,7 +212,7 @@ class PhotoGridModel(QAbstractListModel):
         if role == self.LoadedRole:
             return photo_id in self.cache
         if role == Qt.ItemDataRole.SizeHintRole:
-            return QSize(self.side + PADDING, self.side + PADDING)
+            return self.cell_size()
         return None
 
     # -- answers from the loader ---------------------------------------------------------------

@@ -9,14 +9,27 @@ photo") opens the photo in the panel's :class:`~ui.dialogs.photo_window.PhotoWin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shiboken6
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sefton_photos.importer import ImportReport
 from sefton_photos.session import Session
+from sefton_photos.words import plural
 from ui.dialogs.import_photos import ImportDialog
 from ui.dialogs.photo_window import PhotoWindow
+from ui.models.photos import ICON_SIDE, SIDES
 from ui.qtcompat import emit
 from ui.views.photo_grid import PhotoGrid
 from ui.widgets.message import MessageLabel
@@ -54,10 +67,31 @@ class ChildPhotosPanel(QWidget):
         self.message = MessageLabel("Photos message", self)
         self.grid = PhotoGrid(session, parent=self)
 
+        size_label = QLabel("Thumbnail si&ze:", self)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setRange(*SIDES)
+        self.size_slider.setSingleStep(16)
+        self.size_slider.setPageStep(48)
+        self.size_slider.setValue(ICON_SIDE)
+        self.size_slider.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
+        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.setAccessibleDescription("Left for smaller thumbnails, right for larger")
+        size_label.setBuddy(self.size_slider)
+        order_label = QLabel("Sho&w:", self)
+        self.order_combo = QComboBox(self)
+        self.order_combo.addItems(["Newest first (date taken)", "Oldest first (date taken)"])
+        self.order_combo.setAccessibleName("Order of the photos")
+        order_label.setBuddy(self.order_combo)
+        self.setAcceptDrops(True)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(order_label)
+        buttons.addWidget(self.order_combo)
+        buttons.addWidget(size_label)
+        buttons.addWidget(self.size_slider)
         buttons.addWidget(self.reload_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -68,6 +102,10 @@ class ChildPhotosPanel(QWidget):
         self.import_button.clicked.connect(self.open_import)
         self.open_button.clicked.connect(self.grid.open_current)
         self.reload_button.clicked.connect(self.reload)
+        self.size_slider.valueChanged.connect(self.grid.set_side)
+        self.order_combo.currentIndexChanged.connect(
+            lambda row: self.grid.set_oldest_first(row == 1)
+        )
         self.grid.opened.connect(self.open_photo)
         self.grid.photos_listed.connect(self._listed)
         self.grid.problem.connect(self.message.show_error)
@@ -93,9 +131,10 @@ class ChildPhotosPanel(QWidget):
         if count == 0:
             self.count_label.setText(f"There are no photos of {self.child_name} yet.")
         else:
+            order = "oldest first" if self.grid.oldest_first else "newest first"
             self.count_label.setText(
-                f"{count} photo{'s' if count != 1 else ''} of {self.child_name}, newest first. "
-                "Arrow keys move, Enter opens."
+                f"{plural(count, 'photo')} of {self.child_name}, {order} by date taken. "
+                "Arrow keys move, Enter opens; drop files or a folder here to import them."
             )
         self._update_enabled()
 
@@ -104,6 +143,39 @@ class ChildPhotosPanel(QWidget):
         self.import_button.setEnabled(has_child)
         self.reload_button.setEnabled(has_child)
         self.open_button.setEnabled(has_child and self.grid.photos.rowCount() > 0)
+
+    # -- dropping files to import them ------------------------------------------------------
+
+    @staticmethod
+    def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        """Local files or folders in a drag, or nothing (web links and text are ignored)."""
+        data = event.mimeData()
+        if not data.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.child_id is not None and self.dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self.dropped_paths(event)
+        if self.child_id is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_dropped(paths)
+
+    def import_dropped(self, paths: list[Path]) -> ImportDialog | None:
+        """Open the import with the dropped files (or one folder) chosen: nothing is read
+        until the worker presses Import, after the consent check, as with Choose files."""
+        dialog = self.open_import()
+        if dialog is not None:
+            folder = len(paths) == 1 and paths[0].is_dir()
+            dialog.set_paths(paths, folder=folder)
+        return dialog
 
     def open_import(self) -> ImportDialog | None:
         if self.child_id is None:

@@ -11,7 +11,16 @@ current one (:attr:`PhotoGrid.opened`).  On lock every id and pixmap is dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.session import Session
-from ui.models.photos import CACHE_SIZE, ICON_SIDE, PADDING, PhotoGridModel
+from ui.models.photos import CACHE_SIZE, ICON_SIDE, PhotoGridModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 
 SELECTED = QColor("#1d4f91")
+BADGE = QColor("#0b0c0c")
 FOCUS = QColor("#ffdd00")
 FRAME = 6
 
@@ -53,6 +64,10 @@ class ThumbnailDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         rect = QRect(option.rect)
+        model = index.model()
+        line = getattr(model, "line_height", 0)
+        caption = QRect(rect.left(), rect.bottom() - line + 1, rect.width(), line)
+        rect.setBottom(rect.bottom() - line)
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
@@ -68,6 +83,15 @@ class ThumbnailDelegate(QStyledItemDelegate):
             target.moveCenter(inner.center())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(target, pixmap)
+        self._paint_badges(painter, rect, index.data(PhotoGridModel.BadgesRole) or [])
+        day = index.data(PhotoGridModel.DateRole)
+        if day and line:
+            painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+            if selected:
+                painter.setPen(QColor("#ffffff"))
+                painter.fillRect(caption, SELECTED)
+            painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, str(day))
+        rect = QRect(option.rect)
         if focused:
             pen = QPen(FOCUS, FRAME - 2)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -75,6 +99,21 @@ class ThumbnailDelegate(QStyledItemDelegate):
             half = (FRAME - 2) // 2 + 1
             painter.drawRect(rect.adjusted(half, half, -half - 1, -half - 1))
         painter.restore()
+
+    @staticmethod
+    def _paint_badges(painter: QPainter, rect: QRect, badges: list[str]) -> None:
+        """Each badge is a word on a dark band, so it reads without colour (issue 12)."""
+        metrics = painter.fontMetrics()
+        top = rect.top() + FRAME
+        for badge in badges:
+            text = metrics.elidedText(badge, Qt.TextElideMode.ElideRight, rect.width() - 2 * FRAME)
+            band = QRect(
+                rect.left() + FRAME, top, metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+            )
+            painter.fillRect(band, BADGE)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
+            top += band.height() + 2
 
 
 class PhotoGrid(QListView):
@@ -99,9 +138,11 @@ class PhotoGrid(QListView):
         self.child_id: int | None = None
         self.child_name = ""
         self._generation = 0
+        self.oldest_first = False
         self.photos = PhotoGridModel(self, side=side, cache_size=cache_size)
+        self.photos.line_height = self.fontMetrics().height() + 4
         self.setModel(self.photos)
-        self.delegate = ThumbnailDelegate(QSize(side + PADDING, side + PADDING), self)
+        self.delegate = ThumbnailDelegate(self.photos.cell_size(), self)
         self.setItemDelegate(self.delegate)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setMovement(QListView.Movement.Static)
@@ -111,7 +152,7 @@ class PhotoGrid(QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(500)
         self.setIconSize(QSize(side, side))
-        self.setGridSize(QSize(side + PADDING, side + PADDING))
+        self.setGridSize(self.photos.cell_size())
         self.setSpacing(0)
         # Ctrl/Shift+click and Ctrl+A choose several photos: export takes exactly those
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -137,24 +178,53 @@ class PhotoGrid(QListView):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def set_child(self, child_id: int, name: str = "") -> VaultOp[list[int]]:
+    def set_child(self, child_id: int, name: str = "") -> VaultOp[list[PhotoTile]]:
         """Show this child's photos (listed on the vault worker)."""
         self.child_id, self.child_name = child_id, name
         label = f"Photos of {name}" if name else "Photos"
         self.setAccessibleName(label)
         return self.reload()
 
-    def reload(self) -> VaultOp[list[int]]:
-        """List the ids again (after an import); thumbnails already shown are fetched anew."""
+    def set_side(self, side: int) -> None:
+        """The thumbnail size slider: bigger or smaller cells, the current photo kept."""
+        current = self.current_photo_id()
+        chosen = self.selected_photo_ids()
+        self.photos.set_side(side)
+        self.setIconSize(QSize(self.photos.side, self.photos.side))
+        self.delegate.cell = self.photos.cell_size()
+        self.setGridSize(self.photos.cell_size())
+        self.verticalScrollBar().setSingleStep(max(8, self.photos.side // 4))
+        self._restore_choice(current, chosen)
+
+    def set_oldest_first(self, oldest_first: bool) -> VaultOp[list[PhotoTile]] | None:
+        """Sort by date taken, newest (default) or oldest first."""
+        if oldest_first == self.oldest_first:
+            return None
+        self.oldest_first = oldest_first
+        return self.reload()
+
+    def _restore_choice(self, current: int | None, chosen: list[int]) -> None:
+        flags = QItemSelectionModel.SelectionFlag.Select
+        if current is not None and (row := self.photos.row_of(current)) is not None:
+            self.setCurrentIndex(self.photos.index(row))
+        for photo_id in chosen:
+            if (row := self.photos.row_of(photo_id)) is not None:
+                self.selectionModel().select(self.photos.index(row), flags)
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
+
+    def reload(self) -> VaultOp[list[PhotoTile]]:
+        """List the photos again (after an import); thumbnails shown are fetched anew."""
         self._generation += 1
         generation, child_id = self._generation, self.child_id
-        photos = self.session.photos
+        photos, oldest_first = self.session.photos, self.oldest_first
 
-        def listed(ids: list[int]) -> None:
+        def listed(tiles: list[PhotoTile]) -> None:
             if generation != self._generation or child_id is None:
                 return
+            ids = [int(t.id) for t in tiles]
             self.photos.set_photos(
-                ids, lambda batch: photos.thumbnails(child_id=child_id, photo_ids=batch)
+                ids, lambda batch: photos.thumbnails(child_id=child_id, photo_ids=batch), tiles
             )
             if ids:
                 self.setCurrentIndex(self.photos.index(0))
@@ -167,9 +237,12 @@ class PhotoGrid(QListView):
                 emit(self.photos_listed, 0)
 
         if child_id is None:
-            op: VaultOp[list[int]] = VaultOp(parent=self, op=list)
+            op: VaultOp[list[PhotoTile]] = VaultOp(parent=self, op=list)
         else:
-            op = VaultOp(parent=self, op=lambda: photos.ids(child_id=child_id))
+            op = VaultOp(
+                parent=self,
+                op=lambda: photos.tiles(child_id=child_id, oldest_first=oldest_first),
+            )
         return op.success(listed).failure(failed).run()
 
     def clear(self) -> None:
