@@ -14,9 +14,10 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import NullPool
 
-from sefton_photos.errors import VaultTampered
+from sefton_photos.errors import VaultError, VaultTampered
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -99,3 +100,18 @@ def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
 
 def tampered(exc: Exception) -> VaultTampered:
     return VaultTampered(_TAMPERED.format(detail=str(exc)))
+
+
+def explain_error(exc: sa_exc.DatabaseError) -> VaultError:
+    """A database failure in words: damage, a full disk, a read-only folder."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "not a database" in text or "malformed" in text or "hmac" in text.lower():
+        return tampered(Exception(text))
+    if "full" in text:
+        return VaultError(
+            "The disk holding the vault is full. Nothing was changed; free some "
+            "space and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return VaultError("The vault folder is read-only. Nothing was changed.")
+    return VaultError(f"The vault database refused the change: {text}. Nothing was changed.")

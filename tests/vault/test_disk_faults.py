@@ -97,7 +97,7 @@ def test_a_read_only_export_folder_is_refused_in_words(
 def test_the_message_names_the_problem() -> None:
     """The three ways a write fails each get their own sentence."""
     target = Path("/council/share/photo.jpg")
-    assert "full" in str(files._explain(OSError(errno.ENOSPC, "x"), target))
-    assert "read-only" in str(files._explain(OSError(errno.EROFS, "x"), target))
-    other = files._explain(OSError(errno.EIO, "Input/output error"), target)
+    assert "full" in str(files.explain(OSError(errno.ENOSPC, "x"), target))
+    assert "read-only" in str(files.explain(OSError(errno.EROFS, "x"), target))
+    other = files.explain(OSError(errno.EIO, "Input/output error"), target)
     assert isinstance(other, VaultError) and "Input/output error" in str(other)
