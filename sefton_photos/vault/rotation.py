@@ -35,14 +35,21 @@ class Step(Enum):
 Hook = Callable[[Step], None]
 
 
+FINISHED = "completing an interrupted key rotation (the database had the new key)"
+
+
 def settle(
     path: Path, slots: KeySlots, opened: Opened, name: str, password: str
-) -> tuple[KeySlots, Opened]:
-    """Finish or undo a key rotation that was interrupted (see the module docstring)."""
+) -> tuple[KeySlots, Opened, str | None]:
+    """Finish or undo a key rotation that was interrupted (see the module docstring).
+
+    The third value is :data:`FINISHED` when the new keys were promoted here, for the
+    audit log once the vault is open; an undone rotation is redone by the session.
+    """
     nxt = path / (SLOTS + NEXT)
     head_next = path / (HEAD + NEXT)
     if not nxt.exists():
-        return slots, opened
+        return slots, opened, None
     try:
         database.probe(path / DB, crypto.derive(opened.vault_key, "db"))
         current = True
@@ -52,11 +59,11 @@ def settle(
         nxt.unlink()
         with contextlib.suppress(FileNotFoundError):
             head_next.unlink()
-        return slots, opened
+        return slots, opened, None
     new_slots = KeySlots.load(nxt)
     new_opened = new_slots.open(name, password)  # a removed user has no slot here
     database.probe(path / DB, crypto.derive(new_opened.vault_key, "db"))
     if head_next.exists():
         os.replace(head_next, path / HEAD)
     os.replace(nxt, path / SLOTS)
-    return new_slots, new_opened
+    return new_slots, new_opened, FINISHED

@@ -80,6 +80,7 @@ class Vault:
         self.head_problem: str | None = None
         self.head_behind = False
         self.on_rotation_step: rotation.Hook | None = None  # tests cut here
+        self.settled: str | None = None  # a rotation finished at this unlock, for the audit
 
     # -- creation and opening -------------------------------------------------------------
 
@@ -189,8 +190,9 @@ class Vault:
         lock = VaultLock(path / LOCK)
         lock.acquire()
         try:
-            slots, opened = cls._unlock_slots(path, name, password, clock)
+            slots, opened, settled = cls._unlock_slots(path, name, password, clock)
             vault = cls(path, lock, slots, opened)
+            vault.settled = settled
             vault._after_unlock(name, inspect=inspect)
             return vault
         except BaseException:
@@ -200,7 +202,7 @@ class Vault:
     @staticmethod
     def _unlock_slots(
         path: Path, name: str, password: str, clock: Clock
-    ) -> tuple[KeySlots, Opened]:
+    ) -> tuple[KeySlots, Opened, str | None]:
         slots = KeySlots.load(path / SLOTS)
         attempts = Attempts.load(path / ATTEMPTS)
         label = slots.label_for(name)
@@ -391,7 +393,7 @@ class Vault:
 
     def reopen(self, name: str, password: str, clock: Clock = time.time) -> None:
         """Unlock again after :meth:`forget_keys`, with the same checks as a first unlock."""
-        slots, opened = self._unlock_slots(self.path, name, password, clock)
+        slots, opened, self.settled = self._unlock_slots(self.path, name, password, clock)
         if opened.public != self.user_public:
             raise AuthenticationFailed("Only the user who locked this window can unlock it.")
         self.slots = slots
