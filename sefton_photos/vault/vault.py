@@ -104,6 +104,7 @@ class Vault:
             for leftover in (DB, DB + "-journal", HEAD):  # an earlier init that was cut short
                 with contextlib.suppress(FileNotFoundError):
                     (path / leftover).unlink()
+            database.create(path / DB)
             vault_key = crypto.random_key()
             slots = KeySlots.new(vault_key)
             private, public = slots.add(
@@ -168,6 +169,13 @@ class Vault:
                 "its key slot file is missing."
             )
         KeySlots.load(path / SLOTS)
+        why = database.missing(path / DB)
+        if why is not None:  # said before any password is tried; nothing is written
+            raise VaultTampered(
+                f"The vault database (vault.db) is {why} in {path}: the key slots are "
+                "there but the records of children, consents and photos are not. Nothing "
+                "was written; restore vault.db (with audit.head) from a backup."
+            )
 
     @classmethod
     def open(
@@ -308,7 +316,7 @@ class Vault:
                 yield db
                 if db.info.get("audit_appended"):
                     tip = audit.tip(db)
-        except sa_exc.DatabaseError as exc:
+        except (sa_exc.DatabaseError, database.DatabaseError) as exc:
             raise database.explain_error(exc) from None
         if tip is not None:
             self._committed = tip[0]
