@@ -111,7 +111,7 @@ def test_a_database_deleted_while_open_is_not_recreated(vault_dir: Path) -> None
     db = vault_dir / "vault.db"
     db.unlink()
     try:
-        with pytest.raises(VaultTampered, match="vault.db"), session.vault.unit() as s:
+        with pytest.raises(VaultTampered, match=r"vault\.db"), session.vault.unit() as s:
             s.execute(text("SELECT count(*) FROM users")).all()
     finally:
         session.vault.close()
