@@ -82,8 +82,9 @@ def append(
         raise RuntimeError("an audit entry cannot be written in a read-only unit of work")
     if db.info.get("read_only"):
         raise VaultTampered(
-            "This vault is open for inspection only, because its audit log does not match "
-            "its sealed head. Nothing can be changed until it is restored from a backup."
+            db.info.get("read_only_reason")
+            or "This vault is open for inspection only, because its audit log does not "
+            "match its sealed head. Nothing can be changed until it is restored from a backup."
         )
     last = db.execute(
         select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
@@ -208,3 +209,20 @@ def _broken(seq: int, why: str) -> AuditVerification:
     return AuditVerification(
         False, seq - 1 if seq > 0 else 0, f"audit chain broken at entry {seq}: {why}", AuditSeq(seq)
     )
+
+
+def check_prefix(db: OrmSession, head: Head) -> None:
+    """The sealed head must be a prefix of the chain (a crash may leave it behind)."""
+    count, _ = tip(db)
+    if head.count > count:
+        raise VaultTampered(
+            f"The audit log has {count} entries but its sealed head "
+            f"records {head.count}: entries were removed."
+        )
+    if head.count:
+        at_head = db.scalar(select(AuditRow.hash).where(AuditRow.seq == head.count))
+        if at_head != head.last_hash:
+            raise VaultTampered(
+                f"Audit entry {head.count} differs from the one its sealed "
+                "head records: the audit log was rewritten."
+            )

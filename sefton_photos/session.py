@@ -112,6 +112,14 @@ class Session:
                         details=note,
                     )
                 audit.append(db, action="session.signed_in", actor_id=user.id, actor_name=user.name)
+                if vault.settled:  # the new keys of a rotation cut short were promoted
+                    audit.append(
+                        db,
+                        action="vault.key_rotated",
+                        actor_id=user.id,
+                        actor_name=user.name,
+                        details={"reason": vault.settled},
+                    )
             session = cls(vault, user)
             session._finish_interrupted_removals()
             return session

@@ -2,7 +2,8 @@
 
 The slot file's MAC, SQLCipher's page HMACs and SQLite's structure, every
 object's decryption and hash (and no stray files), and the audit chain against
-its sealed head.  Each part gives one finding; nothing is repaired here.
+its sealed head.  Each part gives one finding; nothing is repaired here, and
+nothing is deleted: files with no record are named and kept (issue 10).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sefton_photos.vault.vault import DB, SLOTS, Vault
 
 
 def run(vault: Vault) -> list[CheckFinding]:
-    return [_slots(vault), _database(vault), _objects(vault), _audit(vault)]
+    return [_slots(vault), _database(vault), _objects(vault), _unrecorded(vault), _audit(vault)]
 
 
 def _slots(vault: Vault) -> CheckFinding:
@@ -50,12 +51,36 @@ def _objects(vault: Vault) -> CheckFinding:
             vault.objects.get(as_stored(row))
         except SeftonError as exc:
             faults.append(str(exc))
-    stray = [oid for oid in vault.objects.ids() if oid not in known]
-    faults += [f"Object file {oid} has no record in the database." for oid in stray]
     if faults:
         more = f" (and {len(faults) - 3} more)" if len(faults) > 3 else ""
         return CheckFinding("objects", False, " ".join(faults[:3]) + more)
     return CheckFinding("objects", True, f"{len(rows)} objects decrypt and match their hashes")
+
+
+def _unrecorded(vault: Vault) -> CheckFinding:
+    """Files the database does not know: evidence of a rollback, or a write cut short."""
+    try:
+        survey = vault.survey()
+    except SeftonError as exc:
+        return CheckFinding("unrecorded files", False, str(exc))
+    if not survey.unrecorded and not survey.partial:
+        return CheckFinding("unrecorded files", True, "every object file has its record")
+    names = [*survey.unrecorded, *survey.partial]
+    more = f" (and {len(names) - 5} more)" if len(names) > 5 else ""
+    listed = ", ".join(names[:5]) + more
+    kept = (
+        f"{len(survey.unrecorded)} object file(s) and {len(survey.partial)} unfinished "
+        f"write(s) have no record in the database: {listed}. They are kept, still "
+        "encrypted; nothing was deleted."
+    )
+    if survey.newer:
+        return CheckFinding("unrecorded files", False, f"{survey.rollback_message()} {kept}")
+    return CheckFinding(
+        "unrecorded files",
+        True,
+        f"{kept} A write interrupted before its commit leaves such files; they are "
+        "reported for information governance to review.",
+    )
 
 
 def _audit(vault: Vault) -> CheckFinding:

@@ -7,6 +7,13 @@ inbox public key.  The next successful unlock moves those notes into the audit l
 After five wrong passwords in a row a wait is imposed that doubles with each further
 failure.  The file is not authenticated: someone who can edit it can already copy
 the vault and guess offline; the delay defends the sign-in screen, not the files.
+
+Values read back are bounded (issue 10): a count is clamped to ``MAX_COUNT`` and a
+wait never exceeds the delay its count earns (at most 15 minutes), whatever time
+the file claims.  A file that cannot be read, or holds values that are not finite
+numbers, is damaged: corrupting it must not skip a pause, so sign-in is paused
+once for the longest wait (from when the damage was first seen, kept in the file)
+and the damage goes into the audit log at the next unlock.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ VERSION = 1
 FREE_ATTEMPTS = 5
 FIRST_DELAY = 30.0
 MAX_DELAY = 15 * 60.0
+MAX_COUNT = 10_000  # far past the longest delay; keeps every value a small integer
 INBOX_LABEL = b"audit-inbox"
 
 Clock = Callable[[], float]
@@ -37,7 +45,15 @@ def delay_after(failures: int) -> float:
     """Seconds to wait after ``failures`` consecutive wrong passwords."""
     if failures < FREE_ATTEMPTS:
         return 0.0
-    return float(min(MAX_DELAY, FIRST_DELAY * 2.0 ** (failures - FREE_ATTEMPTS)))
+    doublings = min(failures - FREE_ATTEMPTS, 32)  # 30 s * 2**32 is far past the cap
+    return float(min(MAX_DELAY, FIRST_DELAY * 2.0**doublings))
+
+
+def _number(value: Any) -> float:
+    """A finite number from the file, or ValueError (NaN, infinity, text, true)."""
+    if type(value) not in (int, float) or not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return float(value)
 
 
 @dataclass(slots=True)
@@ -46,6 +62,7 @@ class Attempts:
     labels: dict[str, dict[str, float]] = field(default_factory=dict)
     pending: list[str] = field(default_factory=list)
     unreadable: bool = False
+    damaged_at: float | None = None  # when damage was first seen: the pause runs from it
 
     @classmethod
     def load(cls, path: Path) -> Attempts:
@@ -53,29 +70,63 @@ class Attempts:
             doc = json.loads(path.read_bytes())
             if doc.get("format") != FORMAT:
                 raise ValueError
+            damaged_at = doc.get("damaged_at")
             return cls(
                 path,
                 {
-                    str(k): {"n": float(v["n"]), "last": float(v["last"])}
+                    str(k): {
+                        "n": min(max(_number(v["n"]), 0.0), MAX_COUNT),
+                        "last": _number(v["last"]),
+                    }
                     for k, v in doc["labels"].items()
                 },
                 [str(p) for p in doc["pending"]],
+                unreadable=doc.get("unreadable") is True,
+                damaged_at=None if damaged_at is None else _number(damaged_at),
             )
         except FileNotFoundError:
             return cls(path)
-        except (ValueError, KeyError, TypeError, AttributeError):
-            # Damaged: start counting afresh, and say so in the audit at the next unlock.
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            # Damaged: the counts are lost, so check() pauses everyone once (see above).
             return cls(path, unreadable=True)
 
     def save(self) -> None:
-        doc = {"format": FORMAT, "version": VERSION, "labels": self.labels, "pending": self.pending}
+        doc: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "labels": self.labels,
+            "pending": self.pending,
+        }
+        if self.unreadable:
+            doc["unreadable"] = True
+        if self.damaged_at is not None:
+            doc["damaged_at"] = self.damaged_at
         atomic_write(self.path, json.dumps(doc, sort_keys=True).encode() + b"\n")
 
     def check(self, label: str, now: float) -> None:
+        if self.unreadable and self.damaged_at is None:
+            self.damaged_at = now  # first seen now: persisted so a new edit cannot reset it
+            self.save()
+        if self.damaged_at is not None:
+            wait = min(max(self.damaged_at + MAX_DELAY - now, 0.0), MAX_DELAY)
+            if wait > 0:
+                raise TooManyAttempts(
+                    "The sign-in record (attempts.json) is damaged or was changed outside "
+                    "Sefton Photos, so as a precaution sign-in is paused: try again in "
+                    f"{math.ceil(wait)} seconds (at most 15 minutes). The damage is "
+                    "recorded in the audit log.",
+                    wait,
+                )
         entry = self.labels.get(label)
         if not entry:
             return
-        wait = entry["last"] + delay_after(int(entry["n"])) - now
+        delay = delay_after(int(entry["n"]))
+        if entry["last"] > now:
+            # A time in the future (a clock set back, or an edit) counts from now: the
+            # wait is at most the delay itself, 15 minutes, never centuries.
+            entry["last"] = now
+            self.save()
+        wait = min(max(entry["last"] + delay - now, 0.0), delay)
         if wait > 0:
             seconds = math.ceil(wait)
             raise TooManyAttempts(
@@ -88,7 +139,7 @@ class Attempts:
         self, label: str, now: float, inbox_public: bytes, note: dict[str, Any]
     ) -> None:
         entry = self.labels.setdefault(label, {"n": 0, "last": now})
-        entry["n"] += 1
+        entry["n"] = min(entry["n"] + 1, MAX_COUNT)
         entry["last"] = now
         self.pending.append(_seal_note(inbox_public, note))
         self.save()
@@ -111,10 +162,14 @@ class Attempts:
             except (crypto.DecryptionFailed, ValueError):
                 notes.append({"event": "unreadable sign-in failure record"})
         if self.unreadable:
-            notes.append({"event": "attempts.json was unreadable and was reset"})
+            notes.append(
+                {"event": "attempts.json was damaged or unreadable; sign-in was paused and "
+                 "the record reset"}
+            )
         self.pending = []
         self.labels.pop(success_label, None)
         self.unreadable = False
+        self.damaged_at = None
         return notes
 
 

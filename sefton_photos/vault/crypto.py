@@ -79,11 +79,32 @@ class Argon2Params:
 
     @classmethod
     def from_dict(cls, d: dict[str, int]) -> Argon2Params:
-        return cls(memory_kib=int(d["m"]), iterations=int(d["t"]), lanes=int(d["p"]))
+        """Parameters read from a file, bounded before any use (issue 10).
+
+        The file's MAC can only be checked after Argon2 has run, so a cost read from
+        disk is untrusted: ``t=2**31`` would hang sign-in, ``p=0`` or a huge ``m``
+        would fail inside the library.  Anything outside :data:`ARGON2_BOUNDS`, or not
+        a plain integer, raises ValueError saying so.
+        """
+        values = {k: d[k] for k in ("m", "t", "p")}
+        for key, value in values.items():
+            low, high = ARGON2_BOUNDS[key]
+            if type(value) is not int or not low <= value <= high:
+                raise ValueError(
+                    f"Argon2id {ARGON2_NAMES[key]} {value!r} is outside the range "
+                    f"Sefton Photos accepts ({low} to {high})"
+                )
+        return cls(memory_kib=values["m"], iterations=values["t"], lanes=values["p"])
 
 
 # The floor of issue 2: at least 64 MiB and 3 passes.  Slots below it are refused.
 MINIMUM_ARGON2 = Argon2Params()
+# The ceiling, so a cost read from disk cannot hang or crash sign-in: up to 1 GiB of
+# memory (a council laptop has it to spare for a second), 16 passes (about 5 s at
+# 64 MiB on the reference laptop), 16 lanes.  Room to raise the default fourfold.
+ARGON2_BOUNDS = {"m": (MINIMUM_ARGON2.memory_kib, 1024 * 1024), "t": (3, 16), "p": (1, 16)}
+ARGON2_NAMES = {"m": "memory (KiB)", "t": "passes", "p": "lanes"}
+SALT_BYTES = (16, 64)  # every salt Sefton Photos writes is 16 bytes
 
 
 def password_key(password: str, salt: bytes, params: Argon2Params) -> bytes:

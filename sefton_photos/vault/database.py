@@ -8,6 +8,7 @@ gives every unit of work its own connection on the calling thread.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from sefton_photos.errors import VaultTampered
+from sefton_photos.errors import VaultError, VaultTampered
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -30,7 +31,9 @@ def _connector(path: Path, key: bytes) -> Callable[[], Any]:
     pragma = f"PRAGMA key = \"x'{key.hex()}'\""
 
     def connect() -> Any:
-        conn = sqlcipher3.connect(str(path), check_same_thread=True, timeout=10)
+        # mode=rw: a connection never creates vault.db; only Vault.create makes it (0600).
+        uri = path.resolve().as_uri() + "?mode=rw"
+        conn = sqlcipher3.connect(uri, uri=True, check_same_thread=True, timeout=10)
         conn.execute(pragma)  # first, before anything else touches the file
         conn.execute("PRAGMA cipher_log_level = NONE")  # errors reach the user as messages
         conn.execute("PRAGMA cipher_memory_security = ON")
@@ -63,9 +66,26 @@ def make_engine(path: Path, key: bytes, *, immediate: bool = True) -> Engine:
     return engine
 
 
+def create(path: Path) -> None:
+    """An empty vault.db, readable by its owner only (SQLite gives journals its mode)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def missing(path: Path) -> str | None:
+    """Why ``path`` cannot be the vault's database before a key is tried, if it cannot."""
+    if not path.exists():
+        return "missing"
+    if path.is_file() and path.stat().st_size == 0:
+        return "empty"
+    return None
+
+
 def probe(path: Path, key: bytes) -> None:
     """Open the database and read its first page; raise VaultTampered if that fails."""
-    conn = _connector(path, key)()
+    try:
+        conn = _connector(path, key)()
+    except DatabaseError as exc:
+        raise VaultTampered(_TAMPERED.format(detail=str(exc))) from None
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
@@ -99,3 +119,21 @@ def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
 
 def tampered(exc: Exception) -> VaultTampered:
     return VaultTampered(_TAMPERED.format(detail=str(exc)))
+
+
+def explain_error(exc: Exception) -> VaultError:
+    """A database failure in words: damage, a full disk, a read-only folder."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig) if orig is not None else str(exc)
+    if "unable to open" in text:
+        return tampered(Exception(f"{text} (is vault.db missing?)"))
+    if "not a database" in text or "malformed" in text or "hmac" in text.lower():
+        return tampered(Exception(text))
+    if "full" in text:
+        return VaultError(
+            "The disk holding the vault is full. Nothing was changed; free some "
+            "space and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return VaultError("The vault folder is read-only. Nothing was changed.")
+    return VaultError(f"The vault database refused the change: {text}. Nothing was changed.")

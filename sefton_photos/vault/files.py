@@ -34,11 +34,12 @@ def atomic_write(path: Path, data: bytes) -> None:
                 tmp.unlink()
             raise
     except OSError as exc:
-        raise _explain(exc, path) from None
+        raise explain(exc, path) from None
     fsync_dir(path.parent)
 
 
-def _explain(exc: OSError, path: Path) -> VaultError:
+def explain(exc: OSError, path: Path) -> VaultError:
+    """An OS failure to write ``path`` in words (full disk, read-only, other)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return VaultError(
             f"The disk is full: {path.name} could not be written to "

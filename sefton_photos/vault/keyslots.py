@@ -71,10 +71,13 @@ class Slot:
         kdf = d["kdf"]
         if kdf["alg"] != "argon2id":
             raise ValueError("unknown kdf")
+        salt = _unb64(kdf["salt"])
+        if not crypto.SALT_BYTES[0] <= len(salt) <= crypto.SALT_BYTES[1]:
+            raise ValueError(f"an Argon2id salt of {len(salt)} bytes is outside the range")
         return cls(
             label=str(d["label"]),
             kdf=crypto.Argon2Params.from_dict(kdf),
-            salt=_unb64(kdf["salt"]),
+            salt=salt,
             check=str(d["check"]),
             public=_unb64(d["public"]),
             wrapped_private=_unb64(d["wrapped_private"]),
@@ -143,14 +146,25 @@ class KeySlots:
                 f"format {VERSION} and older. Install the newer Sefton Photos to open it."
             )
         try:
+            lookup_salt, inbox_public = _unb64(doc["lookup_salt"]), _unb64(doc["inbox_public"])
+            if len(lookup_salt) != 32 or len(inbox_public) != 32:  # as new() writes them
+                raise KeyError("lookup salt or inbox key of the wrong size")
             return cls(
-                lookup_salt=_unb64(doc["lookup_salt"]),
-                inbox_public=_unb64(doc["inbox_public"]),
+                lookup_salt=lookup_salt,
+                inbox_public=inbox_public,
                 slots=[Slot.from_dict(s) for s in doc["slots"]],
                 version=version,
                 mac=str(doc["mac"]),
             )
-        except (ValueError, KeyError, TypeError):
+        except ValueError as exc:
+            if "outside the range" not in str(exc):
+                raise damaged from None
+            raise VaultTampered(
+                f"The key slot file (keyslots.json) is damaged: a slot's password hash "
+                f"setting is not one Sefton Photos writes ({exc}). Nobody can sign in with "
+                "it; restore keyslots.json from a backup."
+            ) from None
+        except (KeyError, TypeError, AttributeError):
             raise damaged from None
 
     def _body(self) -> dict[str, Any]:

@@ -6,7 +6,11 @@ nothing of roles or policy: :mod:`sefton_photos.session` builds on it.
 Key rotation (a user removed) is made crash-safe by writing the next slot file
 and audit head beside the current ones (``*.next``) before ``PRAGMA rekey``; on
 open, whichever set of keys actually opens the database wins and the other set
-is removed.
+is removed (:mod:`sefton_photos.vault.rotation` names each crash point).
+
+Opening never deletes an object file (issue 10).  Files the database has no
+record of are reported; if any of them proves the database is older than the
+objects (rolled back), the vault opens read-only and ``problem`` says so.
 """
 
 from __future__ import annotations
@@ -36,15 +40,15 @@ from sefton_photos.errors import (
     VaultTampered,
 )
 from sefton_photos.schema.base import utcnow
-from sefton_photos.schema.core import AuditRow, Meta, ObjectRow, UserRow
-from sefton_photos.vault import crypto, database, migrate
+from sefton_photos.schema.core import Meta, ObjectRow, UserRow
+from sefton_photos.vault import crypto, database, migrate, rotation
 from sefton_photos.vault.attempts import Attempts
 from sefton_photos.vault.keyslots import KeySlots, Opened, inbox_keys, normalise_name
+from sefton_photos.vault.layout import ATTEMPTS, BACKUPS, DB, HEAD, LOCK, NEXT, OBJECTS, SLOTS
 from sefton_photos.vault.lock import VaultLock
-from sefton_photos.vault.objects import ObjectStore
+from sefton_photos.vault.objects import MARK_PURPOSE, ObjectStore, Stamp, Survey
 
-DB, SLOTS, HEAD, ATTEMPTS, LOCK = "vault.db", "keyslots.json", "audit.head", "attempts.json", "lock"
-OBJECTS, BACKUPS, NEXT = "objects", "backups", ".next"
+__all__ = ["ATTEMPTS", "BACKUPS", "DB", "HEAD", "LOCK", "NEXT", "OBJECTS", "SLOTS", "Vault"]
 FORMAT_VERSION = 1
 
 Clock = Callable[[], float]
@@ -68,11 +72,15 @@ class Vault:
         self._user_private: bytes | None = opened.private
         self._keys: Keys | None = Keys(opened.vault_key, crypto.derive(opened.vault_key, "db"))
         self._open_engines()
-        self.objects = ObjectStore(path / OBJECTS)
+        self._committed = 0  # audit entries known committed: stamped into new objects
+        self.objects = ObjectStore(path / OBJECTS, self._stamp)
         self._head_lock = threading.Lock()
         self.read_only = False
+        self.problem: str | None = None  # why the vault is read-only, in words
         self.head_problem: str | None = None
         self.head_behind = False
+        self.on_rotation_step: rotation.Hook | None = None  # tests cut here
+        self.settled: str | None = None  # a rotation finished at this unlock, for the audit
 
     # -- creation and opening -------------------------------------------------------------
 
@@ -96,6 +104,7 @@ class Vault:
             for leftover in (DB, DB + "-journal", HEAD):  # an earlier init that was cut short
                 with contextlib.suppress(FileNotFoundError):
                     (path / leftover).unlink()
+            database.create(path / DB)
             vault_key = crypto.random_key()
             slots = KeySlots.new(vault_key)
             private, public = slots.add(
@@ -160,6 +169,13 @@ class Vault:
                 "its key slot file is missing."
             )
         KeySlots.load(path / SLOTS)
+        why = database.missing(path / DB)
+        if why is not None:  # said before any password is tried; nothing is written
+            raise VaultTampered(
+                f"The vault database (vault.db) is {why} in {path}: the key slots are "
+                "there but the records of children, consents and photos are not. Nothing "
+                "was written; restore vault.db (with audit.head) from a backup."
+            )
 
     @classmethod
     def open(
@@ -182,8 +198,9 @@ class Vault:
         lock = VaultLock(path / LOCK)
         lock.acquire()
         try:
-            slots, opened = cls._unlock_slots(path, name, password, clock)
+            slots, opened, settled = cls._unlock_slots(path, name, password, clock)
             vault = cls(path, lock, slots, opened)
+            vault.settled = settled
             vault._after_unlock(name, inspect=inspect)
             return vault
         except BaseException:
@@ -193,7 +210,7 @@ class Vault:
     @staticmethod
     def _unlock_slots(
         path: Path, name: str, password: str, clock: Clock
-    ) -> tuple[KeySlots, Opened]:
+    ) -> tuple[KeySlots, Opened, str | None]:
         slots = KeySlots.load(path / SLOTS)
         attempts = Attempts.load(path / ATTEMPTS)
         label = slots.label_for(name)
@@ -216,34 +233,7 @@ class Vault:
                 {**note, "event": "sign-in failed: wrong name or password"},
             )
             raise
-        return Vault._settle_rotation(path, slots, opened, name, password)
-
-    @staticmethod
-    def _settle_rotation(
-        path: Path, slots: KeySlots, opened: Opened, name: str, password: str
-    ) -> tuple[KeySlots, Opened]:
-        """Finish or undo a key rotation that was interrupted (see module docstring)."""
-        nxt = path / (SLOTS + NEXT)
-        head_next = path / (HEAD + NEXT)
-        if not nxt.exists():
-            return slots, opened
-        try:
-            database.probe(path / DB, crypto.derive(opened.vault_key, "db"))
-            current = True
-        except VaultTampered:
-            current = False
-        if current:  # rekey never happened: the old keys stand
-            nxt.unlink()
-            with contextlib.suppress(FileNotFoundError):
-                head_next.unlink()
-            return slots, opened
-        new_slots = KeySlots.load(nxt)
-        new_opened = new_slots.open(name, password)  # a removed user has no slot here
-        database.probe(path / DB, crypto.derive(new_opened.vault_key, "db"))
-        if head_next.exists():
-            os.replace(head_next, path / HEAD)
-        os.replace(nxt, path / SLOTS)
-        return new_slots, new_opened
+        return rotation.settle(path, slots, opened, name, password)
 
     def _after_unlock(self, name: str, *, inspect: bool) -> None:
         keys = self._require_keys()
@@ -266,30 +256,33 @@ class Vault:
                     "Sefton Photos."
                 )
             try:
-                self._check_head_prefix(db, head)
+                audit.check_prefix(db, head)
             except VaultTampered as exc:
                 if not inspect:
                     raise
                 self.head_problem = str(exc)
-                self.read_only = True
-            referenced = set(db.scalars(select(ObjectRow.id)))
-        if not self.read_only:
-            self.objects.sweep(referenced)
+                self._make_read_only(str(exc))
+            self._committed = audit.tip(db)[0]
+        survey = self.survey()
+        if survey.newer and not self.read_only:
+            self._make_read_only(survey.rollback_message())
 
-    def _check_head_prefix(self, db: OrmSession, head: audit.Head) -> None:
-        count, _ = audit.tip(db)
-        if head.count > count:
-            raise VaultTampered(
-                f"The audit log has {count} entries but its sealed head "
-                f"records {head.count}: entries were removed."
-            )
-        if head.count:
-            at_head = db.scalar(select(AuditRow.hash).where(AuditRow.seq == head.count))
-            if at_head != head.last_hash:
-                raise VaultTampered(
-                    f"Audit entry {head.count} differs from the one its sealed "
-                    "head records: the audit log was rewritten."
-                )
+    def survey(self) -> Survey:
+        """Object files and unfinished writes with no record in the database (kept)."""
+        with self.unit(reading=True) as db:
+            recorded = set(db.scalars(select(ObjectRow.id)))
+            committed = audit.tip(db)[0]
+        return self.objects.survey(
+            recorded, committed=committed, mark_key=self._stamp().mark_key
+        )
+
+    def _make_read_only(self, why: str) -> None:
+        self.read_only = True
+        self.problem = why
+        self.objects.read_only_reason = why
+
+    def _stamp(self) -> Stamp:
+        return Stamp(self._committed, crypto.derive(self._require_keys().vault_key, MARK_PURPOSE))
 
     def drain_attempts(self) -> list[dict[str, Any]]:
         """Failed sign-ins recorded before this unlock, for the audit log."""
@@ -318,13 +311,15 @@ class Vault:
             engine = self.reader if reading else self.engine
             with OrmSession(engine, expire_on_commit=False) as db, db.begin():
                 db.info["read_only"] = self.read_only
+                db.info["read_only_reason"] = self.problem
                 db.info["reading"] = reading
                 yield db
                 if db.info.get("audit_appended"):
                     tip = audit.tip(db)
-        except sa_exc.DatabaseError as exc:
-            raise _database_error(exc) from None
+        except (sa_exc.DatabaseError, database.DatabaseError) as exc:
+            raise database.explain_error(exc) from None
         if tip is not None:
+            self._committed = tip[0]
             try:
                 self._write_head(keys.vault_key, *tip)
             except VaultError:
@@ -367,15 +362,24 @@ class Vault:
         with self.unit() as db:
             count, last = audit.tip(db)
         new_slots.save(self.path / (SLOTS + NEXT), new_key)
+        self._reached(rotation.Step.NEXT_SLOTS_WRITTEN)
         audit.write_head(self.path / (HEAD + NEXT), new_key, count, last)
+        self._reached(rotation.Step.NEXT_HEAD_WRITTEN)
         self.engine.dispose()
         self.reader.dispose()
         database.rekey(self.path / DB, old.db_key, crypto.derive(new_key, "db"))
+        self._reached(rotation.Step.REKEYED)
         os.replace(self.path / (HEAD + NEXT), self.path / HEAD)
+        self._reached(rotation.Step.HEAD_PROMOTED)
         os.replace(self.path / (SLOTS + NEXT), self.path / SLOTS)
+        self._reached(rotation.Step.SLOTS_PROMOTED)
         self.slots = new_slots
         self._keys = Keys(new_key, crypto.derive(new_key, "db"))
         self._open_engines()
+
+    def _reached(self, step: rotation.Step) -> None:
+        if self.on_rotation_step is not None:
+            self.on_rotation_step(step)
 
     # -- locking and closing ------------------------------------------------------------
 
@@ -397,7 +401,7 @@ class Vault:
 
     def reopen(self, name: str, password: str, clock: Clock = time.time) -> None:
         """Unlock again after :meth:`forget_keys`, with the same checks as a first unlock."""
-        slots, opened = self._unlock_slots(self.path, name, password, clock)
+        slots, opened, self.settled = self._unlock_slots(self.path, name, password, clock)
         if opened.public != self.user_public:
             raise AuthenticationFailed("Only the user who locked this window can unlock it.")
         self.slots = slots
@@ -415,17 +419,3 @@ class Vault:
         if self._keys is None:
             raise VaultLocked("Sefton Photos is locked. Enter your password to continue.")
         return self._keys
-
-
-def _database_error(exc: sa_exc.DatabaseError) -> VaultError:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "not a database" in text or "malformed" in text or "hmac" in text.lower():
-        return database.tampered(Exception(text))
-    if "full" in text:
-        return VaultError(
-            "The disk holding the vault is full. Nothing was changed; free some "
-            "space and try again."
-        )
-    if "readonly" in text or "read-only" in text:
-        return VaultError("The vault folder is read-only. Nothing was changed.")
-    return VaultError(f"The vault database refused the change: {text}. Nothing was changed.")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
+from sqlalchemy import text
 
 from sefton_photos.errors import VaultTampered, VaultTooNew
 from sefton_photos.session import Session
@@ -62,3 +63,56 @@ def test_a_database_from_a_newer_version_is_refused(vault_dir: Path) -> None:
     conn.close()
     with pytest.raises(VaultTooNew, match="newer version"):
         Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
+
+
+def folder_state(vault_dir: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(vault_dir)): p.read_bytes()
+        for p in sorted(vault_dir.rglob("*"))
+        if p.is_file() and p.name != "lock"
+    }
+
+
+@pytest.mark.parametrize("how", ["missing", "empty"])
+def test_a_missing_or_empty_database_is_named_and_nothing_is_written(
+    vault_dir: Path, how: str
+) -> None:
+    """Issue 10: not blamed on keyslots.json, and no fresh schema written into its place."""
+    db = vault_dir / "vault.db"
+    if how == "missing":
+        db.unlink()
+    else:
+        db.write_bytes(b"")
+    before = folder_state(vault_dir)
+    for attempt in (
+        lambda: Session.check_folder(vault_dir),
+        lambda: Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password),
+        lambda: Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password, inspect=True),
+    ):
+        with pytest.raises(VaultTampered) as refused:
+            attempt()
+        assert "vault.db" in str(refused.value) and how in str(refused.value)
+        assert "keyslots.json" not in str(refused.value)
+    assert folder_state(vault_dir) == before
+    assert db.exists() == (how == "empty")
+
+
+def test_the_database_is_created_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """vault.db gets mode 0600, like the slot file, the head and the objects."""
+    path = tmp_path / "v"
+    Session.create_vault(path, admin_name=ADMIN.name, password=ADMIN.password).close()
+    for name in ("vault.db", "keyslots.json", "audit.head"):
+        assert (path / name).stat().st_mode & 0o777 == 0o600, name
+
+
+def test_a_database_deleted_while_open_is_not_recreated(vault_dir: Path) -> None:
+    """A keyed connection never creates an empty database where vault.db was."""
+    session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
+    db = vault_dir / "vault.db"
+    db.unlink()
+    try:
+        with pytest.raises(VaultTampered, match=r"vault\.db"), session.vault.unit() as s:
+            s.execute(text("SELECT count(*) FROM users")).all()
+    finally:
+        session.vault.close()
+    assert not db.exists()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +125,62 @@ def test_change_password_needs_the_current_one(vault_dir: Path) -> None:
     finally:
         session.close()
     Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password).close()
+
+
+def rewrite_first_slot(path: Path, change: dict[str, object]) -> None:
+    """Edit a slot as an attacker would: the checksum recomputed, the file canonical."""
+    doc = json.loads(path.read_bytes())
+    for key, value in change.items():
+        if key == "salt":
+            doc["slots"][0]["kdf"]["salt"] = value
+        else:
+            doc["slots"][0]["kdf"][key] = value
+    body = {k: v for k, v in doc.items() if k not in ("checksum", "mac")}
+    doc["checksum"] = crypto.sha256_hex(canonical(body))
+    path.write_bytes(canonical(doc) + b"\n")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"t": 2**31},  # would hang sign-in for ever
+        {"p": 0},  # Argon2 refuses: an unexpected error
+        {"m": 2**40},  # a terabyte of memory
+        {"p": 2**24},
+        {"t": "3"},
+        {"m": True},
+        {"salt": ""},
+    ],
+    ids=["t=2^31", "p=0", "m=2^40", "p=2^24", "t-string", "m-bool", "no-salt"],
+)
+def test_argon2_parameters_out_of_range_are_a_damaged_slot_file_before_any_work(
+    vault_dir: Path, change: dict[str, object]
+) -> None:
+    """Issue 10: a slot's cost is bounded before it is used (the MAC comes after Argon2)."""
+    rewrite_first_slot(vault_dir / "keyslots.json", change)
+    env = {
+        **os.environ,
+        "SEFTON_VAULT": str(vault_dir),
+        "SEFTON_USER": ADMIN.name,
+        "SEFTON_PASSWORD": ADMIN.password,
+    }
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "sefton_photos.cli.main", "vault", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert time.monotonic() - started < 30
+    assert done.returncode == 1
+    assert "unexpected" not in done.stderr
+    assert "keyslots.json" in done.stderr and "damaged" in done.stderr, done.stderr
+    with pytest.raises(VaultTampered, match="outside the range"):
+        KeySlots.load(vault_dir / "keyslots.json")
+
+
+def test_the_argon2_bounds_admit_the_default_and_refuse_below_the_floor() -> None:
+    assert crypto.Argon2Params.from_dict(crypto.MINIMUM_ARGON2.as_dict()) == crypto.MINIMUM_ARGON2
+    with pytest.raises(ValueError, match="outside the range"):
+        crypto.Argon2Params.from_dict({"m": 64 * 1024, "t": 2, "p": 4})

@@ -1,8 +1,9 @@
-"""The object store: AES-256-GCM files, one key each, damage and swaps detected."""
+"""The object store: AES-256-GCM files, one key each, damage and swaps detected.
+
+Interrupted writes are reported and kept, never swept: tests/vault/test_rollback.py.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -64,21 +65,3 @@ def test_shredding_the_key_makes_a_lingering_file_unreadable(admin_session: Sess
     admin_session.vault.objects.path_for(oid).write_bytes(copy)
     with admin_session.vault.unit() as db, pytest.raises(NotFound):
         blobs.load(admin_session.vault, db, oid)
-
-
-def test_an_interrupted_write_leaves_nothing_after_reopen(vault_dir: Path) -> None:
-    """A file written but never committed (a crash) is swept at the next open."""
-    from tests.helpers import ADMIN
-
-    session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
-    with pytest.raises(RuntimeError), session.vault.unit() as db:
-        oid = blobs.store(session.vault, db, MARKER, kind="original")
-        raise RuntimeError("power cut before commit")
-    orphan = session.vault.objects.path_for(oid)
-    assert orphan.exists()
-    partial = orphan.parent / "deadbeef.partial"
-    partial.write_bytes(b"half")
-    session.close()
-    Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password).close()
-    assert not orphan.exists()
-    assert not partial.exists()
