@@ -190,7 +190,6 @@ class ExportService:
     ) -> list[ExportOutcome]:
         where, location_id = self.outputs.decide(folder=Path(out))
         if where.allowed:
-            sweep_partials(safe_resolve(Path(out)))
             self.outputs.sweep(folder=safe_resolve(Path(out)))
         outcomes: list[ExportOutcome] = []
         decisions = self.preview(photo_ids=photo_ids, destination=destination)
@@ -329,8 +328,3 @@ class ExportService:
         )
         return ExportOutcome(pid, "exported", str(target), decision, len(boxes))
 
-
-def sweep_partials(folder: Path) -> None:
-    """Remove what an export killed mid-write left behind (only files of ours)."""
-    for leftover in folder.glob("sefton-*.partial"):
-        leftover.unlink(missing_ok=True)
