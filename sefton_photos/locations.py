@@ -275,7 +275,8 @@ class LocationsService:
                 )
             ]
 
-    def remove(self, *, location_id: int) -> None:
+    def remove(self, *, location_id: int) -> str:
+        """Administrators take a folder off the list (audited); returns its path."""
         require(
             self.vault,
             self.actor,
@@ -287,6 +288,7 @@ class LocationsService:
             row = db.get(ExportLocation, location_id)
             if row is None or row.removed_at is not None:
                 raise NotFound(f"There is no approved location {location_id}.")
+            # Past exports keep their record (exports.location_id still names this row).
             row.removed_at = utcnow()
             audit.append(
                 db,
@@ -294,7 +296,9 @@ class LocationsService:
                 actor_id=self.actor.id,
                 actor_name=self.actor.name,
                 subject=f"location {location_id}",
+                details={"path": row.path, "label": row.label},
             )
+            return row.path
 
     def check(self, out: Path) -> tuple[Decision, int | None]:
         """May files be written into ``out``?  It must lie inside an approved location,
