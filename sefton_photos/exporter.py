@@ -29,12 +29,12 @@ from sefton_photos.errors import NotFound, PolicyRefusal, SeftonError, VaultErro
 from sefton_photos.facedata import to_face
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
-from sefton_photos.locations import LocationsService
+from sefton_photos.locations import LocationsService, safe_resolve
 from sefton_photos.model import Destination, ExportFacts, FaceStatus, PhotoId, Role
+from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.supervision import raise_item
-from sefton_photos.vault.files import atomic_write
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class ExportService:
         self.locations = locations
         self.vault = children.vault
         self.actor = children.actor
+        self.outputs = OutputsService(self.vault, self.actor, locations)
 
     # -- facts and decisions -------------------------------------------------------------------
 
@@ -187,9 +188,9 @@ class ExportService:
         out: Path,
         blur_all_but_consented: bool = False,
     ) -> list[ExportOutcome]:
-        where, location_id = self.locations.check(Path(out))
+        where, location_id = self.outputs.decide(folder=Path(out))
         if where.allowed:
-            sweep_partials(Path(out))
+            self.outputs.sweep(folder=safe_resolve(Path(out)))
         outcomes: list[ExportOutcome] = []
         decisions = self.preview(photo_ids=photo_ids, destination=destination)
         counter = itertools.count(1)
@@ -303,29 +304,27 @@ class ExportService:
         img = blur_faces(decode(data).image, boxes) if boxes else decode(data).image
         clean = clean_jpeg(img)
         prove_clean(clean, names)
-        with self.vault.unit() as db:
+
+        def record(db: OrmSession) -> tuple[str, dict[str, object]]:
             row = self._record(db, pid, destination, decision, out, location_id)
-            name = f"sefton-{row.id:06d}-{n:03d}.jpg"
-            target = Path(out) / name
-            atomic_write(target, clean)
             db.add(cw.ExportPhoto(export_id=row.id, photo_id=pid, blurred_faces=len(boxes)))
-            audit.append(
-                db,
-                action="export.written",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                subject=f"photo {pid}",
-                details={
-                    "export": row.id,
-                    "destination": destination.value,
-                    "file": name,
-                    "blurred_faces": len(boxes),
-                },
-            )
+            name = f"sefton-{row.id:06d}-{n:03d}.jpg"
+            return name, {
+                "export": row.id,
+                "destination": destination.value,
+                "file": name,
+                "blurred_faces": len(boxes),
+            }
+
+        # R5, R8 (policy 5.5.4.5, 5.5.4.9): the audit entry commits before the file has its
+        # name, and an existing file is never overwritten.
+        assert location_id is not None
+        target = self.outputs.write(
+            target=Target(safe_resolve(out), location_id),
+            data=clean,
+            action="export.written",
+            subject=f"photo {pid}",
+            record=record,
+        )
         return ExportOutcome(pid, "exported", str(target), decision, len(boxes))
 
-
-def sweep_partials(folder: Path) -> None:
-    """Remove what an export killed mid-write left behind (only files of ours)."""
-    for leftover in folder.glob("sefton-*.partial"):
-        leftover.unlink(missing_ok=True)

@@ -12,16 +12,19 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sefton_photos import audit, blobs, policy, reports
+from sqlalchemy.orm import Session as OrmSession
+
+from sefton_photos import blobs, policy, reports
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, PolicyRefusal
 from sefton_photos.exporter import ExportService
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
+from sefton_photos.locations import safe_resolve
 from sefton_photos.model import Destination
+from sefton_photos.outputs import Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
-from sefton_photos.vault.files import atomic_write
 
 
 class LifeStoryService:
@@ -76,7 +79,9 @@ class LifeStoryService:
                 )
             book_title = (title or f"{child.name.split()[0]}'s story").strip()
         data = reports.life_story_book(title=book_title, pages=rendered)
-        with self.vault.unit() as db:
+        assert location_id is not None
+
+        def record(db: OrmSession) -> tuple[str, dict[str, object]]:
             row = cw.Export(
                 user_id=self.actor.id,
                 destination=Destination.LIFE_STORY_BOOK.value,
@@ -88,17 +93,17 @@ class LifeStoryService:
             )
             db.add(row)
             db.flush()
-            target = Path(out) / f"life-story-{row.id:06d}.pdf"
-            atomic_write(target, data)
             for pid, _ in pages:
                 db.add(cw.ExportPhoto(export_id=row.id, photo_id=pid, blurred_faces=0))
-            audit.append(
-                db,
-                action="lifestory.written",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                child_id=child_id,
-                subject=f"child {child_id}",
-                details={"export": row.id, "pages": len(pages)},
-            )
-        return target
+            return f"life-story-{row.id:06d}.pdf", {"export": row.id, "pages": len(pages)}
+
+        # R5, R8 (policy 5.5.4.5, 5.5.4.9): audited before it has its name, never overwriting.
+        outputs = self.exports.outputs
+        return outputs.write(
+            target=Target(safe_resolve(Path(out)), location_id),
+            data=data,
+            action="lifestory.written",
+            subject=f"child {child_id}",
+            child_id=child_id,
+            record=record,
+        )

@@ -24,9 +24,9 @@ from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.thumbnails import png_view
 from sefton_photos.model import CaptureId, PhotoId, PhotoInfo
 from sefton_photos.model.tiles import PhotoTile
+from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
-from sefton_photos.vault.files import atomic_write
 
 
 class PhotosService:
@@ -229,21 +229,18 @@ class PhotosService:
         return img
 
     def save_view(self, *, photo_id: int, out: Path) -> Path:
-        """``photo show --out``: a PNG re-encoded from pixels (no metadata), audited."""
-        img = self.view(photo_id=photo_id)
-        data = png_view(img)
-        out = Path(out)
-        atomic_write(out, data)
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="photo.written_out",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                subject=f"photo {photo_id}",
-                details={"bytes": len(data)},
-            )
-        return out
+        """``photo show --out``: a PNG re-encoded from pixels (no metadata), written only
+        to a new file in an approved location, audited with its full path (R5, R8;
+        policy 5.5.4.5, 5.5.4.9)."""
+        outputs = OutputsService(self.vault, self.actor)
+        self._guard(photo_id, "photo.written_out")
+        target = outputs.file(
+            out=Path(out), action="photo.written_out", subject=f"photo {photo_id}"
+        )
+        data = png_view(self.view(photo_id=photo_id))
+        return outputs.write(
+            target=target, data=data, action="photo.written_out", subject=f"photo {photo_id}"
+        )
 
 
 def thumbnail_image(data: bytes) -> Image.Image:

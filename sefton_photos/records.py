@@ -31,12 +31,12 @@ from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal, SeftonEr
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.model import Role
+from sefton_photos.outputs import OutputsService
 from sefton_photos.photos import PhotosService
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import AuditRow
 from sefton_photos.vault import crypto
-from sefton_photos.vault.files import atomic_write
 
 MAGIC = b"SFSAR"
 VERSION = 1
@@ -217,6 +217,9 @@ class RecordsService:
         """Write the encrypted package; returns its path and the passphrase (shown once)."""
         if self.actor.role is not Role.ADMINISTRATOR:
             self.children.guard_edit(child_id, "sar.export")
+        # R5 (policy 5.5.4.5, 5.5.4.9): even sealed, the package goes to an approved folder.
+        outputs = OutputsService(self.vault, self.actor)
+        target = outputs.file(out=Path(out), action="sar.exported", subject=f"child {child_id}")
         with self.vault.unit() as db:
             row = db.get(cw.Child, child_id)
             if row is None or row.erased_at is not None:
@@ -291,18 +294,14 @@ class RecordsService:
                 "index.html", _index(f.child.name, len(photos), len(forms), len(log), redactions)
             )
         passphrase = "-".join(secrets.token_hex(3) for _ in range(5))
-        path = Path(out)
-        atomic_write(path, seal_package(archive.getvalue(), passphrase))
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="sar.exported",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                child_id=child_id,
-                subject=f"child {child_id}",
-                details={"photos": len(photos), "forms": len(forms), "redactions": len(redactions)},
-            )
+        path = outputs.write(
+            target=target,
+            data=seal_package(archive.getvalue(), passphrase),
+            action="sar.exported",
+            subject=f"child {child_id}",
+            child_id=child_id,
+            details={"photos": len(photos), "forms": len(forms), "redactions": len(redactions)},
+        )
         return path, passphrase
 
 

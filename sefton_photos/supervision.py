@@ -23,6 +23,7 @@ from sefton_photos import audit, childfile
 from sefton_photos.decisions import Reason, refuse
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
 from sefton_photos.model import Action, Addendum, Note, Purpose, QueueItem, Role, User
+from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
@@ -338,6 +339,11 @@ class SupervisionService:
             )
         if until < since:
             raise InvalidInput("The period ends before it starts.")
+        # R5, R8 (policy 5.5.4.5, 5.5.4.9): names and thumbnails, so an approved folder only.
+        outputs = OutputsService(self.vault, self.actor)
+        target = outputs.file(
+            out=Path(out), action="supervision.exported", subject=f"user {who.id}"
+        )
         notes = self.notes(
             worker=None if self.actor.id == who.id else who.name, since=since, until=until
         )
@@ -361,22 +367,13 @@ class SupervisionService:
             thumbnails=thumbs,
             made_by=self.actor.name,
         )
-        path = reports.write(out, data)
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="supervision.exported",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                subject=f"user {who.id}",
-                details={
-                    "since": since.isoformat(),
-                    "until": until.isoformat(),
-                    "notes": len(notes),
-                    "bytes": len(data),
-                },
-            )
-        return path
+        return outputs.write(
+            target=target,
+            data=data,
+            action="supervision.exported",
+            subject=f"user {who.id}",
+            details={"since": since.isoformat(), "until": until.isoformat(), "notes": len(notes)},
+        )
 
 
 def raise_item(

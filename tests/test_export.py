@@ -313,11 +313,11 @@ def test_the_subject_access_package_opens_with_its_passphrase(
 
     from sefton_photos.records import open_package
 
-    vault, ids = world["vault"], world["ids"]
+    vault, ids, share = world["vault"], world["ids"], world["share"]
     import_photo(vault, faces_dir, tmp_path, [ids["person-a"]], "group_a-b-unknown.jpg")
     with as_(vault, ADMIN) as admin:
         path, passphrase = admin.records.subject_access(
-            child_id=ids["person-a"], out=tmp_path / "sar.bin"
+            child_id=ids["person-a"], out=share / "sar.bin"
         )
     blob = path.read_bytes()
     assert b"Child A" not in blob and b"PK" not in blob[:8]

@@ -19,7 +19,7 @@ from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import ObjectRow
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE, manifest
-from tests.helpers import KEY2, MANAGER, SOCIAL
+from tests.helpers import ADMIN, KEY2, MANAGER, SOCIAL
 
 
 def children(vault: Path) -> dict[str, int]:
@@ -257,6 +257,10 @@ def test_confirming_and_correcting_suggestions(
 
 def test_photo_show_writes_a_clean_png(face_vault: Path, faces_dir: Path, tmp_path: Path) -> None:
     ids = children(face_vault)
+    share = tmp_path / "share"
+    share.mkdir()
+    with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
+        admin.locations.add(path=share)  # R5: a view goes to an approved folder only
     with social(face_vault) as s:
         report = run(
             s,
@@ -264,9 +268,7 @@ def test_photo_show_writes_a_clean_png(face_vault: Path, faces_dir: Path, tmp_pa
             copy_in(["person-e_3.png"], faces_dir, tmp_path / "card"),
             detect_faces=False,
         )
-        out = s.photos.save_view(
-            photo_id=report.outcomes[0].photo_id or 0, out=tmp_path / "view.png"
-        )
+        out = s.photos.save_view(photo_id=report.outcomes[0].photo_id or 0, out=share / "view.png")
     img = Image.open(out)
     assert img.format == "PNG" and not img.info.get("exif") and not img.getexif()
     assert date.today()  # the view itself is audited (see tests/test_audit for the log)

@@ -168,11 +168,15 @@ def test_the_supervision_record_pdf_opens_and_lists_the_items(
     ids = children(face_vault)
     capture(face_vault, faces_dir, tmp_path, KEY, ids["person-a"], "person-a_3.jpg")
     capture(face_vault, faces_dir, tmp_path, KEY, ids["person-b"], "person-b_2.jpg")
+    share = tmp_path / "share"
+    share.mkdir()
+    with as_(face_vault, ADMIN) as admin:  # R5: the record goes to an approved folder only
+        admin.locations.add(path=share)
     with as_(face_vault, MANAGER) as m:
         first, second = m.supervision.queue()
         note = m.supervision.record(worker=KEY.name, item_ids=[first.id], text="Reviewed.")
         out = m.supervision.export(
-            worker=KEY.name, since=TODAY - timedelta(7), until=TODAY, out=tmp_path / "record.pdf"
+            worker=KEY.name, since=TODAY - timedelta(7), until=TODAY, out=share / "record.pdf"
         )
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert f"Supervision record: {KEY.name}" in text
@@ -181,5 +185,5 @@ def test_the_supervision_record_pdf_opens_and_lists_the_items(
     images = sum(len(page.images) for page in PdfReader(out).pages)
     assert images == 2  # one thumbnail per captured photo the manager may see
     with as_(face_vault, MANAGER2) as other, pytest.raises(PolicyRefusal):
-        other.supervision.export(worker=KEY.name, since=TODAY, until=TODAY, out=tmp_path / "no.pdf")
-    assert not (tmp_path / "no.pdf").exists()
+        other.supervision.export(worker=KEY.name, since=TODAY, until=TODAY, out=share / "no.pdf")
+    assert not (share / "no.pdf").exists()

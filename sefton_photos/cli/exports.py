@@ -1,4 +1,4 @@
-"""``sefton-photos export``, ``location add|list``, ``approve``, ``sar``, ``retention due``,
+"""``sefton-photos export``, ``location add|remove|list``, ``approve``, ``sar``, ``retention due``,
 ``erase`` (R5-R7, R9, R11-R13)."""
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("path", type=Path)
     add.add_argument("--label")
     add.set_defaults(func=cmd_location_add)
+    rm = lc.add_parser(
+        "remove", parents=[parent], help="remove an approved folder (administrators)"
+    )
+    rm.add_argument("id", type=int, help="the location id (see location list)")
+    rm.set_defaults(func=cmd_location_remove)
     lst = lc.add_parser("list", parents=[parent], help="approved locations")
     lst.set_defaults(func=cmd_location_list)
 
@@ -102,6 +107,13 @@ def cmd_location_add(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         location_id = session.locations.add(path=args.path, label=args.label)
     print(f"Approved {args.path.resolve()} for exports: location id {location_id}")
+    return 0
+
+
+def cmd_location_remove(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        path = session.locations.remove(location_id=args.id)
+    print(f"{path} is no longer an approved export location; past exports keep their record.")
     return 0
 
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from sefton_photos.cli.main import main
 from tests.faceworld import DEVICE
-from tests.helpers import KEY, MANAGER, Person
+from tests.helpers import ADMIN, KEY, MANAGER, Person
 from tests.test_import import children
 
 
@@ -102,7 +102,9 @@ def test_import_then_the_supervision_flow(
     code, out, _ = cli(KEY, "supervision", "ack", note)
     assert code == 0 and "can no longer be changed" in out
     assert json.loads(cli(MANAGER, "supervision", "queue", "--json")[1]) == []
-    pdf = tmp_path / "record.pdf"
+    (tmp_path / "records").mkdir()
+    assert cli(ADMIN, "location", "add", str(tmp_path / "records"))[0] == 0
+    pdf = tmp_path / "records" / "record.pdf"
     code, _, _ = cli(
         MANAGER,
         "supervision",

@@ -63,6 +63,8 @@ def test_subject_access_shows_the_passphrase_once_and_it_opens_the_package(
     child = children(face_vault)["person-a"]
     chosen = tmp_path / "out" / "request"
     chosen.parent.mkdir()
+    with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
+        admin.locations.add(path=chosen.parent)  # R5: the package goes to an approved folder
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
     with signed_in(face_vault, qapp) as s:
         import_now(s, [child], copy_in(["person-a_2.jpg"], faces_dir, tmp_path / "card"))

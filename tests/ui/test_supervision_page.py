@@ -78,6 +78,9 @@ def test_a_whole_supervision_session_from_capture_to_sealed_note(
     an action; both acknowledge it and it is sealed; an edit is then refused in the core's
     words, an addendum is added, and the record is exported as a PDF."""
     support.capture(face_vault, faces_dir, tmp_path / "cards", KEY, support.KEY_SHOTS)
+    (tmp_path / "records").mkdir()
+    with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
+        admin.locations.add(path=tmp_path / "records")  # R5: records go to approved folders
 
     # -- Mo Manager records the session ------------------------------------------------------
     page = page_for(qtbot, people, face_vault, MANAGER)
@@ -176,7 +179,6 @@ def test_a_whole_supervision_session_from_capture_to_sealed_note(
     assert chosen is not None and [a.author for a in chosen.addenda] == [KEY.name, MANAGER.name]
 
     out = tmp_path / "records" / "kim.pdf"
-    out.parent.mkdir()
     asked: list[str] = []
 
     def save_as(_parent: object, title: str, suggested: str, _filter: str) -> tuple[str, str]:

@@ -147,7 +147,7 @@ class ExportLocationsPanel(QWidget):
         op = VaultOp(parent=self, op=lambda: locations.add(path=folder, label=label))
         return op.success(added).failure(self._failed).run()
 
-    def remove_selected(self) -> VaultOp[None] | None:
+    def remove_selected(self) -> VaultOp[str] | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             self.message.show_error("Choose a location in the table first, then Remove.")
@@ -166,12 +166,12 @@ class ExportLocationsPanel(QWidget):
         locations = self.session.locations
         self._busy(True)
 
-        def removed(_result: None) -> None:
+        def removed(_path: str) -> None:
             self._busy(False)
             self.message.show_info(f"{path} is no longer an approved export location.")
             self.refresh().finished.connect(self.changed)
 
-        op: VaultOp[None] = VaultOp(
+        op: VaultOp[str] = VaultOp(
             parent=self, op=lambda: locations.remove(location_id=location_id)
         )
         return op.success(removed).failure(self._failed).run()

@@ -1,0 +1,225 @@
+"""Writing a file the user asked for, in the clear, to an approved location (R5, R8).
+
+Decrypted content leaves the vault only here: a photo view written to a file, an
+export, a life story book, a supervision record, a subject access package (policy
+5.5.4.5, 5.5.4.6, 5.5.4.9).  Every writer goes through :class:`OutputsService`, so
+every one gets the same promises:
+
+1. the folder lies inside an administrator-approved location that is not removable,
+   not a sync folder, not a system folder and not the vault (``locations.check``);
+   a refusal is audited and names R5 and its clause;
+2. an existing file is never overwritten (nor a symbolic link followed);
+3. the bytes go to a temporary name in the same folder and are fsynced;
+4. the audit entry, naming the full destination path, is committed;
+5. only then is the file linked into its final name, with no-overwrite semantics.
+
+So a crash never leaves a decrypted file under its final name without its audit
+entry; what a crash leaves under a temporary name is swept (and the sweep audited)
+the next time anything is written to that folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import secrets
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session as OrmSession
+
+from sefton_photos import audit
+from sefton_photos.decisions import Decision
+from sefton_photos.errors import InvalidInput
+from sefton_photos.guard import require
+from sefton_photos.locations import LocationsService, safe_resolve
+from sefton_photos.model import User
+from sefton_photos.vault.files import _explain, fsync_dir
+from sefton_photos.vault.vault import Vault
+
+PARTIAL_PREFIX = "sefton-partial-"
+PARTIAL_SUFFIX = ".partial"
+
+# Called inside the audit transaction: adds the caller's own rows (an export row, say)
+# and returns the final file name and extra audit details.
+Record = Callable[[OrmSession], tuple[str, dict[str, object]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a file may be written: an approved folder (resolved) and its location id."""
+
+    folder: Path
+    location_id: int
+    name: str | None = None  # the file name, when the user chose one
+
+    @property
+    def path(self) -> Path:
+        assert self.name is not None
+        return self.folder / self.name
+
+
+def exists_message(path: Path) -> str:
+    return (
+        f"{path} already exists. Sefton Photos never overwrites a file: choose another "
+        "name or move the old file first (R5, policy 5.5.4.9). Nothing was written."
+    )
+
+
+class OutputsService:
+    def __init__(self, vault: Vault, actor: User, locations: LocationsService | None = None):
+        self.vault = vault
+        self.actor = actor
+        self.locations = locations or LocationsService(vault, actor)
+
+    # -- where ---------------------------------------------------------------------------------
+
+    def decide(self, *, folder: Path) -> tuple[Decision, int | None]:
+        """The location decision for a folder (raises InvalidInput for a path that loops)."""
+        return self.locations.check(Path(folder))
+
+    def folder(self, *, out: Path, action: str, subject: str | None = None) -> Target:
+        """An approved folder that the caller names files in; refusal audited and raised."""
+        decision, location_id = self.decide(folder=out)
+        require(self.vault, self.actor, decision, action, subject)
+        assert location_id is not None
+        return Target(safe_resolve(Path(out)), location_id)
+
+    def file(self, *, out: Path, action: str, subject: str | None = None) -> Target:
+        """A file the user named, in an approved folder, that does not exist yet."""
+        out = Path(out).expanduser()
+        if not out.name or out.name in (".", ".."):
+            raise InvalidInput(f"{out} is not a file name: give the file to write.")
+        target = self.folder(out=out.parent, action=action, subject=subject)
+        target = Target(target.folder, target.location_id, out.name)
+        if os.path.lexists(target.path):
+            raise InvalidInput(exists_message(target.path))
+        return target
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write(
+        self,
+        *,
+        target: Target,
+        data: bytes,
+        action: str,
+        subject: str | None = None,
+        child_id: int | None = None,
+        details: dict[str, object] | None = None,
+        record: Record | None = None,
+    ) -> Path:
+        """Write ``data`` at ``target`` in the order the module docstring promises."""
+        self.sweep(folder=target.folder)
+        tmp = target.folder / f"{PARTIAL_PREFIX}{secrets.token_hex(8)}{PARTIAL_SUFFIX}"
+        _write_temp(tmp, data, target.folder)
+        try:
+            with self.vault.unit() as db:
+                name, extra = record(db) if record else (target.name or "", {})
+                final = target.folder / name
+                if not name or os.path.lexists(final):
+                    raise InvalidInput(exists_message(final))
+                audit.append(
+                    db,
+                    action=action,
+                    actor_id=self.actor.id,
+                    actor_name=self.actor.name,
+                    child_id=child_id,
+                    subject=subject,
+                    details={
+                        **(details or {}),
+                        **extra,
+                        "path": str(final),
+                        "location": target.location_id,
+                        "bytes": len(data),
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                    },
+                )
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        try:
+            _place(tmp, final)
+        except FileExistsError:
+            self._abandoned(tmp, final, action, "a file of that name appeared meanwhile")
+            raise InvalidInput(exists_message(final)) from None
+        except OSError as exc:
+            self._abandoned(tmp, final, action, exc.strerror or str(exc))
+            raise _explain(exc, final) from None
+        return final
+
+    def _abandoned(self, tmp: Path, final: Path, action: str, why: str) -> None:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        with self.vault.unit() as db:
+            audit.append(
+                db,
+                action="output.abandoned",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                details={"attempted": action, "path": str(final), "why": why},
+            )
+
+    def sweep(self, *, folder: Path) -> list[str]:
+        """Remove what a killed write left under a temporary name (ours only); audited."""
+        try:
+            leftovers = sorted(folder.glob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"))
+        except OSError:
+            return []
+        removed = []
+        for leftover in leftovers:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed.append(leftover.name)
+        if removed:
+            with self.vault.unit() as db:
+                audit.append(
+                    db,
+                    action="output.partials_removed",
+                    actor_id=self.actor.id,
+                    actor_name=self.actor.name,
+                    details={"folder": str(folder), "files": removed},
+                )
+        return removed
+
+
+def _write_temp(tmp: Path, data: bytes, folder: Path) -> None:
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(tmp, flags, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+    except OSError as exc:
+        raise _explain(exc, folder / "the file") from None
+
+
+def _place(tmp: Path, final: Path) -> None:
+    """Give ``tmp`` the name ``final``, failing with FileExistsError rather than replacing."""
+    if sys.platform == "win32":
+        os.rename(tmp, final)  # refuses an existing destination on Windows
+    else:
+        try:
+            os.link(tmp, final)  # atomic, and refuses an existing destination
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            # A share without hard links: check, then rename (a narrow race, not a silent
+            # overwrite of anything that existed when the write began).
+            if os.path.lexists(final):
+                raise FileExistsError(errno.EEXIST, "exists", str(final)) from None
+            os.rename(tmp, final)
+        else:
+            tmp.unlink()
+    fsync_dir(final.parent)
