@@ -38,7 +38,7 @@ from sefton_photos.errors import InvalidInput
 from sefton_photos.guard import require
 from sefton_photos.locations import LocationsService, safe_resolve
 from sefton_photos.model import User
-from sefton_photos.vault.files import _explain, fsync_dir
+from sefton_photos.vault.files import explain, fsync_dir
 from sefton_photos.vault.vault import Vault
 
 PARTIAL_PREFIX = "sefton-partial-"
@@ -150,7 +150,7 @@ class OutputsService:
             raise InvalidInput(exists_message(final)) from None
         except OSError as exc:
             self._abandoned(tmp, final, action, exc.strerror or str(exc))
-            raise _explain(exc, final) from None
+            raise explain(exc, final) from None
         return final
 
     def _abandoned(self, tmp: Path, final: Path, action: str, why: str) -> None:
@@ -202,7 +202,7 @@ def _write_temp(tmp: Path, data: bytes, folder: Path) -> None:
                 tmp.unlink()
             raise
     except OSError as exc:
-        raise _explain(exc, folder / "the file") from None
+        raise explain(exc, folder / "the file") from None
 
 
 def _place(tmp: Path, final: Path) -> None:
