@@ -20,6 +20,7 @@ from sefton_photos.model.casework import (
     Purpose,
     ResponsiblePerson,
     Whose,
+    WishNotNeeded,
     WishRecord,
 )
 from sefton_photos.model.people import (
@@ -81,5 +82,6 @@ __all__ = [
     "User",
     "UserId",
     "Whose",
+    "WishNotNeeded",
     "WishRecord",
 ]
