@@ -28,7 +28,6 @@ from sefton_photos.model import (
     GivenBy,
     Purpose,
     Role,
-    Whose,
 )
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow

@@ -317,8 +317,7 @@ def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
     old = [w for w in f.wishes if w.whose is Whose.PARENT_CARER and w.unattributed]
     for w in old:
         asked_again = people and all(
-            (x := by_person.get(p.id)) is not None and x.recorded_at > w.recorded_at
-            for p in people
+            (x := by_person.get(p.id)) is not None and x.recorded_at > w.recorded_at for p in people
         )
         if not w.wishes_photos and not asked_again:
             reasons.append(
@@ -347,9 +346,7 @@ def _r2_workers(f: ChildFile) -> list[Reason]:
         and w.unattributed
         and not any(x.recorded_at > w.recorded_at for x in named)
     ]
-    counted = [(w, f"{w.person_name} (worker)") for w in current] + [
-        (w, "The worker") for w in old
-    ]
+    counted = [(w, f"{w.person_name} (worker)") for w in current] + [(w, "The worker") for w in old]
     if not counted:
         return [
             Reason(

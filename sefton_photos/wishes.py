@@ -44,7 +44,9 @@ class WishesMixin:
     ) -> None:
         raise NotImplementedError
 
-    def _current_person(self, db: OrmSession, child_id: int, person_id: int) -> cw.ResponsiblePerson:
+    def _current_person(
+        self, db: OrmSession, child_id: int, person_id: int
+    ) -> cw.ResponsiblePerson:
         person = db.get(cw.ResponsiblePerson, person_id)
         if person is None or person.child_id != child_id:
             raise NotFound(f"There is no person {person_id} on this child's file.")
@@ -112,7 +114,12 @@ class WishesMixin:
                 "wish.recorded",
                 child_id,
                 f"child {child_id}",
-                {"whose": whose.value, "of": kind, "person": person_id, "wishes_photos": wishes_photos},
+                {
+                    "whose": whose.value,
+                    "of": kind,
+                    "person": person_id,
+                    "wishes_photos": wishes_photos,
+                },
             )
 
     def record_wish_not_needed(self, *, child_id: int, person_id: int, reason: str) -> None:
