@@ -171,7 +171,9 @@ def wish_key(r: cw.Wish) -> tuple[str, object]:
         return ("carer", r.carer_name.casefold())
     if r.worker_id is not None:
         return ("worker", r.worker_id)
-    return ("unattributed " + r.whose, None)
+    # Before 0002 one slot held every parent/carer's (or worker's) wish: each such row
+    # may be a different person's, so none replaces another.
+    return ("unattributed " + r.whose, r.id)
 
 
 def _latest_wishes(db: OrmSession, child_id: int) -> tuple[WishRecord, ...]:
