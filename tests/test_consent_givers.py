@@ -173,8 +173,6 @@ def test_r7_publicity_consent_comes_from_a_person_with_pr(
                 child_id=child_id,
                 kind=ConsentKind.PUBLICITY,
                 given_by=given_by,
-                understanding_assessment=UNDERSTANDS
-                if given_by is GivenBy.YOUNG_PERSON
-                else None,
+                understanding_assessment=UNDERSTANDS if given_by is GivenBy.YOUNG_PERSON else None,
                 signed_on=date.today(),
             )
