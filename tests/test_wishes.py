@@ -211,3 +211,25 @@ def test_r2_a_wish_as_worker_is_an_allocated_workers_own(vault_dir: Path) -> Non
         child_id, _, _ = two_parents(s)
     with signed_in(vault_dir, MANAGER) as m, pytest.raises(PolicyRefusal, match="own wish"):
         m.consents.set_wish(child_id=child_id, whose=Whose.WORKER, wishes_photos=True)
+
+
+def test_r13_erasing_the_record_erases_carers_names_and_reasons(vault_dir: Path) -> None:
+    """R13: a carer's name and a reason for not asking are free text about people."""
+    from sqlalchemy import select
+
+    from sefton_photos.schema import casework as cw
+
+    with signed_in(vault_dir, SOCIAL) as s:
+        child_id, _, dad = two_parents(s)
+        s.consents.set_wish(
+            child_id=child_id, whose=Whose.PARENT_CARER, carer="Fay Foster", wishes_photos=True
+        )
+        s.consents.record_wish_not_needed(
+            child_id=child_id, person_id=dad, reason="Dad in prison, no contact"
+        )
+    with signed_in(vault_dir, ADMIN) as admin:
+        admin.records.erase(child_id=child_id, confirm=True, today=date(2099, 1, 1))
+        with admin.vault.unit() as db:
+            carers = db.scalars(select(cw.Wish.carer_name).where(cw.Wish.carer_name.is_not(None)))
+            reasons = db.scalars(select(cw.WishNotNeeded.reason))
+            assert set(carers) == {"[erased]"} and set(reasons) == {"[erased]"}
