@@ -359,7 +359,7 @@ def _r2_workers(f: ChildFile) -> list[Reason]:
     return [_wish_reason(w, who) for w, who in counted]
 
 
-def _r2_explained(f: ChildFile) -> list[Reason]:
+def _r2_explained(f: ChildFile, today: date) -> list[Reason]:
     latest = {e.to_whom: e for e in f.explanations}
     reasons = []
     for to_whom, label in ((Whose.CHILD, "the child"), (Whose.PARENT_CARER, "the parent/carer")):
@@ -373,6 +373,16 @@ def _r2_explained(f: ChildFile) -> list[Reason]:
                     remedy=f"record when the purpose "
                     f"was explained to {label}, or why not and which social "
                     "worker permitted that.",
+                )
+            )
+        elif e.explained and e.explained_on is not None and e.explained_on > today:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"The explanation to {label} is dated in the future "
+                    f"({e.explained_on:%d %b %Y}): the purpose is explained before photos",
+                    remedy=f"record when the purpose was explained to {label}.",
                 )
             )
         elif e.explained:
@@ -415,7 +425,7 @@ def consent_check(f: ChildFile, purpose: Purpose, today: date) -> Decision:
         "R1", "5.5.4.1", f"{purpose.label.capitalize()} is a child-centred purpose.", met=True
     )
     consent, young_persons_own = _r3_consent(f, purpose, today)
-    return combine([r1, *_r2_wishes(f, young_persons_own), *_r2_explained(f), *consent])
+    return combine([r1, *_r2_wishes(f, young_persons_own), *_r2_explained(f, today), *consent])
 
 
 def can_capture(

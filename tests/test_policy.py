@@ -353,6 +353,18 @@ ROWS = [
         "permission",
     ),
     (
+        "R2 an explanation dated in the future (recorded before 0002 refused it)",
+        child_file(
+            explanations=(
+                explained(Whose.CHILD, explained_on=TODAY + timedelta(days=1)),
+                explained(Whose.PARENT_CARER),
+            )
+        ),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "dated in the future",
+    ),
+    (
         "R2 not explained, with reason and permission",
         child_file(explanations=not_explained(True)),
         Purpose.LIFE_STORY,
