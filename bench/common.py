@@ -36,8 +36,11 @@ def throwaway_vault() -> tuple[Path, int]:
             person_id=pr.id,
             signed_on=date(2026, 1, 1),
         )
-        for whose in Whose:
+        for whose in (Whose.CHILD, Whose.WORKER):
             s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
+        s.consents.set_wish(  # R2: each person with PR has their own wish
+            child_id=child.id, whose=Whose.PARENT_CARER, person_id=pr.id, wishes_photos=True
+        )
         s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)
         s.consents.record_explanation(child_id=child.id, to_whom=Whose.PARENT_CARER)
     return vault, child.id

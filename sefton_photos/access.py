@@ -116,6 +116,23 @@ def may_record_withdrawal(actor: User, access: ChildAccess) -> Decision:
     return allow(Reason("R12", "5.5.1.3", "Consent can be withdrawn at any time.", True))
 
 
+def may_record_own_wish(actor: User, access: ChildAccess) -> Decision:
+    """R2 (5.5.4.2): a worker allocated to the child records their own wish as worker."""
+    seen = may_view_child(actor, access)
+    if not seen.allowed:
+        return seen
+    if actor.id == access.social_worker_id or actor.id in access.key_worker_ids:
+        return allow(Reason("R2", "5.5.4.2", "You are the child's worker.", True))
+    return refuse(
+        Reason(
+            "R2",
+            "5.5.4.2",
+            "A wish as the worker is the own wish of a social worker or key worker "
+            "allocated to the child",
+        )
+    )
+
+
 def may_capture(actor: User, access: ChildAccess) -> Decision:
     """Captures are logged by the child's allocated social worker or key workers."""
     seen = may_view_child(actor, access)

@@ -12,6 +12,7 @@ import json
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 
+from sefton_photos import consent_age
 from sefton_photos.access import ChildAccess
 from sefton_photos.model import (
     CareStatus,
@@ -29,6 +30,7 @@ from sefton_photos.model import (
     ResponsiblePerson,
     Role,
     Whose,
+    WishNotNeeded,
     WishRecord,
 )
 from sefton_photos.schema import casework as cw
@@ -105,7 +107,7 @@ def to_person(row: cw.ResponsiblePerson) -> ResponsiblePerson:
     )
 
 
-def _ever_social_worker(db: OrmSession, child_id: int, user_id: int) -> bool:
+def was_social_worker(db: OrmSession, child_id: int, user_id: int) -> bool:
     return (
         db.scalar(
             select(cw.Allocation.id)
@@ -128,7 +130,7 @@ def to_consent(db: OrmSession, row: cw.Consent) -> ConsentRecord:
         may = person is not None and person.child_id == row.child_id and person.ended_at is None
     elif given_by is GivenBy.SOCIAL_WORKER:
         giver = _name(db, row.giver_user_id)
-        may = row.giver_user_id is not None and _ever_social_worker(
+        may = row.giver_user_id is not None and was_social_worker(
             db, row.child_id, row.giver_user_id
         )
     else:
@@ -159,27 +161,66 @@ def to_consent(db: OrmSession, row: cw.Consent) -> ConsentRecord:
     )
 
 
+def wish_key(r: cw.Wish) -> tuple[str, object]:
+    """Whose wish a row is: the latest row per key is the one in force (R2)."""
+    if r.whose == Whose.CHILD.value:
+        return ("child", None)
+    if r.person_id is not None:
+        return ("pr", r.person_id)
+    if r.carer_name:
+        return ("carer", r.carer_name.casefold())
+    if r.worker_id is not None:
+        return ("worker", r.worker_id)
+    # Before 0002 one slot held every parent/carer's (or worker's) wish: each such row
+    # may be a different person's, so none replaces another.
+    return ("unattributed " + r.whose, r.id)
+
+
 def _latest_wishes(db: OrmSession, child_id: int) -> tuple[WishRecord, ...]:
     rows = db.scalars(
         select(cw.Wish)
         .where(cw.Wish.child_id == child_id)
         .order_by(cw.Wish.recorded_at, cw.Wish.id)
     ).all()
-    latest = {r.whose: r for r in rows}
+    latest = {wish_key(r): r for r in rows}
     out = []
     for r in latest.values():
         person = db.get(cw.ResponsiblePerson, r.person_id) if r.person_id else None
+        name = person.name if person else (r.carer_name or _name(db, r.worker_id))
         out.append(
             WishRecord(
                 whose=Whose(r.whose),
                 wishes_photos=r.wishes_photos,
-                person_name=person.name if person else None,
+                person_name=name,
                 notes=r.notes,
+                recorded_by=_name(db, r.recorded_by) or "?",
+                recorded_at=r.recorded_at,
+                person_id=PersonId(r.person_id) if r.person_id else None,
+                carer=bool(r.carer_name),
+            )
+        )
+    return tuple(sorted(out, key=lambda w: list(Whose).index(w.whose)))
+
+
+def _latest_waivers(db: OrmSession, child_id: int) -> tuple[WishNotNeeded, ...]:
+    rows = db.scalars(
+        select(cw.WishNotNeeded)
+        .where(cw.WishNotNeeded.child_id == child_id)
+        .order_by(cw.WishNotNeeded.recorded_at, cw.WishNotNeeded.id)
+    ).all()
+    out = []
+    for r in {r.person_id: r for r in rows}.values():
+        person = db.get(cw.ResponsiblePerson, r.person_id)
+        out.append(
+            WishNotNeeded(
+                person_id=PersonId(r.person_id),
+                person_name=person.name if person else "?",
+                reason=r.reason,
                 recorded_by=_name(db, r.recorded_by) or "?",
                 recorded_at=r.recorded_at,
             )
         )
-    return tuple(sorted(out, key=lambda w: list(Whose).index(w.whose)))
+    return tuple(out)
 
 
 def _latest_explanations(db: OrmSession, child_id: int) -> tuple[ExplanationRecord, ...]:
@@ -223,4 +264,6 @@ def load_file(db: OrmSession, row: cw.Child) -> ChildFile:
         consents=tuple(to_consent(db, c) for c in consents),
         wishes=_latest_wishes(db, row.id),
         explanations=_latest_explanations(db, row.id),
+        waivers=_latest_waivers(db, row.id),
+        young_person_min_age=consent_age.read(db),
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit, blobs, childfile, policy
+from sefton_photos import audit, blobs, childfile, consent_age, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, NotFound
@@ -28,12 +28,12 @@ from sefton_photos.model import (
     GivenBy,
     Purpose,
     Role,
-    Whose,
 )
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.supervision import raise_item
 from sefton_photos.users import active_by_name
+from sefton_photos.wishes import WishesMixin
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
 FORM_SIGNATURES = {
@@ -58,6 +58,27 @@ DEFAULT_SCOPE: dict[ConsentKind, tuple[tuple[Purpose, ...], tuple[Destination, .
 }
 
 
+def _check_giver_fields(
+    kind: ConsentKind, given_by: GivenBy, person_id: int | None, giver: str | None
+) -> None:
+    """R3 (5.5.4.3), R7 (5.5.4.8): what does not fit the giver is refused, not ignored."""
+    if person_id is not None and given_by is not GivenBy.PARENT_CARER:
+        raise InvalidInput(
+            "Only a parent/carer's consent names a person with parental responsibility "
+            "(--person) (R3, policy 5.5.4.3)."
+        )
+    if (giver or "").strip() and given_by is not GivenBy.SOCIAL_WORKER:
+        raise InvalidInput(
+            "Only a social worker's consent names the social worker who gave it "
+            "(R3, policy 5.5.4.3)."
+        )
+    if kind is ConsentKind.PUBLICITY and given_by is not GivenBy.PARENT_CARER:
+        raise InvalidInput(
+            "Publicity consent is a separate consent from each person with parental "
+            "responsibility (R7, policy 5.5.4.8): not from a social worker or the young person."
+        )
+
+
 def form_media_type(data: bytes) -> str:
     """The scanned form's type from its first bytes: PDF, JPEG, PNG or TIFF only."""
     for magic, media in FORM_SIGNATURES.items():
@@ -66,7 +87,7 @@ def form_media_type(data: bytes) -> str:
     raise InvalidInput("The consent form must be a scanned image (JPEG, PNG, TIFF) or a PDF.")
 
 
-class ConsentsService:
+class ConsentsService(WishesMixin):
     def __init__(self, children: ChildrenService) -> None:
         self.children = children
         self.vault = children.vault
@@ -118,6 +139,7 @@ class ConsentsService:
                 "A young person's own consent needs the assessment of their age and "
                 "understanding recorded with it (R3, policy 5.5.4.3)."
             )
+        _check_giver_fields(kind, given_by, person_id, giver)
         if expires_on is not None and expires_on <= signed_on:
             raise InvalidInput("The expiry date must be after the signed date.")
         default_purposes, default_destinations = DEFAULT_SCOPE[kind]
@@ -126,17 +148,35 @@ class ConsentsService:
             giver_id = None
             if given_by is GivenBy.PARENT_CARER:
                 person = db.get(cw.ResponsiblePerson, person_id) if person_id else None
-                if person is None or person.child_id != child_id:
+                if person is None or person.child_id != child_id or person.ended_at:
                     raise InvalidInput(
-                        "Consent from a parent/carer names a person with parental "
-                        "responsibility on this child's file (--person)."
+                        "Consent from a parent/carer names a current person with parental "
+                        "responsibility on this child's file (--person) "
+                        "(R3, policy 5.5.4.3)."
                     )
             elif given_by is GivenBy.SOCIAL_WORKER:
                 name = giver or (self.actor.name if self.actor.role is Role.SOCIAL_WORKER else None)
                 giver_row = active_by_name(db, name) if name else None
                 if giver_row is None:
                     raise InvalidInput("Name the social worker who gave the consent.")
+                if not childfile.was_social_worker(db, child_id, giver_row.id):
+                    raise InvalidInput(
+                        f"{giver_row.name} is not the child's social worker: only they, a "
+                        "person with parental responsibility or the young person may "
+                        "consent (R3, policy 5.5.4.3)."
+                    )
                 giver_id = giver_row.id
+            else:
+                row_child = db.get(cw.Child, child_id)
+                assert row_child is not None
+                age, least = policy.age_on(row_child.date_of_birth, signed_on), consent_age.read(db)
+                if age < least:
+                    raise InvalidInput(
+                        f"The young person was aged {age} when they signed: their own consent "
+                        f"needs them to be at least {least} (an administrator's setting), so "
+                        "record consent from their social worker or a person with parental "
+                        "responsibility (R3, policy 5.5.4.3)."
+                    )
             if corrects is not None:
                 old = db.get(cw.Consent, corrects)
                 if old is None or old.child_id != child_id:
@@ -286,88 +326,6 @@ class ConsentsService:
             data = blobs.load(self.vault, db, row.form_object_id)
             self._audit(db, "consent.form_viewed", child_id, f"consent {consent_id}")
         return data, form_media_type(data)
-
-    # -- wishes and explanations (R2) ------------------------------------------------------------
-
-    def set_wish(
-        self,
-        *,
-        child_id: int,
-        whose: Whose,
-        wishes_photos: bool,
-        notes: str | None = None,
-        person_id: int | None = None,
-    ) -> None:
-        self.children.guard_edit(child_id, "wish.set")
-        with self.vault.unit() as db:
-            if person_id is not None:
-                person = db.get(cw.ResponsiblePerson, person_id)
-                if person is None or person.child_id != child_id:
-                    raise NotFound(f"There is no person {person_id} on this child's file.")
-            db.add(
-                cw.Wish(
-                    child_id=child_id,
-                    whose=whose.value,
-                    person_id=person_id,
-                    wishes_photos=wishes_photos,
-                    notes=(notes or "").strip() or None,
-                    recorded_by=self.actor.id,
-                    recorded_at=utcnow(),
-                )
-            )
-            self._audit(
-                db,
-                "wish.recorded",
-                child_id,
-                f"child {child_id}",
-                {"whose": whose.value, "wishes_photos": wishes_photos},
-            )
-
-    def record_explanation(
-        self,
-        *,
-        child_id: int,
-        to_whom: Whose,
-        explained_on: date | None = None,
-        not_explained_reason: str | None = None,
-        permitted_by: str | None = None,
-    ) -> None:
-        """R2: the purpose was explained (today unless dated), or why not and who permitted."""
-        if to_whom is Whose.WORKER:
-            raise InvalidInput("The purpose is explained to the child or the parent/carer.")
-        self.children.guard_edit(child_id, "explanation.record")
-        reason = (not_explained_reason or "").strip()
-        with self.vault.unit() as db:
-            permitter = None
-            if reason:
-                permitter = active_by_name(db, permitted_by) if permitted_by else None
-                if permitter is None or permitter.role not in (
-                    Role.SOCIAL_WORKER.value,
-                    Role.LINE_MANAGER.value,
-                ):
-                    raise InvalidInput(
-                        "Not explaining needs a social worker's permission "
-                        "(R2, policy 5.5.4.2): name them with --permitted-by."
-                    )
-            db.add(
-                cw.Explanation(
-                    child_id=child_id,
-                    to_whom=to_whom.value,
-                    explained=not reason,
-                    explained_on=None if reason else (explained_on or date.today()),
-                    not_explained_reason=reason or None,
-                    permitted_by=permitter.id if permitter else None,
-                    recorded_by=self.actor.id,
-                    recorded_at=utcnow(),
-                )
-            )
-            self._audit(
-                db,
-                "explanation.recorded",
-                child_id,
-                f"child {child_id}",
-                {"to": to_whom.value, "explained": not reason},
-            )
 
     # -- the check (R3) ------------------------------------------------------------------------
 

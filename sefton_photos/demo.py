@@ -97,8 +97,10 @@ def _ready(
         expires_on=signed + timedelta(365),
         form=_form_scan(name),
     )
-    for whose in (Whose.PARENT_CARER, Whose.WORKER):
-        s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
+    s.consents.set_wish(child_id=child.id, whose=Whose.WORKER, wishes_photos=True)
+    s.consents.set_wish(  # R2: each person with PR has their own wish
+        child_id=child.id, whose=Whose.PARENT_CARER, person_id=parent.id, wishes_photos=True
+    )
     if child_wish is not None:
         s.consents.set_wish(
             child_id=child.id,

@@ -26,6 +26,7 @@ from sefton_photos.model import (
     GivenBy,
     Purpose,
     Whose,
+    WishRecord,
 )
 
 # -- R1, R2, R3, R12: may this child be photographed for this purpose? -------------------
@@ -43,7 +44,7 @@ def _describe(c: ConsentRecord) -> str:
     return f"consent #{c.id} ({c.kind.label}, from {who}, signed {c.signed_on:%d %b %Y})"
 
 
-def _why_not(c: ConsentRecord, purpose: Purpose, today: date) -> Reason | None:
+def _why_not(c: ConsentRecord, purpose: Purpose, today: date, f: ChildFile) -> Reason | None:
     """R12 and R3 faults of one consent for one purpose, or None if it holds."""
     status = c.status(today)
     if status == "withdrawn" and c.withdrawn_at is not None:
@@ -97,14 +98,8 @@ def _why_not(c: ConsentRecord, purpose: Purpose, today: date) -> Reason | None:
             f"{_describe(c)} was given by someone who is not the child's social worker",
             remedy="record consent from the child's social worker or a parent/carer.",
         )
-    if c.given_by is GivenBy.YOUNG_PERSON and not (c.understanding_assessment or "").strip():
-        return Reason(
-            "R3",
-            "5.5.4.3",
-            f"{_describe(c)} is the young person's own, but no "
-            "assessment of their age and understanding is recorded",
-            remedy="record the assessment of their age and understanding.",
-        )
+    if (fault := young_person_fault(c, f)) is not None:
+        return fault
     if c.kind is ConsentKind.GROUP and (
         c.carers_notified_on is None or c.carers_notified_on > today
     ):
@@ -114,6 +109,37 @@ def _why_not(c: ConsentRecord, purpose: Purpose, today: date) -> Reason | None:
             f"{_describe(c)}: carers and social workers have not "
             "been notified of the group activity",
             remedy="record when carers and social workers were notified.",
+        )
+    return None
+
+
+def age_on(born: date, day: date) -> int:
+    """Whole years of age on ``day``: a birthday counts on the day itself."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def young_person_fault(c: ConsentRecord, f: ChildFile) -> Reason | None:
+    """R3 (5.5.4.3): the young person's own consent needs the minimum age (an
+    administrator's setting) on the day they signed, and their understanding assessed."""
+    if c.given_by is not GivenBy.YOUNG_PERSON:
+        return None
+    age = age_on(f.child.date_of_birth, c.signed_on)
+    if age < f.young_person_min_age:
+        return Reason(
+            "R3",
+            "5.5.4.3",
+            f"{_describe(c)} is the young person's own, but they were aged {age} when it "
+            f"was signed; their own consent needs them to be at least "
+            f"{f.young_person_min_age}",
+            remedy="record consent from the child's social worker or a parent/carer.",
+        )
+    if not (c.understanding_assessment or "").strip():
+        return Reason(
+            "R3",
+            "5.5.4.3",
+            f"{_describe(c)} is the young person's own, but no "
+            "assessment of their age and understanding is recorded",
+            remedy="record the assessment of their age and understanding.",
         )
     return None
 
@@ -128,7 +154,7 @@ def _prefer(valid: list[ConsentRecord]) -> ConsentRecord:
 def relied_on(f: ChildFile, purpose: Purpose, today: date) -> ConsentRecord | None:
     """The consent a capture for this purpose rests on, if one is valid (R3, R12)."""
     kind = KIND_FOR_PURPOSE[purpose]
-    valid = [c for c in f.consents if c.kind is kind and _why_not(c, purpose, today) is None]
+    valid = [c for c in f.consents if c.kind is kind and _why_not(c, purpose, today, f) is None]
     return _prefer(valid) if valid else None
 
 
@@ -137,7 +163,7 @@ def _r3_consent(f: ChildFile, purpose: Purpose, today: date) -> tuple[list[Reaso
     own consent is what the decision relies on (R2 then needs no parent/carer wish)."""
     kind = KIND_FOR_PURPOSE[purpose]
     candidates = [c for c in f.consents if c.kind is kind]
-    faults = [(c, _why_not(c, purpose, today)) for c in candidates]
+    faults = [(c, _why_not(c, purpose, today, f)) for c in candidates]
     valid = [c for c, fault in faults if fault is None]
     if purpose is Purpose.PUBLICITY:
         return _publicity(f, valid, [r for _, r in faults if r]), False
@@ -207,43 +233,133 @@ def _publicity(f: ChildFile, valid: list[ConsentRecord], faults: list[Reason]) -
     return reasons
 
 
+def _recorded(w: WishRecord) -> str:
+    return f"recorded {w.recorded_at:%d %b %Y} by {w.recorded_by}"
+
+
+def _wish_reason(w: WishRecord, who: str) -> Reason:
+    if w.wishes_photos:
+        return Reason("R2", "5.5.4.2", f"{who} is content for photos to be taken.", met=True)
+    notes = f": {w.notes}" if w.notes else ""
+    return Reason(
+        "R2",
+        "5.5.4.2",
+        f"{who} does not wish the child to be photographed ({_recorded(w)}{notes})",
+        remedy="only their own later wish lifts it.",
+    )
+
+
 def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
-    latest = {w.whose: w for w in f.wishes}
-    reasons = []
-    needed = (Whose.CHILD, Whose.WORKER) if young_persons_own else tuple(Whose)
-    for whose in Whose:
-        wish = latest.get(whose)
-        who = {"child": "The child", "parent_carer": "The parent/carer", "worker": "The worker"}[
-            whose.value
-        ]
-        if wish is None:
-            if whose in needed:
-                reasons.append(
-                    Reason(
-                        "R2",
-                        "5.5.4.2",
-                        f"{who}'s wishes about being photographed are not recorded",
-                        remedy=f"record {who.lower()}'s wishes.",
-                    )
-                )
-        elif not wish.wishes_photos:
+    """R2 (5.5.4.2): every person's wish counts on its own; any current "no" refuses.
+
+    The child; each current person with PR (their wish, or a social worker's reason
+    why it is not needed); each carer named; each worker allocated to the child.  A
+    wish of someone whose PR ended, or of a worker no longer allocated, no longer
+    counts.  Unattributed wishes (before schema 0002) speak for no one, except that an
+    old "no" stands until every current person with PR has been asked again after it.
+    With the young person's own consent (R3), their parents' wishes are not asked for,
+    but a "no" any of them recorded still refuses.
+    """
+    reasons: list[Reason] = []
+    child = next((w for w in f.wishes if w.whose is Whose.CHILD), None)
+    if child is None:
+        reasons.append(
+            Reason(
+                "R2",
+                "5.5.4.2",
+                "The child's wishes about being photographed are not recorded",
+                remedy="record the child's wishes.",
+            )
+        )
+    else:
+        reasons.append(_wish_reason(child, "The child"))
+    people = [p for p in f.people if p.current]
+    by_person = {w.person_id: w for w in f.wishes if w.person_id is not None}
+    waived = {v.person_id: v for v in f.waivers}
+    for p in people:
+        who = f"{p.name} ({p.relationship})"
+        wish, waiver = by_person.get(p.id), waived.get(p.id)
+        if wish is not None:
+            reasons.append(_wish_reason(wish, who))
+        elif waiver is not None:
             reasons.append(
                 Reason(
                     "R2",
                     "5.5.4.2",
-                    f"{who} does not wish the child to be "
-                    f"photographed (recorded {wish.recorded_at:%d %b %Y} by "
-                    f"{wish.recorded_by})",
+                    f"{who}'s wish is not needed: {waiver.reason} (recorded "
+                    f"{waiver.recorded_at:%d %b %Y} by {waiver.recorded_by}).",
+                    met=True,
                 )
             )
-        else:
+        elif not young_persons_own:
             reasons.append(
-                Reason("R2", "5.5.4.2", f"{who} is content for photos to be taken.", met=True)
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"{who} has no wish recorded about the child being photographed",
+                    remedy=f"record {p.name}'s wish, or the social worker records why it "
+                    "is not needed.",
+                )
             )
+    carers = [w for w in f.wishes if w.carer]
+    reasons += [_wish_reason(w, f"{w.person_name} (carer)") for w in carers]
+    if not people and not carers and not young_persons_own:
+        reasons.append(
+            Reason(
+                "R2",
+                "5.5.4.2",
+                "No parent/carer's wishes are recorded, and no one with parental "
+                "responsibility is on the file",
+                remedy="record everyone with parental responsibility and their wishes, "
+                "or the carer's wish.",
+            )
+        )
+    old = [w for w in f.wishes if w.whose is Whose.PARENT_CARER and w.unattributed]
+    for w in old:
+        asked_again = people and all(
+            (x := by_person.get(p.id)) is not None and x.recorded_at > w.recorded_at for p in people
+        )
+        if not w.wishes_photos and not asked_again:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    "A parent/carer did not wish the child to be photographed "
+                    f"({_recorded(w)}, before wishes were kept per person, so it "
+                    "cannot be told whose it was)",
+                    remedy="record the wish of every person with parental "
+                    "responsibility (and any carer) afresh.",
+                )
+            )
+    reasons += _r2_workers(f)
     return reasons
 
 
-def _r2_explained(f: ChildFile) -> list[Reason]:
+def _r2_workers(f: ChildFile) -> list[Reason]:
+    allocated = {f.child.social_worker, *f.child.key_workers} - {None}
+    named = [w for w in f.wishes if w.whose is Whose.WORKER and w.person_name]
+    current = [w for w in named if w.person_name in allocated]
+    old = [
+        w
+        for w in f.wishes
+        if w.whose is Whose.WORKER
+        and w.unattributed
+        and not any(x.recorded_at > w.recorded_at for x in named)
+    ]
+    counted = [(w, f"{w.person_name} (worker)") for w in current] + [(w, "The worker") for w in old]
+    if not counted:
+        return [
+            Reason(
+                "R2",
+                "5.5.4.2",
+                "The worker's wishes about the child being photographed are not recorded",
+                remedy="the child's social worker or key worker records their own wish.",
+            )
+        ]
+    return [_wish_reason(w, who) for w, who in counted]
+
+
+def _r2_explained(f: ChildFile, today: date) -> list[Reason]:
     latest = {e.to_whom: e for e in f.explanations}
     reasons = []
     for to_whom, label in ((Whose.CHILD, "the child"), (Whose.PARENT_CARER, "the parent/carer")):
@@ -257,6 +373,16 @@ def _r2_explained(f: ChildFile) -> list[Reason]:
                     remedy=f"record when the purpose "
                     f"was explained to {label}, or why not and which social "
                     "worker permitted that.",
+                )
+            )
+        elif e.explained and e.explained_on is not None and e.explained_on > today:
+            reasons.append(
+                Reason(
+                    "R2",
+                    "5.5.4.2",
+                    f"The explanation to {label} is dated in the future "
+                    f"({e.explained_on:%d %b %Y}): the purpose is explained before photos",
+                    remedy=f"record when the purpose was explained to {label}.",
                 )
             )
         elif e.explained:
@@ -299,7 +425,7 @@ def consent_check(f: ChildFile, purpose: Purpose, today: date) -> Decision:
         "R1", "5.5.4.1", f"{purpose.label.capitalize()} is a child-centred purpose.", met=True
     )
     consent, young_persons_own = _r3_consent(f, purpose, today)
-    return combine([r1, *_r2_wishes(f, young_persons_own), *_r2_explained(f), *consent])
+    return combine([r1, *_r2_wishes(f, young_persons_own), *_r2_explained(f, today), *consent])
 
 
 def can_capture(
@@ -397,7 +523,7 @@ def may_enrol_face(f: ChildFile, today: date) -> Decision:
         if c.kind is ConsentKind.FACE_MATCHING
         and c.status(today) == "active"
         and c.giver_may_consent
-        and (c.given_by is not GivenBy.YOUNG_PERSON or (c.understanding_assessment or "").strip())
+        and young_person_fault(c, f) is None
     ]
     if valid:
         return combine(
@@ -435,7 +561,7 @@ def _life_story_consent(f: ChildFile, today: date) -> Reason:
         for c in f.consents
         if c.kind is ConsentKind.ONE_TO_ONE
         and Destination.LIFE_STORY_BOOK in c.destinations
-        and _why_not(c, Purpose.LIFE_STORY, today) is None
+        and _why_not(c, Purpose.LIFE_STORY, today, f) is None
     ]
     if valid:
         return Reason("R3", "5.5.4.3", f"Life story consent: {_describe(_prefer(valid))}.", True)
@@ -496,7 +622,7 @@ def can_export(photo: ExportFacts, destination: Destination, today: date) -> Dec
                         c
                         for c in f.consents
                         if c.kind is ConsentKind.PUBLICITY
-                        and _why_not(c, Purpose.PUBLICITY, today) is None
+                        and _why_not(c, Purpose.PUBLICITY, today, f) is None
                         and destination in c.destinations
                     ],
                     [],

@@ -193,6 +193,16 @@ class RecordsService:
             ):
                 person.name, person.relationship = "[erased]", "[erased]"
             db.execute(update(cw.Wish).where(cw.Wish.child_id == child_id).values(notes=None))
+            db.execute(  # a carer's name, a reason for not asking: people, in free text
+                update(cw.Wish)
+                .where(cw.Wish.child_id == child_id, cw.Wish.carer_name.is_not(None))
+                .values(carer_name="[erased]")
+            )
+            db.execute(
+                update(cw.WishNotNeeded)
+                .where(cw.WishNotNeeded.child_id == child_id)
+                .values(reason="[erased]")
+            )
             db.execute(
                 update(cw.Explanation)
                 .where(cw.Explanation.child_id == child_id)

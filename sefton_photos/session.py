@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import access, audit, users, vaultcheck
+from sefton_photos import access, audit, consent_age, users, vaultcheck
 from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
 from sefton_photos.dashboard import DashboardService
@@ -33,6 +33,7 @@ from sefton_photos.vault.attempts import Clock
 from sefton_photos.vault.vault import Vault
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
+DEFAULT_YOUNG_PERSON_MIN_AGE = consent_age.DEFAULT_YOUNG_PERSON_MIN_AGE
 
 
 class Session:
@@ -301,6 +302,29 @@ class Session:
                 actor_id=self.user.id,
                 actor_name=self.user.name,
                 details={"auto_lock_minutes": minutes},
+            )
+
+    def young_person_min_age(self) -> int:
+        """R3 (5.5.4.3): below this age a young person's own consent is refused."""
+        with self.vault.unit() as db:
+            return consent_age.read(db)
+
+    def set_young_person_min_age(self, *, years: int) -> None:
+        require(
+            self.vault,
+            self.user,
+            access.may_manage_users(self.user.role),
+            "settings.young_person_min_age",
+        )
+        consent_age.check(years)
+        with self.vault.unit() as db:
+            consent_age.write(db, years)
+            audit.append(
+                db,
+                action="settings.changed",
+                actor_id=self.user.id,
+                actor_name=self.user.name,
+                details={"young_person_min_age": years},
             )
 
     def require_unlocked(self) -> None:

@@ -25,8 +25,11 @@ def ready_child(s: Session, *, consent: bool = True) -> tuple[int, int, int | No
         key_workers=[KEY.name],
     )
     mum = s.children.add_person(child_id=child.id, name="Mel Tessellate", relationship="mother")
-    for whose in Whose:
+    for whose in (Whose.CHILD, Whose.WORKER):
         s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
+    s.consents.set_wish(  # R2: each person with PR has their own wish
+        child_id=child.id, whose=Whose.PARENT_CARER, person_id=mum.id, wishes_photos=True
+    )
     s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)
     s.consents.record_explanation(child_id=child.id, to_whom=Whose.PARENT_CARER)
     record = None

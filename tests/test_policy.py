@@ -28,6 +28,7 @@ from sefton_photos.model import (
     Purpose,
     ResponsiblePerson,
     Whose,
+    WishNotNeeded,
     WishRecord,
 )
 
@@ -64,8 +65,36 @@ def consent(n: int = 1, **kw: object) -> ConsentRecord:
     return ConsentRecord(**base)  # type: ignore[arg-type]
 
 
-def wish(whose: Whose, yes: bool = True) -> WishRecord:
-    return WishRecord(whose, yes, None, None, "Sam Social", WHEN)
+def wish(
+    whose: Whose,
+    yes: bool = True,
+    person: ResponsiblePerson | None = None,
+    *,
+    name: str | None = None,
+    carer: bool = False,
+    at: datetime = WHEN,
+) -> WishRecord:
+    """A wish: the child's; a person with PR's (``person``); a carer's or a worker's
+    (``name``).  By default the parent/carer wish is the mother's, the worker's is the
+    allocated social worker's; ``name=None`` with ``person=None`` there is unattributed."""
+    if person is None and name is None and not carer:
+        person = MUM if whose is Whose.PARENT_CARER else None
+        name = "Sam Social" if whose is Whose.WORKER else None
+    return WishRecord(
+        whose,
+        yes,
+        person.name if person else name,
+        None,
+        "Sam Social",
+        at,
+        person_id=person.id if person else None,
+        carer=carer,
+    )
+
+
+def unattributed(whose: Whose, yes: bool, at: datetime = WHEN) -> WishRecord:
+    """A wish from before schema 0002, naming no one."""
+    return WishRecord(whose, yes, None, None, "Sam Social", at)
 
 
 def explained(to: Whose, **kw: object) -> ExplanationRecord:
@@ -91,17 +120,21 @@ def child_file(
     wishes: tuple[WishRecord, ...] | None = None,
     explanations: tuple[ExplanationRecord, ...] | None = None,
     people: tuple[ResponsiblePerson, ...] = (MUM,),
+    waivers: tuple[WishNotNeeded, ...] = (),
+    born: date = date(2014, 3, 2),
+    min_age: int = 12,
+    keys: tuple[str, ...] = (),
 ) -> ChildFile:
     return ChildFile(
-        child=Child(
-            ChildId(1), name, date(2014, 3, 2), status, ever or status.cared_for, "Sam Social", ()
-        ),
+        child=Child(ChildId(1), name, born, status, ever or status.cared_for, "Sam Social", keys),
         people=people,
         consents=consents,
         wishes=wishes if wishes is not None else tuple(wish(w) for w in Whose),
         explanations=explanations
         if explanations is not None
         else (explained(Whose.CHILD), explained(Whose.PARENT_CARER)),
+        waivers=waivers,
+        young_person_min_age=min_age,
     )
 
 
@@ -143,6 +176,15 @@ GROUP_OK = consent(
     kind=ConsentKind.GROUP, purposes=(Purpose.GROUP_ACTIVITY,), carers_notified_on=date(2026, 10, 5)
 )
 
+EARLIER, LATER = WHEN - timedelta(days=30), WHEN + timedelta(days=1)
+BOTH_YES = (
+    wish(Whose.CHILD),
+    wish(Whose.WORKER),
+    wish(Whose.PARENT_CARER),
+    wish(Whose.PARENT_CARER, person=DAD),
+)
+NOT_NEEDED = WishNotNeeded(DAD.id, DAD.name, "Court order: no contact", "Sam Social", WHEN)
+
 # (id, file, purpose, rules NOT MET, phrase in the refusal)
 ROWS = [
     ("complete file: allowed", child_file(), Purpose.LIFE_STORY, set(), ""),
@@ -166,14 +208,128 @@ ROWS = [
         child_file(wishes=(wish(Whose.CHILD), wish(Whose.PARENT_CARER, False), wish(Whose.WORKER))),
         Purpose.LIFE_STORY,
         {"R2"},
-        "parent/carer does not wish",
+        "Pat Parent (mother) does not wish",
+    ),
+    (
+        "R2 the father's no beside the mother's yes",
+        child_file(people=(MUM, DAD), wishes=(*BOTH_YES[:3], wish(Whose.PARENT_CARER, False, DAD))),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "Ray Parent (father) does not wish",
+    ),
+    (
+        "R2 each person with PR content",
+        child_file(people=(MUM, DAD), wishes=BOTH_YES),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
+    ),
+    (
+        "R2 a person with PR added after the wishes has none yet",
+        child_file(people=(MUM, DAD)),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "Ray Parent (father) has no wish recorded",
+    ),
+    (
+        "R2 a social worker recorded why that person's wish is not needed",
+        child_file(people=(MUM, DAD), waivers=(NOT_NEEDED,)),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
+    ),
+    (
+        "R2 the wish of someone whose PR ended no longer counts",
+        child_file(
+            people=(MUM, replace(DAD, current=False)),
+            wishes=(*BOTH_YES[:3], wish(Whose.PARENT_CARER, False, DAD)),
+        ),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
+    ),
+    (
+        "R2 a carer without PR does not wish it",
+        child_file(wishes=(*BOTH_YES[:3], wish(Whose.PARENT_CARER, False, name="Fay", carer=True))),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "Fay (carer) does not wish",
+    ),
+    (
+        "R2 no one with PR on file and no carer's wish",
+        child_file(people=(), wishes=(wish(Whose.CHILD), wish(Whose.WORKER))),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "No parent/carer's wishes are recorded",
+    ),
+    (
+        "R2 no one with PR on file, the carer's wish recorded",
+        child_file(
+            people=(),
+            wishes=(
+                wish(Whose.CHILD),
+                wish(Whose.WORKER),
+                wish(Whose.PARENT_CARER, name="Fay", carer=True),
+            ),
+        ),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
+    ),
+    (
+        "R2 migrated: an unattributed yes speaks for no one",
+        child_file(
+            wishes=(wish(Whose.CHILD), wish(Whose.WORKER), unattributed(Whose.PARENT_CARER, True))
+        ),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "Pat Parent (mother) has no wish recorded",
+    ),
+    (
+        "R2 migrated: an unattributed no stands until everyone with PR is asked again",
+        child_file(wishes=(*BOTH_YES[:3], unattributed(Whose.PARENT_CARER, False, LATER))),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "before wishes were kept per person",
+    ),
+    (
+        "R2 migrated: an unattributed no, everyone with PR asked since",
+        child_file(wishes=(*BOTH_YES[:3], unattributed(Whose.PARENT_CARER, False, EARLIER))),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
     ),
     (
         "R2 worker does not wish it",
         child_file(wishes=(wish(Whose.CHILD), wish(Whose.PARENT_CARER), wish(Whose.WORKER, False))),
         Purpose.LIFE_STORY,
         {"R2"},
-        "worker does not wish",
+        "Sam Social (worker) does not wish",
+    ),
+    (
+        "R2 one worker's no beside another's yes",
+        child_file(
+            wishes=(*BOTH_YES[:3], wish(Whose.WORKER, False, name="Kim Key")), keys=("Kim Key",)
+        ),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "Kim Key (worker) does not wish",
+    ),
+    (
+        "R2 the wish of a worker no longer allocated does not count",
+        child_file(
+            wishes=(wish(Whose.CHILD), wish(Whose.PARENT_CARER), wish(Whose.WORKER, name="Jo Gone"))
+        ),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "worker's wishes about the child being photographed are not recorded",
+    ),
+    (
+        "R2 migrated: an unattributed worker wish is the worker's until one is named",
+        child_file(wishes=(*BOTH_YES[:3], unattributed(Whose.WORKER, True))),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
     ),
     (
         "R2 parent/carer wish not needed with the young person's own consent",
@@ -195,6 +351,18 @@ ROWS = [
         Purpose.LIFE_STORY,
         {"R2"},
         "permission",
+    ),
+    (
+        "R2 an explanation dated in the future (recorded before 0002 refused it)",
+        child_file(
+            explanations=(
+                explained(Whose.CHILD, explained_on=TODAY + timedelta(days=1)),
+                explained(Whose.PARENT_CARER),
+            )
+        ),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "dated in the future",
     ),
     (
         "R2 not explained, with reason and permission",
@@ -251,6 +419,34 @@ ROWS = [
         Purpose.LIFE_STORY,
         {"R3"},
         "assessment of their age and understanding",
+    ),
+    (
+        "R3 young person's own consent below the minimum age",
+        child_file(consents=(young_persons_own(),), born=date(2026, 9, 29)),
+        Purpose.LIFE_STORY,
+        {"R3"},
+        "aged 0 when it was signed",
+    ),
+    (
+        "R3 young person's own consent, signed the day before their 12th birthday",
+        child_file(consents=(young_persons_own(),), born=date(2014, 10, 2)),
+        Purpose.LIFE_STORY,
+        {"R3"},
+        "aged 11 when it was signed; their own consent needs them to be at least 12",
+    ),
+    (
+        "R3 young person's own consent, signed on their 12th birthday",
+        child_file(consents=(young_persons_own(),), born=date(2014, 10, 1)),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
+    ),
+    (
+        "R3 young person's own consent under a raised minimum age",
+        child_file(consents=(young_persons_own(),), min_age=14),
+        Purpose.LIFE_STORY,
+        {"R3"},
+        "at least 14",
     ),
     (
         "R3 young person's own consent with an assessment",
@@ -341,35 +537,42 @@ ROWS = [
     # Publicity: R7 (5.5.4.8) every person with PR; R6 (5.5.4.7) never a cared-for child
     (
         "R7 publicity consent from every person with PR",
-        child_file(people=(MUM, DAD), consents=PUBLICITY_OK),
+        child_file(people=(MUM, DAD), wishes=BOTH_YES, consents=PUBLICITY_OK),
         Purpose.PUBLICITY,
         set(),
         "",
     ),
     (
         "R7 one parent's publicity consent missing",
-        child_file(people=(MUM, DAD), consents=PUBLICITY_OK[:1]),
+        child_file(people=(MUM, DAD), wishes=BOTH_YES, consents=PUBLICITY_OK[:1]),
         Purpose.PUBLICITY,
         {"R7"},
         "Ray Parent (father) has not given",
     ),
     (
         "R6 care status changed to looked after",
-        child_file(people=(MUM, DAD), consents=PUBLICITY_OK, status=CareStatus.LOOKED_AFTER),
+        child_file(
+            people=(MUM, DAD),
+            wishes=BOTH_YES,
+            consents=PUBLICITY_OK,
+            status=CareStatus.LOOKED_AFTER,
+        ),
         Purpose.PUBLICITY,
         {"R6"},
         "cared-for or previously cared-for",
     ),
     (
         "R6 previously looked after, now at home",
-        child_file(people=(MUM, DAD), consents=PUBLICITY_OK, ever=True),
+        child_file(people=(MUM, DAD), wishes=BOTH_YES, consents=PUBLICITY_OK, ever=True),
         Purpose.PUBLICITY,
         {"R6"},
         "previously cared-for",
     ),
     (
         "R6 foster care",
-        child_file(people=(MUM, DAD), consents=PUBLICITY_OK, status=CareStatus.FOSTER),
+        child_file(
+            people=(MUM, DAD), wishes=BOTH_YES, consents=PUBLICITY_OK, status=CareStatus.FOSTER
+        ),
         Purpose.PUBLICITY,
         {"R6"},
         "",

@@ -12,7 +12,7 @@ from sefton_photos.cli.common import (
     signed_in,
     wants_json,
 )
-from sefton_photos.model import CareStatus, ChildFile, Whose
+from sefton_photos.model import CareStatus, ChildFile, Whose, wish_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -57,9 +57,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     wset.add_argument("--child", type=int, required=True)
     wset.add_argument("--who", required=True, choices=choice_of(Whose))
     wset.add_argument("--wishes", required=True, choices=["yes", "no"])
-    wset.add_argument("--person", type=int, help="the parent/carer's person id")
+    wset.add_argument("--person", type=int, help="the person with PR whose wish it is (id)")
+    wset.add_argument("--carer", help="or: the name of a carer without PR whose wish it is")
     wset.add_argument("--notes")
     wset.set_defaults(func=cmd_wish)
+    wnot = wc.add_parser(
+        "not-needed", parents=[parent], help="why a person with PR is not asked (social worker)"
+    )
+    wnot.add_argument("--child", type=int, required=True)
+    wnot.add_argument("--person", type=int, required=True, help="the person with PR (id)")
+    wnot.add_argument("--reason", required=True)
+    wnot.set_defaults(func=cmd_wish_not_needed)
 
     expl = sub.add_parser(
         "explained", parents=[parent], help="record that the purpose was explained, or why not (R2)"
@@ -125,11 +133,8 @@ def print_file(f: ChildFile) -> None:
             + (f", expires {k.expires_on}" if k.expires_on else "")
             + (", form on file" if k.has_form else "")
         )
-    for w in f.wishes:
-        print(
-            f"  wish ({w.whose.label}): {'yes' if w.wishes_photos else 'NO'} "
-            f"(recorded by {w.recorded_by})"
-        )
+    for line in wish_lines(f):
+        print(f"  wish of {line.who}: {line.answer}" + (f" ({line.notes})" if line.notes else ""))
     for e in f.explanations:
         text = (
             f"explained on {e.explained_on}"
@@ -197,8 +202,18 @@ def cmd_wish(args: argparse.Namespace) -> int:
             wishes_photos=args.wishes == "yes",
             notes=args.notes,
             person_id=args.person,
+            carer=args.carer,
         )
     print(f"Recorded the {Whose(args.who).label}'s wish: {args.wishes}.")
+    return 0
+
+
+def cmd_wish_not_needed(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.consents.record_wish_not_needed(
+            child_id=args.child, person_id=args.person, reason=args.reason
+        )
+    print(f"Recorded why person {args.person}'s wish is not needed.")
     return 0
 
 

@@ -19,6 +19,7 @@ from sefton_photos.cli import (
     consents,
     exports,
     photos,
+    settings,
     supervision,
     users,
     vaultcmds,
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     photos.register(sub)
     supervision.register(sub)
     exports.register(sub)
+    settings.register(sub)
     return parser
 
 

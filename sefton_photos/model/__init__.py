@@ -20,6 +20,7 @@ from sefton_photos.model.casework import (
     Purpose,
     ResponsiblePerson,
     Whose,
+    WishNotNeeded,
     WishRecord,
 )
 from sefton_photos.model.people import (
@@ -44,6 +45,7 @@ from sefton_photos.model.photos import (
     PhotoInfo,
 )
 from sefton_photos.model.supervision import Action, Addendum, Note, QueueItem
+from sefton_photos.model.wishlines import WishLine, wish_lines
 
 __all__ = [
     "Action",
@@ -81,5 +83,8 @@ __all__ = [
     "User",
     "UserId",
     "Whose",
+    "WishLine",
+    "WishNotNeeded",
     "WishRecord",
+    "wish_lines",
 ]

@@ -161,10 +161,35 @@ class ConsentRecord:
 
 @dataclass(frozen=True, slots=True)
 class WishRecord:
+    """One person's latest wish about being photographed (R2, policy 5.5.4.2).
+
+    Whose it is: the child; a person with PR (``person_id``); a carer without PR,
+    named (``carer``); a worker allocated to the child, named (``person_name``).  A
+    parent/carer or worker wish with no one named is *unattributed*: recorded before
+    wishes were kept per person (schema 0001), it cannot speak for anyone now.
+    """
+
     whose: Whose
     wishes_photos: bool
     person_name: str | None
     notes: str | None
+    recorded_by: str
+    recorded_at: datetime
+    person_id: PersonId | None = None
+    carer: bool = False
+
+    @property
+    def unattributed(self) -> bool:
+        return self.whose is not Whose.CHILD and self.person_name is None
+
+
+@dataclass(frozen=True, slots=True)
+class WishNotNeeded:
+    """R2 (5.5.4.2): a social worker's reason why a person with PR is not asked."""
+
+    person_id: PersonId
+    person_name: str
+    reason: str
     recorded_by: str
     recorded_at: datetime
 
@@ -188,5 +213,7 @@ class ChildFile:
     child: Child
     people: tuple[ResponsiblePerson, ...]
     consents: tuple[ConsentRecord, ...]
-    wishes: tuple[WishRecord, ...]  # the latest per whose
+    wishes: tuple[WishRecord, ...]  # the latest per person (the child, each PR, carer, worker)
     explanations: tuple[ExplanationRecord, ...]  # the latest per to_whom
+    waivers: tuple[WishNotNeeded, ...] = ()  # the latest per person with PR
+    young_person_min_age: int = 12  # R3: the administrator's setting, for own consent

@@ -66,9 +66,12 @@ class ResponsiblePerson(Base):
 
 
 class Wish(Base):
-    """R2 (5.5.4.2): whether the child, a parent/carer or the worker wishes photos taken.
+    """R2 (5.5.4.2): whether the child, a parent/carer or a worker wishes photos taken.
 
-    The latest row per (child, whose) is the one in force; older rows stay as history.
+    One wish per person: the child; a person with PR (``person_id``); a carer without PR
+    (``carer_name``); a worker allocated to the child (``worker_id``, their own wish).
+    The latest row per person is the one in force; older rows stay as history.  Rows
+    from schema 0001 may name no one (unattributed): see ``policy._r2_wishes``.
     """
 
     __tablename__ = "wishes"
@@ -76,8 +79,25 @@ class Wish(Base):
     child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
     whose: Mapped[str] = mapped_column(String(20))  # child | parent_carer | worker
     person_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_people.id"))
+    carer_name: Mapped[str | None] = mapped_column(String(200))  # 0002
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # 0002
     wishes_photos: Mapped[bool] = mapped_column(Boolean)
     notes: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WishNotNeeded(Base):
+    """R2 (5.5.4.2): why a person with PR is not asked for their wish, by a social worker.
+
+    Covers a missing wish only: a recorded "no" is never set aside this way.  (0002)
+    """
+
+    __tablename__ = "wish_waivers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("responsible_people.id"))
+    reason: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

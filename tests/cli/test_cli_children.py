@@ -76,8 +76,13 @@ def test_the_whole_consent_flow(cli, tmp_path: Path) -> None:  # type: ignore[no
     lines = out.splitlines()
     assert lines[0] == "REFUSED"
     assert any(line.startswith("R2 (policy 5.5.4.2) NOT MET: ") for line in lines[1:])
-    for who in ("child", "parent_carer", "worker"):
+    for who in ("child", "worker"):
         assert cli(SOCIAL, "wish", "set", "--child", child, "--who", who, "--wishes", "yes")[0] == 0
+    assert (  # R2: the wish of each person with PR, by person
+        cli(SOCIAL, "wish", "set", "--child", child, "--who", "parent_carer", "--person", person,
+            "--wishes", "yes")[0]
+        == 0
+    )  # fmt: skip
     assert cli(SOCIAL, "explained", "--child", child, "--to", "child")[0] == 0
     assert (
         cli(

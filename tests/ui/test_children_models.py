@@ -15,6 +15,7 @@ from sefton_photos.decisions import Decision, Reason
 from sefton_photos.model import (
     CareStatus,
     Child,
+    ChildFile,
     ChildId,
     ConsentId,
     ConsentKind,
@@ -242,15 +243,31 @@ def test_people_wishes_and_explanations_tables_in_words() -> None:
     ]
     assert [p.name for p in people.current()] == ["Mel Tessellate"]
 
-    wishes = WishesTableModel(
-        [
-            WishRecord(Whose.CHILD, False, None, "Said no", "Sam Social", AT),
-            WishRecord(Whose.PARENT_CARER, True, "Mel Tessellate", None, "Sam Social", AT),
-        ]
-    )
+    wishes = WishesTableModel()
+    wishes.set_file(
+        ChildFile(
+            child=Child(
+                ChildId(1), "Robin", date(2014, 1, 1), CareStatus.FOSTER, True, "Sam Social", ()
+            ),
+            people=(
+                ResponsiblePerson(PersonId(1), ChildId(1), "Mel Tessellate", "mother", True),
+                ResponsiblePerson(PersonId(2), ChildId(1), "Dee Tessellate", "father", True),
+            ),
+            consents=(),
+            wishes=(
+                WishRecord(Whose.CHILD, False, None, "Said no", "Sam Social", AT),
+                WishRecord(
+                    Whose.PARENT_CARER, True, "Mel Tessellate", None, "Sam Social", AT,
+                    person_id=PersonId(1),
+                ),
+            ),
+            explanations=(),
+        )
+    )  # fmt: skip
     assert cells(wishes) == [
         ["The child", "NO: does not wish photos", "Said no", "1 Jun 2025 by Sam Social"],
-        ["Parent/carer: Mel Tessellate", "yes", "—", "1 Jun 2025 by Sam Social"],
+        ["Mel Tessellate (mother)", "yes", "—", "1 Jun 2025 by Sam Social"],
+        ["Dee Tessellate (father)", "not recorded yet", "—", "—"],
     ]
     assert wishes.data(wishes.index(1, 2), Qt.ItemDataRole.AccessibleTextRole) == "none"
 

@@ -1,8 +1,10 @@
 """Small dialogs that add to a child's file: a person with PR, a wish, an explanation.
 
 * Add person with PR: name and relationship (R3, R7 count on who has PR).
-* Record wish (R2, policy 5.5.4.2): whose (the child, a parent/carer, the worker),
-  yes or no, notes.  A "no" from anyone means no photos; the check will say so.
+* Record wish (R2, policy 5.5.4.2): whose (the child, a person with PR, a carer
+  without PR by name, or your own as the worker), yes or no, notes.  A "no" from
+  anyone means no photos; the check will say so.
+* Wish not needed (R2): why a person with PR is not asked, by the social worker.
 * Record explanation (R2): the purpose was explained to the child or to the
   parent/carer on a date, or it was not, with the reason and the social worker
   who permitted that.
@@ -81,29 +83,40 @@ class AddPersonDialog(VaultFormDialog):
         return lambda: children.add_person(child_id=child_id, name=name, relationship=relationship)
 
 
+CARER = -1  # the person combo's item for a carer without PR, named in the box below
+
+
 class RecordWishDialog(VaultFormDialog):
-    """Emits ``saved`` (with None) once the wish is on the file."""
+    """Emits ``saved`` (with None) once the wish is on the file.
+
+    Whose wish: the child's or a parent/carer's (for the file's keepers: the social
+    worker and line manager), or your own as the worker (for the child's allocated
+    social worker and key workers).  A parent/carer's wish names the person with PR,
+    or a carer without PR by name: one person's wish never replaces another's.
+    """
 
     def __init__(self, session: Session, child_file: ChildFile, parent: QWidget | None = None):
         super().__init__("Record wish", "&Record wish", parent)
         self.session = session
         self.child_id = child_file.child.id
+        role = session.user.role
+        choices: list[tuple[str, Whose]] = []
+        if role in (Role.SOCIAL_WORKER, Role.LINE_MANAGER):
+            choices += [("The child", Whose.CHILD), ("A parent/carer", Whose.PARENT_CARER)]
+        if role in (Role.SOCIAL_WORKER, Role.KEY_WORKER):
+            choices.append(("You, as the worker (your own wish)", Whose.WORKER))
         self.whose_combo = QComboBox(self)
-        fill(
-            self.whose_combo,
-            (
-                ("The child", Whose.CHILD),
-                ("A parent/carer", Whose.PARENT_CARER),
-                ("The worker", Whose.WORKER),
-            ),
-        )
+        fill(self.whose_combo, choices)
         self.add_row("&Whose wish:", self.whose_combo, "Whose wish")
         self.person_combo = QComboBox(self)
-        self.person_combo.addItem("(no particular person)", None)
         for person in child_file.people:
             if person.current:
                 self.person_combo.addItem(f"{person.name} ({person.relationship})", person.id)
+        self.person_combo.addItem("A carer without parental responsibility", CARER)
         self.add_row("&Person:", self.person_combo, "Which parent/carer")
+        self.carer_edit = QLineEdit(self)
+        self.carer_edit.setPlaceholderText("The carer's name")
+        self.add_row("&Carer's name:", self.carer_edit, "Carer's name")
         self.yes = QRadioButton("&Yes: content for photos to be taken", self)
         self.no = QRadioButton("N&o: does not wish the child to be photographed", self)
         box, self.answer = _choice(self, self.yes, self.no)
@@ -113,28 +126,51 @@ class RecordWishDialog(VaultFormDialog):
         self.notes_edit = _notes(self, "Optional: in the person's own words, if possible")
         self.add_row("No&tes:", self.notes_edit, "Notes")
         self.add_hint(
-            "If the child, a parent/carer or the worker does not wish the child to be "
-            "photographed, every capture is refused (R2, policy 5.5.4.2). The latest "
-            "wish of each person is the one that counts."
+            "Each person's wish is recorded on its own: the child, every person with "
+            "parental responsibility, each carer, each worker. If any of them does not "
+            "wish the child to be photographed, every capture is refused (R2, policy "
+            "5.5.4.2). Only a person's own later wish replaces theirs."
         )
         self.whose_combo.currentIndexChanged.connect(self._whose_changed)
+        self.person_combo.currentIndexChanged.connect(self._whose_changed)
         self._whose_changed()
         self.whose_combo.setFocus()
 
     def set_whose(self, whose: Whose) -> None:
         choose(self.whose_combo, whose)
 
+    def set_person(self, person_id: int) -> bool:
+        index = self.person_combo.findData(person_id)
+        if index >= 0:
+            self.person_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def set_carer(self, name: str) -> None:
+        self.set_person(CARER)
+        self.carer_edit.setText(name)
+
     def _whose_changed(self) -> None:
         parent_carer = chosen(self.whose_combo, Whose) is Whose.PARENT_CARER
         self.form.setRowVisible(self.person_combo, parent_carer)
+        carer = parent_carer and self.person_combo.currentData() == CARER
+        self.form.setRowVisible(self.carer_edit, carer)
 
     def prepare(self) -> Work | None:
+        whose = chosen(self.whose_combo, Whose)
+        if whose is None:
+            self.problem("You cannot record wishes on this file.", self.whose_combo)
+            return None
         if not (self.yes.isChecked() or self.no.isChecked()):
             self.problem("Choose Yes or No: does this person wish photos to be taken?", self.yes)
             return None
-        whose = chosen(self.whose_combo, Whose)
-        assert whose is not None
-        person_id = self.person_combo.currentData() if whose is Whose.PARENT_CARER else None
+        person_id, carer = None, None
+        if whose is Whose.PARENT_CARER:
+            person_id = self.person_combo.currentData()
+            if person_id == CARER:
+                person_id, carer = None, self.carer_edit.text().strip()
+                if not carer:
+                    self.problem("Type the carer's name.", self.carer_edit)
+                    return None
         wishes, notes = self.yes.isChecked(), self.notes_edit.toPlainText().strip() or None
         consents, child_id = self.session.consents, self.child_id
         return lambda: consents.set_wish(
@@ -143,6 +179,53 @@ class RecordWishDialog(VaultFormDialog):
             wishes_photos=wishes,
             notes=notes,
             person_id=person_id,
+            carer=carer,
+        )
+
+
+class WishNotNeededDialog(VaultFormDialog):
+    """R2 (5.5.4.2): the social worker records why a person with PR is not asked.
+
+    Emits ``saved`` (with None).  It covers a missing wish only: the core refuses it
+    for a person whose recorded wish is "no".
+    """
+
+    def __init__(self, session: Session, child_file: ChildFile, parent: QWidget | None = None):
+        super().__init__("Wish not needed", "&Record reason", parent)
+        self.session = session
+        self.child_id = child_file.child.id
+        self.person_combo = QComboBox(self)
+        for person in child_file.people:
+            if person.current:
+                self.person_combo.addItem(f"{person.name} ({person.relationship})", person.id)
+        self.add_row("&Person with PR:", self.person_combo, "Person with PR")
+        self.reason_edit = _notes(self, "Why this person's wish is not asked for")
+        self.add_row("&Why not needed:", self.reason_edit, "Why their wish is not needed")
+        self.add_hint(
+            "A person with parental responsibility who has not been asked blocks every "
+            "capture until their wish is recorded, or until you record here why it is not "
+            'needed (R2, policy 5.5.4.2). A recorded "no" cannot be set aside this way.'
+        )
+        self.person_combo.setFocus()
+
+    def set_person(self, person_id: int) -> bool:
+        index = self.person_combo.findData(person_id)
+        if index >= 0:
+            self.person_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def prepare(self) -> Work | None:
+        person_id = self.person_combo.currentData()
+        if person_id is None:
+            self.problem("There is no one with parental responsibility on the file.")
+            return None
+        reason = self.reason_edit.toPlainText().strip()
+        if not reason:
+            self.problem("Say why this person's wish is not needed.", self.reason_edit)
+            return None
+        consents, child_id = self.session.consents, self.child_id
+        return lambda: consents.record_wish_not_needed(
+            child_id=child_id, person_id=person_id, reason=reason
         )
 
 

@@ -17,12 +17,14 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QColor
 
 from sefton_photos.model import (
+    ChildFile,
     ConsentRecord,
     ExplanationRecord,
     GivenBy,
     ResponsiblePerson,
     Whose,
-    WishRecord,
+    WishLine,
+    wish_lines,
 )
 from ui.models.children import short_date
 from ui.models.rows import NONE, RowsTable
@@ -32,12 +34,6 @@ R = TypeVar("R")
 
 GOOD = QColor("#005a30")  # dark green on white: 7.9:1
 BAD = QColor("#8a1c0a")  # dark red on white: 8.6:1
-
-WHOSE_WORDS = {
-    Whose.CHILD: "The child",
-    Whose.PARENT_CARER: "Parent/carer",
-    Whose.WORKER: "Worker",
-}
 
 
 def on_day(moment: datetime | date | None) -> str:
@@ -127,26 +123,26 @@ class ConsentsTableModel(RecordsTable[ConsentRecord]):
         return next((i for i, c in enumerate(self._rows) if c.id == consent_id), -1)
 
 
-class WishesTableModel(RecordsTable[WishRecord]):
-    """R2 (5.5.4.2): the latest wish of the child, the parent/carer and the worker."""
+class WishesTableModel(RecordsTable[WishLine]):
+    """R2 (5.5.4.2): each person's wish (the child, each person with PR, carers, workers),
+    as the core lists it (``wish_lines``): a "no" never hides behind someone's "yes"."""
 
     headers = ("Whose wish", "Wishes photos to be taken", "Notes", "Recorded")
 
-    def texts(self, row: WishRecord) -> tuple[str, ...]:
-        whose = WHOSE_WORDS[row.whose]
-        if row.person_name:
-            whose = f"{whose}: {row.person_name}"
-        return (
-            whose,
-            "yes" if row.wishes_photos else "NO: does not wish photos",
-            row.notes or NONE,
-            f"{on_day(row.recorded_at)} by {row.recorded_by}",
-        )
+    def set_file(self, child_file: ChildFile) -> None:
+        self.set_rows(wish_lines(child_file))
 
-    def colour(self, row: WishRecord, column: int) -> QColor | None:
+    def texts(self, row: WishLine) -> tuple[str, ...]:
+        answer = row.answer
+        if row.wishes_photos is False:
+            answer = "NO: does not wish photos" + answer.removeprefix("NO")
+        recorded = f"{on_day(row.recorded_at)} by {row.recorded_by}" if row.recorded_by else NONE
+        return (row.who, answer, row.notes or NONE, recorded)
+
+    def colour(self, row: WishLine, column: int) -> QColor | None:
         if column != 1:
             return None
-        return GOOD if row.wishes_photos else BAD
+        return BAD if row.wishes_photos is False or row.answer == "not recorded yet" else GOOD
 
 
 class ExplanationsTableModel(RecordsTable[ExplanationRecord]):

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import ChildFile, ConsentRecord, Role, User
 from sefton_photos.session import Session
 from ui.dialogs.add_consent import AddConsentDialog
-from ui.dialogs.child_records import AddPersonDialog, RecordExplanationDialog, RecordWishDialog
+from ui.dialogs.child_records import (
+    AddPersonDialog,
+    RecordExplanationDialog,
+    RecordWishDialog,
+    WishNotNeededDialog,
+)
 from ui.dialogs.vault_form import VaultFormDialog
 from ui.dialogs.view_form import FormViewerDialog
 from ui.dialogs.withdraw_consent import WithdrawConsentDialog
@@ -50,7 +55,8 @@ from ui.widgets.sections import action_button, record_table, section
 
 EDITORS = (Role.SOCIAL_WORKER, Role.LINE_MANAGER)
 READ_ONLY_NOTE = (
-    "As a key worker you can read this file, check consent and record a withdrawal. "
+    "As a key worker you can read this file, check consent, record a withdrawal and "
+    "your own wish as the worker. "
     "Other changes are made by the child's social worker."
 )
 PLACEHOLDER = "Choose a child in the list, then press Enter (or click) to open their file."
@@ -133,7 +139,13 @@ class ChildFileView(QWidget):
         self.photos_tab = ChildPhotosTab(session, self)
         self.tabs.addTab(self.photos_tab, "Photo&s")
 
-        for button in (self.add_person_button, self.add_consent_button, *self.wish_buttons):
+        self.wish_button.setEnabled(session.user.role in (*EDITORS, Role.KEY_WORKER))
+        for button in (
+            self.add_person_button,
+            self.add_consent_button,
+            self.explanation_button,
+            self.not_needed_button,
+        ):
             button.setEnabled(self.can_edit)
             if not self.can_edit:
                 button.setToolTip(READ_ONLY_NOTE)
@@ -158,6 +170,7 @@ class ChildFileView(QWidget):
         self.view_form_button.clicked.connect(self.view_form)
         self.wish_button.clicked.connect(self.open_record_wish)
         self.explanation_button.clicked.connect(self.open_record_explanation)
+        self.not_needed_button.clicked.connect(self.open_wish_not_needed)
 
     def _make_details(self) -> None:
         box = QWidget(self)
@@ -206,8 +219,14 @@ class ChildFileView(QWidget):
             "Record explanation",
             "Record that the purpose was explained, or why not",
         )
-        self.wish_buttons = (self.wish_button, self.explanation_button)
-        wishes_title = QLabel("Wishes about photos (the latest of each person)", self)
+        self.not_needed_button = action_button(
+            self,
+            "Wish &not needed…",
+            "Wish not needed",
+            "Record why a person with PR is not asked for their wish",
+        )
+        self.wish_buttons = (self.wish_button, self.not_needed_button, self.explanation_button)
+        wishes_title = QLabel("Wishes about photos (each person's own, the latest)", self)
         explained_title = QLabel("Purpose of photos explained (the latest of each)", self)
         for label in (wishes_title, explained_title):
             label.setProperty("role", "subtitle")
@@ -272,7 +291,7 @@ class ChildFileView(QWidget):
         self.details_form.setRowVisible(self.details["previously"], previously_cared_for(child))
         self.people_model.set_rows(child_file.people)
         self.consents_model.set_rows(child_file.consents)
-        self.wishes_model.set_rows(child_file.wishes)
+        self.wishes_model.set_file(child_file)
         self.explanations_model.set_rows(child_file.explanations)
         if not same_child:
             self.message.clear_message()
@@ -378,6 +397,14 @@ class ChildFileView(QWidget):
             return None
         return self._open(
             RecordWishDialog(self.session, f, self), lambda _r: "The wish was recorded."
+        )
+
+    def open_wish_not_needed(self) -> VaultFormDialog | None:
+        if (f := self._need_file()) is None:
+            return None
+        return self._open(
+            WishNotNeededDialog(self.session, f, self),
+            lambda _r: "The reason was recorded: that person's wish is not needed.",
         )
 
     def open_record_explanation(self) -> VaultFormDialog | None:
