@@ -175,9 +175,8 @@ def test_a_dropbox_sub_folder_is_refused_and_print_uses_the_exported_copy(
     anything is written.  Back in the approved folder, the print destination exports the
     clean copy and "Print…" prints that copy (the print dialog is stubbed)."""
     share, child = world["share"], world["ids"]["person-c"]
-    photo = import_photo(
-        world["vault"], faces_dir, tmp_path, [child], "person-c_2.jpg", faces=False
-    )
+    # Faces detected: a print leaves the vault, so a never-checked photo is refused (R11).
+    photo = import_photo(world["vault"], faces_dir, tmp_path, [child], "person-c_2.jpg")
     dropbox = share / "Dropbox" / "photos"
     dropbox.mkdir(parents=True)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(dropbox))
