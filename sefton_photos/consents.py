@@ -14,7 +14,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import audit, blobs, childfile, consent_age, policy
@@ -25,6 +25,7 @@ from sefton_photos.model import (
     ConsentKind,
     ConsentRecord,
     Destination,
+    FaceStatus,
     GivenBy,
     Purpose,
     Role,
@@ -286,18 +287,9 @@ class ConsentsService(WishesMixin):
             ).all()
             for e in enrolments:
                 db.delete(e)
-            cleared = 0
+            cleared = links = 0
             if row.kind == ConsentKind.FACE_MATCHING.value:
-                # R13: no face data stays on a child whose face-matching consent has gone.
-                result = db.execute(
-                    update(cw.Face)
-                    .where(
-                        (cw.Face.child_id == child_id) | (cw.Face.suggested_child_id == child_id),
-                        cw.Face.encoding.is_not(None),
-                    )
-                    .values(encoding=None)
-                )
-                cleared = getattr(result, "rowcount", 0)
+                cleared, links = _forget_face_matches(db, child_id)
             db.flush()
             self._audit(
                 db,
@@ -308,6 +300,7 @@ class ConsentsService(WishesMixin):
                     "reason": row.withdrawal_reason,
                     "photos_flagged": getattr(flagged, "rowcount", 0),
                     "face_encodings_deleted": len(enrolments) + cleared,
+                    "face_links_cleared": links,
                 },
             )
             return childfile.to_consent(db, row)
@@ -359,3 +352,28 @@ class ConsentsService(WishesMixin):
                 },
             )
         return decision
+
+
+def _forget_face_matches(db: OrmSession, child_id: int) -> tuple[int, int]:
+    """R13: no face data stays on a child whose face-matching consent has gone: the
+    encodings, and every link face matching made to them (suggestions, and the
+    confirmations that rested on those suggestions).  The faces become unknown, so they
+    are blurred beyond the case record (R11).  Runs in the withdrawal's transaction.
+    Returns (encodings deleted, faces unlinked)."""
+    theirs = (cw.Face.child_id == child_id) | (cw.Face.suggested_child_id == child_id)
+    encodings = db.scalar(
+        select(func.count()).select_from(cw.Face).where(theirs, cw.Face.encoding.is_not(None))
+    )
+    result = db.execute(
+        update(cw.Face)
+        .where(theirs)
+        .values(
+            encoding=None,
+            child_id=None,
+            suggested_child_id=None,
+            suggested_distance=None,
+            confirmed_by=None,
+            status=FaceStatus.UNKNOWN.value,
+        )
+    )
+    return encodings or 0, getattr(result, "rowcount", 0)

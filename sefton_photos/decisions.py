@@ -55,10 +55,16 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """Allowed or refused, with every reason that led there."""
+    """Allowed or refused, with every reason that led there.
+
+    ``blur`` is the decision's payload for an export (R11, policy 5.5.1, 5.5.2): the ids
+    of the faces that must be blurred.  The exporter and the life story book blur
+    exactly these and never work it out again.
+    """
 
     allowed: bool
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    blur: tuple[int, ...] = ()
 
     @property
     def verdict(self) -> str:
@@ -78,6 +84,7 @@ class Decision:
             "allowed": self.allowed,
             "verdict": self.verdict,
             "reasons": [r.as_dict() for r in self.reasons],
+            "blur": list(self.blur),
         }
 
 
@@ -89,6 +96,6 @@ def refuse(*reasons: Reason) -> Decision:
     return Decision(False, tuple(reasons))
 
 
-def combine(reasons: list[Reason]) -> Decision:
+def combine(reasons: list[Reason], *, blur: tuple[int, ...] = ()) -> Decision:
     """Allowed only if there is at least one reason and every reason is met."""
-    return Decision(bool(reasons) and all(r.met for r in reasons), tuple(reasons))
+    return Decision(bool(reasons) and all(r.met for r in reasons), tuple(reasons), blur)

@@ -26,11 +26,11 @@ from sefton_photos.access import NEED_TO_KNOW
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision, Reason, refuse
 from sefton_photos.errors import NotFound, PolicyRefusal, SeftonError, VaultError
-from sefton_photos.facedata import to_face
+from sefton_photos.facedata import recognised_as, to_face
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
-from sefton_photos.model import Destination, ExportFacts, FaceStatus, PhotoId, Role
+from sefton_photos.model import Destination, ExportFacts, FaceId, PhotoId, Role
 from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
@@ -80,22 +80,15 @@ class ExportService:
             for cid in judged
             if (row := db.get(cw.Child, cid)) is not None
         )
-        faces = []
+        faces, cared_for = [], []
         for face in db.scalars(select(cw.Face).where(cw.Face.photo_id == photo_id)):
-            info = to_face(db, face, visible)
-            who = face.child_id if face.child_id is not None else face.suggested_child_id
-            if who not in judged and not info.needs_consent:
-                # Another child of a group capture, outside a single-child export.
-                info = type(info)(
-                    info.id,
-                    info.photo_id,
-                    info.box,
-                    None,
-                    None,
-                    info.distance,
-                    FaceStatus.OTHER_CHILD,
-                )
-            faces.append(info)
+            faces.append(to_face(db, face, visible))
+            who = recognised_as(face)
+            other = db.get(cw.Child, who) if who is not None and who not in judged else None
+            if other is not None and other.erased_at is None:
+                seen = childfile.to_child(db, other)
+                if seen.care_status.cared_for or seen.ever_cared_for:
+                    cared_for.append(FaceId(face.id))  # R6, R9: whoever it was taken for
         approved = (
             db.scalar(
                 select(func.count())
@@ -114,12 +107,20 @@ class ExportService:
             faces=tuple(faces),
             flagged=photo.flag_reason if photo.flagged_at else None,
             approved=approved > 0,
+            faces_detected=photo.faces_detected,
+            cared_for_faces=tuple(cared_for),
         )
 
     def preview(
-        self, *, photo_ids: list[int], destination: Destination, today: date | None = None
+        self,
+        *,
+        photo_ids: list[int],
+        destination: Destination,
+        today: date | None = None,
+        blur_all_but_consented: bool = False,
     ) -> list[tuple[int, Decision]]:
-        """Each photo's decision, before anything is written (R14)."""
+        """Each photo's decision, before anything is written (R14); an allowed one names
+        the faces the export will blur (``Decision.blur``, R11)."""
         out = []
         with self.vault.unit() as db:
             for pid in photo_ids:
@@ -138,7 +139,13 @@ class ExportService:
                         )
                     )
                 else:
-                    out.append((pid, policy.can_export(facts, destination, today or date.today())))
+                    decision = policy.can_export(
+                        facts,
+                        destination,
+                        today or date.today(),
+                        blur_all_but_consented=blur_all_but_consented,
+                    )
+                    out.append((pid, decision))
         return out
 
     # -- approvals (R7) --------------------------------------------------------------------------
@@ -192,7 +199,11 @@ class ExportService:
         if where.allowed:
             self.outputs.sweep(folder=safe_resolve(Path(out)))
         outcomes: list[ExportOutcome] = []
-        decisions = self.preview(photo_ids=photo_ids, destination=destination)
+        decisions = self.preview(
+            photo_ids=photo_ids,
+            destination=destination,
+            blur_all_but_consented=blur_all_but_consented,
+        )
         counter = itertools.count(1)
         for pid, decision in decisions:
             if not where.allowed:
@@ -202,15 +213,7 @@ class ExportService:
                 continue
             try:
                 outcomes.append(
-                    self._write(
-                        pid,
-                        destination,
-                        decision,
-                        Path(out),
-                        location_id,
-                        blur_all_but_consented,
-                        next(counter),
-                    )
+                    self._write(pid, destination, decision, Path(out), location_id, next(counter))
                 )
             except VaultError as exc:  # the folder is full or read-only: said, not hidden
                 failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
@@ -284,7 +287,6 @@ class ExportService:
         decision: Decision,
         out: Path,
         location_id: int | None,
-        blur_all: bool,
         n: int,
     ) -> ExportOutcome:
         with self.vault.unit() as db:
@@ -294,13 +296,7 @@ class ExportService:
             data = blobs.load(self.vault, db, photo.original_object_id)
             names = [f.child.name for f in facts.files]
             names += [who for f in facts.faces if (who := f.child_name)]
-        keep = {f.child.id for f in facts.files}
-        boxes = [
-            f.box
-            for f in facts.faces
-            if (destination is not Destination.CASE_RECORD and f.needs_consent)
-            or (blur_all and f.child_id not in keep)
-        ]
+            boxes = face_boxes(db, decision.blur)  # R11: exactly what the decision said
         img = blur_faces(decode(data).image, boxes) if boxes else decode(data).image
         clean = clean_jpeg(img)
         prove_clean(clean, names)
@@ -328,3 +324,8 @@ class ExportService:
         )
         return ExportOutcome(pid, "exported", str(target), decision, len(boxes))
 
+
+def face_boxes(db: OrmSession, face_ids: tuple[int, ...]) -> list[tuple[int, int, int, int]]:
+    """The boxes of the faces a decision said to blur (R11)."""
+    rows = [db.get(cw.Face, fid) for fid in face_ids]
+    return [(r.top, r.right, r.bottom, r.left) for r in rows if r is not None]

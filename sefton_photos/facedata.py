@@ -4,29 +4,32 @@ A reference photo enrols a child only while a face-matching consent is on file;
 its encoding is stored inside the encrypted database and deleted (with an audit
 entry) when that consent is withdrawn or the record erased.  Imported faces keep
 an encoding only when suggested as an enrolled child; other faces keep just
-their box, so no biometric data is held on anyone without consent.
+their box, so no biometric data is held on anyone without consent.  A photo
+imported without face detection has its faces looked for here (``detect``)
+before it can leave beyond the case record (R11).
 Available on a session as ``session.faces``.
 """
 
 from __future__ import annotations
 
 import struct
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, childfile, policy
+from sefton_photos import access, audit, blobs, childfile, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.faces.detect import detect
-from sefton_photos.faces.match import DEFAULT_THRESHOLD
+from sefton_photos.faces.detect import FoundFace, detect, scaled
+from sefton_photos.faces.match import DEFAULT_THRESHOLD, Suggestion, suggest
 from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import FaceId, FaceInfo, FaceStatus, PhotoId
-from sefton_photos.pipeline import read_once
+from sefton_photos.pipeline import DETECT_FROM, read_once
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import Setting
@@ -73,6 +76,59 @@ def references(
         refs.setdefault(child.id, []).append(unpack(enrolment.encoding))
         born[child.id] = child.date_of_birth
     return refs, born
+
+
+def record_faces(
+    db: OrmSession,
+    *,
+    photo_id: int,
+    found: Sequence[FoundFace],
+    capture_children: Collection[int],
+    settings: FaceSettings,
+    taken_at: datetime | None,
+) -> list[tuple[FoundFace, Suggestion, FaceStatus]]:
+    """Store the faces found in a photo with face matching's suggestions (R11, R13).
+
+    A suggestion is never a decision: a face suggested as a child of the capture waits
+    for a person to confirm it.  An encoding is kept only for a face suggested as an
+    enrolled (so consented) child; every other face keeps just its box.
+    """
+    refs, born = references(db, settings) if found and settings.enabled else ({}, {})
+    suggestions = suggest(
+        [f.encoding for f in found],
+        refs,
+        threshold=settings.threshold,
+        taken_at=taken_at,
+        born=born,
+    )
+    out = []
+    for face, s in zip(found, suggestions, strict=True):
+        if s.child_id is None:
+            status = FaceStatus.UNKNOWN
+        elif s.child_id in capture_children:
+            status = FaceStatus.SUGGESTED
+        else:
+            status = FaceStatus.OTHER_CHILD
+        top, right, bottom, left = face.box
+        db.add(
+            cw.Face(
+                photo_id=photo_id,
+                top=top,
+                right=right,
+                bottom=bottom,
+                left=left,
+                encoding=_pack(face.encoding) if s.child_id is not None else None,
+                suggested_child_id=s.child_id,
+                suggested_distance=s.distance,
+                status=status.value,
+            )
+        )
+        out.append((face, s, status))
+    return out
+
+
+def _pack(encoding: tuple[float, ...]) -> bytes:
+    return struct.pack(f"<{len(encoding)}d", *encoding)
 
 
 class FacesService:
@@ -188,6 +244,64 @@ class FacesService:
             )
             return to_face(db, face, set(links))
 
+    def detect(self, *, photo_ids: Sequence[int]) -> dict[int, int]:
+        """Look for the faces of photos whose faces were never looked for (imported with
+        face detection off), so that they can be blurred (R11, policy 5.5.1, 5.5.2).
+
+        Returns the number of faces found per photo it looked at; a photo already
+        looked at is left as it is (its faces and their reviews stay).
+        """
+        done: dict[int, int] = {}
+        for pid in dict.fromkeys(photo_ids):
+            with self.vault.unit() as db:
+                photo = db.get(cw.Photo, pid)
+                live = photo is not None and photo.erased_at is None
+                detected = photo is not None and photo.faces_detected
+                links = _children_of(db, pid)
+                visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
+            mine = [c for c in links if c in visible]
+            if not live or not mine:
+                raise NotFound(f"There is no photo {pid} among the photos you may see.")
+            self.children._guard(mine[0], access.may_capture, "face.detect")
+            if detected:
+                continue
+            with self.vault.unit() as db:
+                row = db.get(cw.Photo, pid)
+                assert row is not None
+                data = blobs.load(self.vault, db, row.original_object_id)
+            decoded = decode(data, at_least=DETECT_FROM)
+            found = scaled(
+                detect(decoded.image),
+                decoded.width / decoded.image.width,
+                decoded.width,
+                decoded.height,
+            )
+            with self.vault.unit() as db:
+                row = db.get(cw.Photo, pid)
+                assert row is not None
+                if row.faces_detected:  # looked at meanwhile
+                    continue
+                record_faces(
+                    db,
+                    photo_id=pid,
+                    found=found,
+                    capture_children=set(links),
+                    settings=FaceSettings.load(db),
+                    taken_at=row.taken_at,
+                )
+                row.faces_detected = True
+                audit.append(
+                    db,
+                    action="face.detected",
+                    actor_id=self.actor.id,
+                    actor_name=self.actor.name,
+                    child_id=mine[0],
+                    subject=f"photo {pid}",
+                    details={"faces": len(found)},
+                )
+            done[pid] = len(found)
+        return done
+
     def set_settings(self, *, enabled: bool | None = None, threshold: float | None = None) -> None:
         require(self.vault, self.actor, access.may_manage_users(self.actor.role), "settings.faces")
         if threshold is not None and not 0.3 <= threshold <= 0.8:
@@ -206,8 +320,20 @@ class FacesService:
             )
 
 
+def recognised_as(face: cw.Face) -> int | None:
+    """Who a face is said to be: the child a person confirmed, or face matching's
+    suggestion while no one has ruled on it.  A face marked "not this child" is no one,
+    whatever was suggested before (R11, policy 5.5.1, 5.5.2)."""
+    status = FaceStatus(face.status)
+    if status is FaceStatus.CONFIRMED:
+        return face.child_id
+    if status in (FaceStatus.SUGGESTED, FaceStatus.OTHER_CHILD):
+        return face.suggested_child_id
+    return None
+
+
 def to_face(db: OrmSession, face: cw.Face, visible: set[int]) -> FaceInfo:
-    who = face.child_id if face.child_id is not None else face.suggested_child_id
+    who = recognised_as(face)
     shown = who if who in visible else None
     child = db.get(cw.Child, shown) if shown else None
     return FaceInfo(
@@ -218,4 +344,17 @@ def to_face(db: OrmSession, face: cw.Face, visible: set[int]) -> FaceInfo:
         child_name=child.name if child else None,
         distance=face.suggested_distance,
         status=FaceStatus(face.status),
+    )
+
+
+def _children_of(db: OrmSession, photo_id: int) -> list[int]:
+    """The children of every capture the photo belongs to."""
+    return sorted(
+        set(
+            db.scalars(
+                select(cw.CaptureChild.child_id)
+                .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
+                .where(cw.CapturePhoto.photo_id == photo_id)
+            )
+        )
     )

@@ -27,10 +27,9 @@ from sefton_photos import access, audit, blobs, childfile, devices, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, SeftonError
-from sefton_photos.facedata import FaceSettings, references
-from sefton_photos.faces.match import suggest
+from sefton_photos.facedata import FaceSettings, record_faces
 from sefton_photos.guard import require
-from sefton_photos.model import CaptureContext, FaceStatus, Purpose
+from sefton_photos.model import CaptureContext, Purpose
 from sefton_photos.pipeline import Cancel, InProcess, Processed, Stream, expand
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
@@ -274,6 +273,7 @@ class ImportService:
                 device_id=run.device_id,
                 imported_by=self.actor.id,
                 imported_at=utcnow(),
+                faces_detected=run.settings.enabled,  # R11: else looked for before export
             )
             db.add(photo)
             db.flush()
@@ -295,38 +295,16 @@ class ImportService:
             return FileOutcome(p.source, "imported", photo.id, None, tuple(faces)), original
 
     def _faces(self, db: OrmSession, photo_id: int, p: Processed, run: _Run) -> list[FaceOutcome]:
-        refs, born = references(db, run.settings) if p.faces else ({}, {})
-        found = suggest(
-            [f.encoding for f in p.faces],
-            refs,
-            threshold=run.settings.threshold,
+        found = record_faces(
+            db,
+            photo_id=photo_id,
+            found=p.faces,
+            capture_children=run.child_ids,
+            settings=run.settings,
             taken_at=p.taken_at,
-            born=born,
         )
         out = []
-        for face, s in zip(p.faces, found, strict=True):
-            if s.child_id is None:
-                status = FaceStatus.UNKNOWN
-            elif s.child_id in run.child_ids:
-                status = FaceStatus.SUGGESTED
-            else:
-                status = FaceStatus.OTHER_CHILD
-            top, right, bottom, left = face.box
-            # R13: an encoding is kept only for a face suggested as a consented child.
-            keep = s.child_id is not None
-            db.add(
-                cw.Face(
-                    photo_id=photo_id,
-                    top=top,
-                    right=right,
-                    bottom=bottom,
-                    left=left,
-                    encoding=_pack(face.encoding) if keep else None,
-                    suggested_child_id=s.child_id,
-                    suggested_distance=s.distance,
-                    status=status.value,
-                )
-            )
+        for face, s, status in found:
             shown = s.child_id if s.child_id in run.visible else None
             out.append(FaceOutcome(face.box, shown, s.distance, status.value))
         return out
@@ -384,9 +362,3 @@ class ImportService:
             data = blobs.load(self.vault, db, object_id)
         if hashlib.sha256(data).hexdigest() != sha256:
             raise SeftonError("The stored copy did not match the source.")
-
-
-def _pack(encoding: tuple[float, ...]) -> bytes:
-    import struct
-
-    return struct.pack(f"<{len(encoding)}d", *encoding)

@@ -1,8 +1,9 @@
 """The life story book: chosen photos and captions, laid out as a PDF for the child.
 
 Every page is judged like an export to the life story book (a consent covering
-life story work, R3/R12); other children's and other people's faces are blurred
-(R11), and the book is written under a neutral name into an approved location.
+life story work, R3/R12); the decision names the faces to blur (every face but those
+a person confirmed as this child, R11) and the book blurs exactly those; the book
+is written under a neutral name into an approved location.
 Available on a session as ``session.lifestory``.
 """
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sefton_photos import blobs, policy, reports
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, PolicyRefusal
-from sefton_photos.exporter import ExportService
+from sefton_photos.exporter import ExportService, face_boxes
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.locations import safe_resolve
@@ -65,14 +66,14 @@ class LifeStoryService:
                     )
             raise PolicyRefusal(refused[0])
         rendered = []
+        judged = dict(decisions)
         with self.vault.unit() as db:
             child = db.get(cw.Child, child_id)
             assert child is not None
             for pid, caption in pages:
-                facts = self.exports._facts(db, pid, Destination.LIFE_STORY_BOOK, child_id)
                 photo = db.get(cw.Photo, pid)
-                assert facts is not None and photo is not None
-                boxes = [f.box for f in facts.faces if f.child_id != child_id]
+                assert photo is not None
+                boxes = face_boxes(db, judged[pid].blur)  # R11: exactly as decided
                 img = decode(blobs.load(self.vault, db, photo.original_object_id)).image
                 rendered.append(
                     (clean_jpeg(blur_faces(img, boxes) if boxes else img), caption.strip())
@@ -94,7 +95,11 @@ class LifeStoryService:
             db.add(row)
             db.flush()
             for pid, _ in pages:
-                db.add(cw.ExportPhoto(export_id=row.id, photo_id=pid, blurred_faces=0))
+                db.add(
+                    cw.ExportPhoto(
+                        export_id=row.id, photo_id=pid, blurred_faces=len(judged[pid].blur)
+                    )
+                )
             return f"life-story-{row.id:06d}.pdf", {"export": row.id, "pages": len(pages)}
 
         # R5, R8 (policy 5.5.4.5, 5.5.4.9): audited before it has its name, never overwriting.

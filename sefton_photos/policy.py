@@ -23,6 +23,7 @@ from sefton_photos.model import (
     ConsentRecord,
     Destination,
     ExportFacts,
+    FaceStatus,
     GivenBy,
     Purpose,
     Whose,
@@ -573,8 +574,17 @@ def _life_story_consent(f: ChildFile, today: date) -> Reason:
     )
 
 
-def can_export(photo: ExportFacts, destination: Destination, today: date) -> Decision:
-    """One photo, one destination; a group photo is judged for every child in it."""
+def can_export(
+    photo: ExportFacts,
+    destination: Destination,
+    today: date,
+    *,
+    blur_all_but_consented: bool = False,
+) -> Decision:
+    """One photo, one destination; a group photo is judged for every child in it.
+
+    The decision carries the faces to blur (``Decision.blur``, R11).
+    """
     reasons: list[Reason] = []
     if photo.flagged and destination is not Destination.CASE_RECORD:
         reasons.append(
@@ -641,18 +651,85 @@ def can_export(photo: ExportFacts, destination: Destination, today: date) -> Dec
                 remedy="ask a communications officer.",
             )
         )
-    others = [f for f in photo.faces if f.needs_consent]
-    if others and destination is not Destination.CASE_RECORD:
-        reasons.append(
-            Reason(
-                "R11",
-                "5.5.1",
-                f"{len(others)} other recognisable "
-                f"{'person' if len(others) == 1 else 'people'} without consent "
-                "will be blurred beyond recognition.",
-                met=True,
-            )
-        )
+    reasons += _recognised_cared_for(photo, destination)
+    blur = faces_to_blur(photo, destination, blur_all_but_consented=blur_all_but_consented)
+    if destination is not Destination.CASE_RECORD or blur_all_but_consented:
+        reasons.append(_faces_looked_for(photo, blur))
     if not photo.files:
         reasons.append(Reason("R1", "5.5.4.1", "The photo is not part of a capture for a child"))
-    return combine(reasons)
+    return combine(reasons, blur=blur)
+
+
+def faces_to_blur(
+    photo: ExportFacts, destination: Destination, *, blur_all_but_consented: bool = False
+) -> tuple[int, ...]:
+    """R11 (5.5.1, 5.5.2): beyond the case record a face stays sharp only when a person
+    confirmed it as a child whose file this decision judged (so whose consent it
+    checked).  Every other face, suggested by face matching, marked "not this child",
+    unknown, or another child, is blurred."""
+    if destination is Destination.CASE_RECORD and not blur_all_but_consented:
+        return ()
+    judged = {f.child.id for f in photo.files}
+    sharp = {f.id for f in photo.faces if f.status is FaceStatus.CONFIRMED and f.child_id in judged}
+    return tuple(f.id for f in photo.faces if f.id not in sharp)
+
+
+def _faces_looked_for(photo: ExportFacts, blur: tuple[int, ...]) -> Reason:
+    """R11: a face never looked for is a face published unblurred; so look first."""
+    if not photo.faces_detected:
+        return Reason(
+            "R11",
+            "5.5.1, 5.5.2",
+            f"Photo {photo.photo_id} was never checked for faces (it was imported without "
+            "face detection), so someone in it without consent could leave unblurred",
+            remedy=f"detect its faces first (sefton-photos photo detect-faces {photo.photo_id}).",
+        )
+    if not blur:
+        return Reason(
+            "R11",
+            "5.5.1, 5.5.2",
+            "Every face in the photo was confirmed by a person as a consented child of it.",
+            met=True,
+        )
+    n = len(blur)
+    return Reason(
+        "R11",
+        "5.5.1, 5.5.2",
+        f"{n} {'face' if n == 1 else 'faces'} not confirmed by a person as a consented "
+        "child of this photo will be blurred beyond recognition.",
+        met=True,
+    )
+
+
+def _recognised_cared_for(photo: ExportFacts, destination: Destination) -> list[Reason]:
+    """R6 (5.5.4.7), R9 (5.5.4.10): blurring a face leaves the child's body in the photo,
+    so a cared-for child recognised in it keeps it from public view, whoever it was
+    taken for.  The child is not named: the worker may have no need to know who it is."""
+    faces = photo.cared_for_faces
+    if not faces or destination not in PUBLIC:
+        return []
+    which = ", ".join(str(f) for f in faces)
+    remedy = (
+        "if face matching was wrong, a worker who knows the child marks the face 'Not this child'."
+    )
+    if destination is Destination.SOCIAL_NETWORK:
+        return [
+            Reason(
+                "R9",
+                "5.5.4.10",
+                f"A foster, cared-for or previously cared-for child is recognised in this "
+                f"photo (face {which}): it is never posted to social networking sites, "
+                "whoever it was taken for. No role can override this",
+                remedy=remedy,
+            )
+        ]
+    return [
+        Reason(
+            "R6",
+            "5.5.4.7",
+            f"A cared-for or previously cared-for child is recognised in this photo "
+            f"(face {which}): it is never displayed where the public has access, whoever "
+            "it was taken for",
+            remedy=remedy,
+        )
+    ]

@@ -28,9 +28,10 @@ from sefton_photos import audit, blobs, childfile
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Reason, refuse
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal, SeftonError
+from sefton_photos.faces.detect import detect
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
-from sefton_photos.model import Role
+from sefton_photos.model import FaceStatus, Role
 from sefton_photos.outputs import OutputsService
 from sefton_photos.photos import PhotosService
 from sefton_photos.schema import casework as cw
@@ -261,21 +262,25 @@ class RecordsService:
                     [
                         (x.top, x.right, x.bottom, x.left)
                         for x in db.scalars(select(cw.Face).where(cw.Face.photo_id == p.id))
-                        if (x.child_id or x.suggested_child_id) != child_id
+                        # R11: only a face a person confirmed as this child stays sharp.
+                        if not (x.status == FaceStatus.CONFIRMED.value and x.child_id == child_id)
                     ],
+                    p.faces_detected,
                 )
                 for p in photo_rows
             ]
         archive = io.BytesIO()
         redactions: list[str] = []
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-            for pid, data, others in photos:
+            for pid, data, others, detected in photos:
                 img = decode(data).image
+                if not detected:  # R11: never looked for; every face found now is blurred
+                    others = [face.box for face in detect(img)]
                 if others:
                     img = blur_faces(img, others)
                     redactions.append(
-                        f"photo-{pid}.jpg: {len(others)} other person(s) blurred "
-                        "(third-party data; R11, policy 5.5.1, 5.5.2)"
+                        f"photo-{pid}.jpg: {len(others)} face(s) blurred, not confirmed by a "
+                        "person as this child (third-party data; R11, policy 5.5.1, 5.5.2)"
                     )
                 z.writestr(f"photos/photo-{pid}.jpg", clean_jpeg(img))
             for cid, data in forms.items():

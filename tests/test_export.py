@@ -14,7 +14,15 @@ from PIL import Image
 
 from sefton_photos.errors import PolicyRefusal
 from sefton_photos.locations import judge, sync_folder
-from sefton_photos.model import CareStatus, ConsentKind, Destination, GivenBy, Purpose, Role
+from sefton_photos.model import (
+    CareStatus,
+    ConsentKind,
+    Destination,
+    FaceStatus,
+    GivenBy,
+    Purpose,
+    Role,
+)
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
 from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person
@@ -77,6 +85,14 @@ def export(
 ):  # type: ignore[no-untyped-def]
     with as_(vault, person) as s:
         return s.exports.run(photo_ids=photos, destination=dest, out=out, **kw)  # type: ignore[arg-type]
+
+
+def confirm_suggestions(vault: Path, photo: int) -> None:
+    """A worker confirms every face suggested as a child of the capture (R11)."""
+    with as_(vault, SOCIAL) as s:
+        for face in s.photos.info(photo_id=photo).faces:
+            if face.status is FaceStatus.SUGGESTED:
+                s.faces.confirm(face_id=face.id, child_id=face.child_id)
 
 
 def test_social_network_is_refused_for_a_child_in_foster_care_whatever_the_role(
@@ -200,6 +216,7 @@ def test_a_non_consented_face_is_no_longer_found_after_export(
     photo = import_photo(
         vault, faces_dir, tmp_path, [ids["person-a"], ids["person-b"]], "group_a-b-unknown.jpg"
     )
+    confirm_suggestions(vault, photo)  # only a person's confirmation keeps a face sharp
     [outcome] = export(vault, SOCIAL, [photo], Destination.PRINT, share)
     assert outcome.status == "exported" and outcome.blurred == 1
     original = face_recognition.load_image_file(faces_dir / "group_a-b-unknown.jpg")
@@ -237,6 +254,7 @@ def test_the_life_story_book_blurs_other_children(
     photo = import_photo(
         vault, faces_dir, tmp_path, [ids["person-a"], ids["person-b"]], "group_a-b.jpg"
     )
+    confirm_suggestions(vault, photo)  # both confirmed: the other child is still blurred
     with as_(vault, SOCIAL) as s:
         book = s.lifestory.build(
             child_id=ids["person-a"], pages=[(photo, "At the farm")], out=share

@@ -1,4 +1,5 @@
-"""``sefton-photos device add|list``, ``face enrol``, ``import`` and ``photo list|show``."""
+"""``sefton-photos device add|list``, ``face enrol``, ``import`` and
+``photo list|show|detect-faces``."""
 
 from __future__ import annotations
 
@@ -44,7 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="the child was clothed, torso covered, dress respected (R4)",
     )
     imp.add_argument("--keep-source", action="store_true", help="do not remove the originals")
-    imp.add_argument("--no-faces", action="store_true", help="skip face detection")
+    imp.add_argument(
+        "--no-faces",
+        action="store_true",
+        help="skip face detection (then `photo detect-faces` before any export beyond "
+        "the case record, R11)",
+    )
     imp.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     imp.add_argument("paths", nargs="+", type=Path)
     imp.set_defaults(func=cmd_import)
@@ -58,6 +64,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     show.add_argument("id", type=int)
     show.add_argument("--out", type=Path, required=True)
     show.set_defaults(func=cmd_photo_show)
+    det = pc.add_parser(
+        "detect-faces",
+        parents=[parent],
+        help="look for the faces of photos imported without face detection (R11)",
+    )
+    det.add_argument("ids", type=int, nargs="*", help="photo ids")
+    det.add_argument("--child", type=int, help="every photo of this child")
+    det.set_defaults(func=cmd_photo_detect_faces)
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
@@ -173,4 +187,28 @@ def cmd_photo_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         out = session.photos.save_view(photo_id=args.id, out=args.out)
     print(f"Wrote a view of photo {args.id} to {out} (the view is audited).")
+    return 0
+
+
+def cmd_photo_detect_faces(args: argparse.Namespace) -> int:
+    if not args.ids and args.child is None:
+        from sefton_photos.cli.common import Misuse
+
+        raise Misuse("Name the photo ids, or --child for every photo of a child.")
+    with signed_in(args) as session:
+        ids = list(args.ids)
+        if args.child is not None:
+            ids += session.photos.ids(child_id=args.child)
+        found = session.faces.detect(photo_ids=ids)
+    already = [pid for pid in dict.fromkeys(ids) if pid not in found]
+    if wants_json(args):
+        print_json({"detected": found, "already": already})
+        return 0
+    for pid, n in found.items():
+        print(
+            f"Photo {pid}: {n} face(s) found. Faces a person has not confirmed as a "
+            "consented child are blurred beyond the case record (R11)."
+        )
+    for pid in already:
+        print(f"Photo {pid}: faces were already detected.")
     return 0

@@ -86,3 +86,10 @@ class ExportFacts:
     faces: tuple[FaceInfo, ...]
     flagged: str | None
     approved: bool  # a communications officer approved it for this destination (R7)
+    # R11 (5.5.1, 5.5.2): were its faces ever looked for?  A photo imported without face
+    # detection has no face rows, so "no faces" would mean "nothing to blur".
+    faces_detected: bool
+    # R6, R9: faces recognised (confirmed, or suggested by face matching) as a cared-for
+    # child who is not one of ``files``: the photo shows them whoever it was taken for.
+    # Ids only: the worker may have no need to know who they are.
+    cared_for_faces: tuple[FaceId, ...] = ()

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sefton_photos.schema.base import Base, UTCDateTime
@@ -171,6 +181,9 @@ class Photo(Base):
     flagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # R12 review
     flag_reason: Mapped[str | None] = mapped_column(Text)
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # R11 (5.5.1, 5.5.2): were faces ever looked for?  No face rows is "none found" only
+    # when this is true; until then nothing leaves beyond the case record (revision 0003).
+    faces_detected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Face(Base):

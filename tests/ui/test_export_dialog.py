@@ -175,9 +175,8 @@ def test_a_dropbox_sub_folder_is_refused_and_print_uses_the_exported_copy(
     anything is written.  Back in the approved folder, the print destination exports the
     clean copy and "Print…" prints that copy (the print dialog is stubbed)."""
     share, child = world["share"], world["ids"]["person-c"]
-    photo = import_photo(
-        world["vault"], faces_dir, tmp_path, [child], "person-c_2.jpg", faces=False
-    )
+    # Faces detected: a print leaves the vault, so a never-checked photo is refused (R11).
+    photo = import_photo(world["vault"], faces_dir, tmp_path, [child], "person-c_2.jpg")
     dropbox = share / "Dropbox" / "photos"
     dropbox.mkdir(parents=True)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(dropbox))
@@ -203,3 +202,22 @@ def test_a_dropbox_sub_folder_is_refused_and_print_uses_the_exported_copy(
     assert dialog.print_exported() == 1
     assert pdf.read_bytes()[:4] == b"%PDF"
     assert list(dropbox.iterdir()) == []
+
+
+def test_ticking_blur_checks_again_and_a_photo_never_checked_for_faces_is_refused(
+    qtbot: QtBot, world: dict, faces_dir: Path, tmp_path: Path, qapp: QApplication
+) -> None:
+    """Issue 10 (R11, policy 5.5.1, 5.5.2): the preview is the decision the export will
+    make, blur included; a blur that cannot be done (faces never looked for) is REFUSED."""
+    child = world["ids"]["person-c"]
+    photo = import_photo(
+        world["vault"], faces_dir, tmp_path, [child], "person-c_2.jpg", faces=False
+    )
+    with signed_in(world["vault"], qapp) as social:
+        dialog = open_dialog(qtbot, social, child, [photo])
+        assert dialog.model.allowed_ids() == [photo]  # the case record, unblurred
+        with qtbot.waitSignal(dialog.checked, timeout=20_000):
+            dialog.blur.setChecked(True)
+        assert dialog.model.allowed_ids() == []
+        assert "R11" in dialog.text() and f"photo detect-faces {photo}" in dialog.text()
+        assert not dialog.export_button.isEnabled()

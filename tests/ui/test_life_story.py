@@ -69,7 +69,7 @@ def test_the_editor_makes_a_pdf_book_and_shows_a_withdrawn_consent(
     child = children(face_vault)["person-a"]
     with signed_in(face_vault, qapp) as s:
         paths = copy_in(["person-a_2.jpg", "person-a_3.jpg"], faces_dir, tmp_path / "card")
-        report = import_now(s, [child], paths)
+        report = import_now(s, [child], paths, detect_faces=True)  # else refused (R11)
         newest, older = s.photos.ids(child_id=child)
         editor = LifeStoryEditor(s)
         qtbot.addWidget(editor)

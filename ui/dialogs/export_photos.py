@@ -94,7 +94,8 @@ class ExportDialog(QDialog):
         self.blur = QCheckBox("&Blur everyone except the consented child", self)
         self.blur.setAccessibleName("Blur everyone except the consented child")
         self.blur.setAccessibleDescription(
-            "Faces of people without consent are always blurred outside the case record"
+            "Outside the case record every face not confirmed as a consented child "
+            "is always blurred"
         )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -165,6 +166,7 @@ class ExportDialog(QDialog):
 
         self.destination.currentIndexChanged.connect(self._destination_changed)
         self.folder.folder_changed.connect(lambda _folder: self.check())
+        self.blur.toggled.connect(lambda _on: self.check())  # the decision names the blur
         self.check_button.clicked.connect(self.check)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
@@ -207,7 +209,7 @@ class ExportDialog(QDialog):
         self._generation += 1
         generation = self._generation
         destination, folder = self.chosen_destination(), self.folder.folder()
-        ids, session = self.model.photo_ids, self.session
+        ids, session, blur = self.model.photo_ids, self.session, self.blur.isChecked()
         self.printable = []
         self.model.checking()
         self.results.refresh()
@@ -218,7 +220,9 @@ class ExportDialog(QDialog):
 
         def work() -> tuple[Decision | None, list[tuple[int, Decision]]]:
             where = session.locations.check(folder)[0] if folder is not None else None
-            return where, session.exports.preview(photo_ids=ids, destination=destination)
+            return where, session.exports.preview(
+                photo_ids=ids, destination=destination, blur_all_but_consented=blur
+            )
 
         def done(result: tuple[Decision | None, list[tuple[int, Decision]]]) -> None:
             if generation == self._generation:

@@ -1,0 +1,66 @@
+"""The command line of issue 10: `import --no-faces`, then `photo detect-faces` (R11)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from sefton_photos.cli.main import main
+from tests.faceworld import DEVICE
+from tests.helpers import ADMIN, KEY, SOCIAL, Person
+from tests.test_import import children
+
+
+def test_a_no_faces_import_is_refused_beyond_the_case_record_until_faces_are_detected(
+    monkeypatch,  # type: ignore[no-untyped-def]
+    capsys,
+    face_vault: Path,
+    faces_dir: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
+
+    def run(person: Person, *argv: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("SEFTON_USER", person.name)
+        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    share = tmp_path / "share"
+    share.mkdir()
+    assert run(ADMIN, "location", "add", str(share))[0] == 0
+    child = children(face_vault)["person-a"]
+    card = tmp_path / "card"
+    card.mkdir()
+    shutil.copy(faces_dir / "group_a-b-unknown.jpg", card / "x.jpg")
+    code, out, _ = run(
+        KEY,
+        "import",
+        "--child",
+        str(child),
+        "--purpose",
+        "life_story",
+        "--note",
+        "Book",
+        "--device",
+        DEVICE,
+        "--attest",
+        "--no-faces",
+        "--json",
+        str(card),
+    )
+    assert code == 0
+    photo = json.loads(out)[0]["photo_id"]
+    printing = ("export", "--photo", str(photo), "--destination", "print", "--out", str(share))
+    code, out, _ = run(SOCIAL, *printing)
+    assert code == 1 and "REFUSED  photo" in out and "R11 (policy 5.5.1, 5.5.2)" in out
+    assert f"photo detect-faces {photo}" in out
+    assert list(share.iterdir()) == []
+    code, out, _ = run(SOCIAL, "photo", "detect-faces", str(photo))
+    assert code == 0 and f"Photo {photo}: 3 face(s) found" in out
+    code, out, _ = run(SOCIAL, "photo", "detect-faces", "--child", str(child), "--json")
+    assert code == 0 and json.loads(out) == {"detected": {}, "already": [photo]}
+    code, out, _ = run(SOCIAL, *printing)
+    assert code == 0 and "(3 face(s) blurred)" in out
