@@ -14,8 +14,9 @@ from pathlib import Path
 
 from sefton_photos import audit, blobs, policy, reports
 from sefton_photos.decisions import Decision
-from sefton_photos.errors import InvalidInput, PolicyRefusal
+from sefton_photos.errors import InvalidInput
 from sefton_photos.exporter import ExportService
+from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.model import Destination
@@ -60,7 +61,7 @@ class LifeStoryService:
                     self.exports._refused(
                         pid, Destination.LIFE_STORY_BOOK, decision, out, location_id
                     )
-            raise PolicyRefusal(refused[0])
+            require(self.vault, self.actor, refused[0], "lifestory.build", f"child {child_id}")
         rendered = []
         with self.vault.unit() as db:
             child = db.get(cw.Child, child_id)

@@ -25,6 +25,7 @@ from sefton_photos.model import (
     ExportFacts,
     GivenBy,
     Purpose,
+    ResponsiblePerson,
     Whose,
 )
 
@@ -193,18 +194,30 @@ def _publicity(f: ChildFile, valid: list[ConsentRecord], faults: list[Reason]) -
                 Reason("R7", "5.5.4.8", f"{person.name} gave separate publicity consent.", met=True)
             )
         else:
-            reasons.append(
-                Reason(
-                    "R7",
-                    "5.5.4.8",
-                    f"{person.name} ({person.relationship}) has "
-                    "not given a separate publicity consent",
-                    remedy="record their signed publicity consent form.",
-                )
-            )
+            reasons.append(_no_publicity_consent(f, person))
     if not all(r.met for r in reasons):
         reasons = [r for r in faults if r not in reasons] + reasons
     return reasons
+
+
+def _no_publicity_consent(f: ChildFile, person: ResponsiblePerson) -> Reason:
+    """Why this person's publicity consent is missing: withdrawn (R12) is not "never given"."""
+    theirs = [c for c in f.consents if c.kind is ConsentKind.PUBLICITY and c.person_id == person.id]
+    latest = max(theirs, key=lambda c: (c.signed_on, c.id)) if theirs else None
+    who = f"{person.name} ({person.relationship})"
+    if latest is not None and latest.withdrawn_at is not None:
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{who} withdrew their publicity consent on {latest.withdrawn_at:%d %b %Y}",
+            remedy="record a new signed publicity consent form, if it is freely given.",
+        )
+    return Reason(
+        "R7",
+        "5.5.4.8",
+        f"{who} has not given a separate publicity consent",
+        remedy="record their signed publicity consent form.",
+    )
 
 
 def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
@@ -227,11 +240,12 @@ def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
                     )
                 )
         elif not wish.wishes_photos:
+            whom = "to be" if whose is Whose.CHILD else "the child to be"
             reasons.append(
                 Reason(
                     "R2",
                     "5.5.4.2",
-                    f"{who} does not wish the child to be "
+                    f"{who} does not wish {whom} "
                     f"photographed (recorded {wish.recorded_at:%d %b %Y} by "
                     f"{wish.recorded_by})",
                 )

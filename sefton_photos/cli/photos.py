@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--child", required=True, type=record_ids, help="child id, or ids separated by commas"
     )
     imp.add_argument("--purpose", required=True, choices=choice_of(Purpose))
-    imp.add_argument("--note", default="", help="the purpose in your own words (R1)")
+    imp.add_argument("--note", required=True, help="the purpose in your own words (R1, required)")
     imp.add_argument("--device", required=True, help="the registered device's name (R5)")
     imp.add_argument(
         "--attest",

@@ -6,12 +6,13 @@ and puts nothing on the line manager's queue; the words never claim otherwise.
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from sefton_photos.cli.main import main
+from sefton_photos.cli.main import build_parser, main
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
 from tests.helpers import ADMIN, KEY, MANAGER, Person
@@ -76,3 +77,11 @@ def test_r10_import_with_every_file_rejected_exits_1_logs_no_capture_alerts_no_o
     assert "capture.logged" not in actions(face_vault)
     assert queue(face_vault) == queued
     assert (card / "a.jpg").exists()
+
+
+def test_r1_import_usage_lists_the_purpose_note_as_required() -> None:
+    """R1 (5.5.4.1): the purpose in the worker's own words is required, and --help says so."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    usage = " ".join(sub.choices["import"].format_usage().split())
+    assert "--note NOTE" in usage and "[--note NOTE]" not in usage
