@@ -18,15 +18,104 @@ NEED_TO_KNOW = "requirements, Who uses it: need-to-know"
 # -- roles ----------------------------------------------------------------------------------
 
 
-def _admin_only(actor: Role, what: str, done: str) -> Decision:
+def _admin_only(
+    actor: Role, what: str, done: str, rule: str = "ACCESS", clause: str = ROLES
+) -> Decision:
     if actor is Role.ADMINISTRATOR:
-        return allow(Reason("ACCESS", ROLES, f"Administrators {done}.", met=True))
-    return refuse(Reason("ACCESS", ROLES, f"Only an administrator can {what}."))
+        return allow(Reason(rule, clause, f"Administrators {done}.", met=True))
+    return refuse(Reason(rule, clause, f"Only an administrator can {what}."))
 
 
 def may_manage_users(actor: Role) -> Decision:
-    """Only an administrator (ICT / information governance) manages users and settings."""
+    """Only an administrator (ICT / information governance) manages users."""
     return _admin_only(actor, "add, change or remove users", "manage users and roles")
+
+
+def may_manage_devices(actor: Role) -> Decision:
+    """R5 (5.5.4.5): only an administrator registers or retires council devices."""
+    return _admin_only(
+        actor,
+        "register or retire council devices",
+        "keep the register of council devices",
+        "R5",
+        "5.5.4.5",
+    )
+
+
+def may_manage_locations(actor: Role) -> Decision:
+    """R5 (5.5.4.6): only an administrator approves or removes export locations."""
+    return _admin_only(
+        actor,
+        "approve or remove export locations",
+        "approve council export locations",
+        "R5",
+        "5.5.4.6",
+    )
+
+
+def may_change_settings(actor: Role) -> Decision:
+    return _admin_only(actor, "change the vault's settings", "keep the vault's settings")
+
+
+def may_govern_records(actor: Role, what: str) -> Decision:
+    """R13 (UK GDPR): retention review and erasure are information governance's."""
+    if actor is Role.ADMINISTRATOR:
+        return allow(
+            Reason("R13", "UK GDPR art. 15, 17", f"Information governance may {what}.", met=True)
+        )
+    return refuse(
+        Reason(
+            "R13",
+            "UK GDPR art. 15, 17",
+            f"Only an administrator (information governance) can {what}",
+        )
+    )
+
+
+def may_approve_publicity(actor: Role) -> Decision:
+    """R7 (5.5.4.8, 5.2): publicity use is approved by a communications officer."""
+    if actor is Role.COMMUNICATIONS_OFFICER:
+        return allow(
+            Reason("R7", "5.5.4.8", "Communications officers approve publicity use.", met=True)
+        )
+    return refuse(Reason("R7", "5.5.4.8", "Only a communications officer approves publicity use"))
+
+
+# -- supervision (R10, 5.5.3.2) -------------------------------------------------------------
+
+
+def may_record_supervision(actor: User, worker_manager_id: int | None, worker: str) -> Decision:
+    """Only the worker's own line manager records their supervision notes."""
+    if actor.role is not Role.LINE_MANAGER:
+        return refuse(Reason("R10", "5.5.3.2", "Only a line manager records supervision notes"))
+    if worker_manager_id != actor.id:
+        return refuse(
+            Reason(
+                "R10",
+                "5.5.3.2",
+                f"{worker} is not in your team: only their own line manager records their "
+                "supervision",
+            )
+        )
+    return allow(Reason("R10", "5.5.3.2", "You are the worker's line manager.", met=True))
+
+
+def may_edit_supervision_note(actor: User, manager_id: int) -> Decision:
+    if actor.id == manager_id:
+        return allow(Reason("R10", "5.5.3.2", "You wrote this note.", met=True))
+    return refuse(Reason("R10", "5.5.3.2", "Only the line manager who wrote the note edits it"))
+
+
+def may_export_supervision(actor: User, worker_id: int, manager_id: int | None) -> Decision:
+    if actor.id in (worker_id, manager_id):
+        return allow(Reason("R10", "5.5.3.2", "You are party to this supervision.", met=True))
+    return refuse(
+        Reason(
+            "R10",
+            "5.5.3.2",
+            "A supervision record is exported by the worker or their line manager only",
+        )
+    )
 
 
 def may_read_audit(actor: Role) -> Decision:

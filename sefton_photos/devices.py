@@ -45,7 +45,7 @@ class DevicesService:
 
     def add(self, *, name: str, serial: str | None = None) -> Device:
         require(
-            self.vault, self.actor, access.may_manage_users(self.actor.role), "device.add", name
+            self.vault, self.actor, access.may_manage_devices(self.actor.role), "device.add", name
         )
         name = check_name(name)
         with self.vault.unit() as db:
@@ -76,7 +76,11 @@ class DevicesService:
 
     def retire(self, *, name: str) -> Device:
         require(
-            self.vault, self.actor, access.may_manage_users(self.actor.role), "device.retire", name
+            self.vault,
+            self.actor,
+            access.may_manage_devices(self.actor.role),
+            "device.retire",
+            name,
         )
         with self.vault.unit() as db:
             row = find_active(db, name)

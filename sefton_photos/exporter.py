@@ -21,16 +21,17 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit, blobs, childfile, policy
+from sefton_photos import access, audit, blobs, childfile, policy
 from sefton_photos.access import NEED_TO_KNOW
 from sefton_photos.children import ChildrenService
-from sefton_photos.decisions import Decision, Reason, refuse
-from sefton_photos.errors import NotFound, PolicyRefusal, SeftonError, VaultError
+from sefton_photos.decisions import Decision, Reason, allow, refuse
+from sefton_photos.errors import NotFound, SeftonError, VaultError
 from sefton_photos.facedata import recognised_as, to_face
+from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
-from sefton_photos.model import Destination, ExportFacts, FaceId, PhotoId, Role
+from sefton_photos.model import Destination, ExportFacts, FaceId, PhotoId
 from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
@@ -152,18 +153,17 @@ class ExportService:
 
     def approve(self, *, photo_id: int, destination: Destination) -> int:
         """A communications officer approves one photo for publicity or social networking."""
-        if self.actor.role is not Role.COMMUNICATIONS_OFFICER:
-            raise PolicyRefusal(
-                refuse(
-                    Reason("R7", "5.5.4.8", "Only a communications officer approves publicity use")
-                )
+        subject = f"photo {photo_id}"
+        who = access.may_approve_publicity(self.actor.role)
+        require(self.vault, self.actor, who, "export.approve", subject)
+        public = (
+            allow(Reason("R7", "5.5.4.8", "Publicity use needs approval.", met=True))
+            if destination in policy.PUBLIC
+            else refuse(
+                Reason("R7", "5.5.4.8", "Approval is for publicity and social networking only")
             )
-        if destination not in policy.PUBLIC:
-            raise PolicyRefusal(
-                refuse(
-                    Reason("R7", "5.5.4.8", "Approval is for publicity and social networking only")
-                )
-            )
+        )
+        require(self.vault, self.actor, public, "export.approve", subject)
         with self.vault.unit() as db:
             if db.get(cw.Photo, photo_id) is None:
                 raise NotFound(f"There is no photo {photo_id}.")

@@ -303,7 +303,9 @@ class FacesService:
         return done
 
     def set_settings(self, *, enabled: bool | None = None, threshold: float | None = None) -> None:
-        require(self.vault, self.actor, access.may_manage_users(self.actor.role), "settings.faces")
+        require(
+            self.vault, self.actor, access.may_change_settings(self.actor.role), "settings.faces"
+        )
         if threshold is not None and not 0.3 <= threshold <= 0.8:
             raise InvalidInput("The matching threshold must be between 0.3 and 0.8.")
         with self.vault.unit() as db:

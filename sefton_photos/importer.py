@@ -199,7 +199,7 @@ class ImportService:
                 action="import.finished",
                 actor_id=self.actor.id,
                 actor_name=self.actor.name,
-                subject=f"capture {run.capture_id}",
+                subject=f"capture {run.capture_id}" if run.capture_id else None,
                 details={
                     s: report.count(s) for s in ("imported", "duplicate", "rejected", "cancelled")
                 },

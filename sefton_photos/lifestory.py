@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import blobs, policy, reports
 from sefton_photos.decisions import Decision
-from sefton_photos.errors import InvalidInput, PolicyRefusal
+from sefton_photos.errors import InvalidInput
 from sefton_photos.exporter import ExportService, face_boxes
+from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.locations import safe_resolve
@@ -64,7 +65,7 @@ class LifeStoryService:
                     self.exports._refused(
                         pid, Destination.LIFE_STORY_BOOK, decision, out, location_id
                     )
-            raise PolicyRefusal(refused[0])
+            require(self.vault, self.actor, refused[0], "lifestory.build", f"child {child_id}")
         rendered = []
         judged = dict(decisions)
         with self.vault.unit() as db:

@@ -237,7 +237,7 @@ class LocationsService:
         require(
             self.vault,
             self.actor,
-            access.may_manage_users(self.actor.role),
+            access.may_manage_locations(self.actor.role),
             "location.add",
             str(path),
         )
@@ -280,7 +280,7 @@ class LocationsService:
         require(
             self.vault,
             self.actor,
-            access.may_manage_users(self.actor.role),
+            access.may_manage_locations(self.actor.role),
             "location.remove",
             f"location {location_id}",
         )

@@ -26,6 +26,7 @@ from sefton_photos.model import (
     FaceStatus,
     GivenBy,
     Purpose,
+    ResponsiblePerson,
     Whose,
     WishRecord,
 )
@@ -220,15 +221,7 @@ def _publicity(f: ChildFile, valid: list[ConsentRecord], faults: list[Reason]) -
                 Reason("R7", "5.5.4.8", f"{person.name} gave separate publicity consent.", met=True)
             )
         else:
-            reasons.append(
-                Reason(
-                    "R7",
-                    "5.5.4.8",
-                    f"{person.name} ({person.relationship}) has "
-                    "not given a separate publicity consent",
-                    remedy="record their signed publicity consent form.",
-                )
-            )
+            reasons.append(_no_publicity_consent(f, person))
     if not all(r.met for r in reasons):
         reasons = [r for r in faults if r not in reasons] + reasons
     return reasons
@@ -242,11 +235,32 @@ def _wish_reason(w: WishRecord, who: str) -> Reason:
     if w.wishes_photos:
         return Reason("R2", "5.5.4.2", f"{who} is content for photos to be taken.", met=True)
     notes = f": {w.notes}" if w.notes else ""
+    whom = "to be" if w.whose is Whose.CHILD else "the child to be"
     return Reason(
         "R2",
         "5.5.4.2",
-        f"{who} does not wish the child to be photographed ({_recorded(w)}{notes})",
+        f"{who} does not wish {whom} photographed ({_recorded(w)}{notes})",
         remedy="only their own later wish lifts it.",
+    )
+
+
+def _no_publicity_consent(f: ChildFile, person: ResponsiblePerson) -> Reason:
+    """Why this person's publicity consent is missing: withdrawn (R12) is not "never given"."""
+    theirs = [c for c in f.consents if c.kind is ConsentKind.PUBLICITY and c.person_id == person.id]
+    latest = max(theirs, key=lambda c: (c.signed_on, c.id)) if theirs else None
+    who = f"{person.name} ({person.relationship})"
+    if latest is not None and latest.withdrawn_at is not None:
+        return Reason(
+            "R12",
+            "5.5.1.3",
+            f"{who} withdrew their publicity consent on {latest.withdrawn_at:%d %b %Y}",
+            remedy="record a new signed publicity consent form, if it is freely given.",
+        )
+    return Reason(
+        "R7",
+        "5.5.4.8",
+        f"{who} has not given a separate publicity consent",
+        remedy="record their signed publicity consent form.",
     )
 
 

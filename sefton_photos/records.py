@@ -24,11 +24,12 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from sefton_photos import audit, blobs, childfile
+from sefton_photos import access, audit, blobs, childfile
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Reason, refuse
-from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal, SeftonError
+from sefton_photos.errors import InvalidInput, NotFound, SeftonError
 from sefton_photos.faces.detect import detect
+from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.model import FaceStatus, Role
@@ -96,16 +97,14 @@ class RecordsService:
         self.vault = children.vault
         self.actor = children.actor
 
-    def _admin(self, what: str) -> None:
-        if self.actor.role is not Role.ADMINISTRATOR:
-            raise PolicyRefusal(
-                refuse(Reason(*R13, f"Only an administrator (information governance) can {what}"))
-            )
+    def _admin(self, what: str, action: str, subject: str | None = None) -> None:
+        decision = access.may_govern_records(self.actor.role, what)
+        require(self.vault, self.actor, decision, action, subject)
 
     # -- retention -----------------------------------------------------------------------------
 
     def due(self, *, today: date | None = None) -> list[RetentionDue]:
-        self._admin("review retention")
+        self._admin("review retention", "retention.review")
         today = today or date.today()
         out = []
         with self.vault.unit() as db:
@@ -125,20 +124,19 @@ class RecordsService:
 
     def erase(self, *, child_id: int, confirm: bool, today: date | None = None) -> dict[str, int]:
         """Erase a record that is due: crypto-shred, purge face data, keep the audit."""
-        self._admin("erase a record")
+        self._admin("erase a record", "child.erase", f"child {child_id}")
         if not confirm:
             raise InvalidInput("Erasing cannot be undone: confirm it (--confirm).")
         due = {d.child_id for d in self.due(today=today)}
         if child_id not in due:
-            raise PolicyRefusal(
-                refuse(
-                    Reason(
-                        *R13,
-                        f"Child {child_id}'s record is not due for "
-                        "erasure under the retention schedule",
-                    )
+            not_due = refuse(
+                Reason(
+                    *R13,
+                    f"Child {child_id}'s record is not due for erasure under the "
+                    "retention schedule",
                 )
             )
+            require(self.vault, self.actor, not_due, "child.erase", f"child {child_id}")
         counts = {"photos": 0, "objects": 0, "faces": 0, "forms": 0}
         with self.vault.unit() as db:
             row = db.get(cw.Child, child_id)

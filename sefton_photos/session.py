@@ -290,7 +290,7 @@ class Session:
 
     def set_auto_lock_minutes(self, *, minutes: int) -> None:
         require(
-            self.vault, self.user, access.may_manage_users(self.user.role), "settings.auto_lock"
+            self.vault, self.user, access.may_change_settings(self.user.role), "settings.auto_lock"
         )
         if not 1 <= minutes <= 60:
             raise InvalidInput("Auto-lock must be between 1 and 60 minutes (R8, policy 5.5.4.9).")

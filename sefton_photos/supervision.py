@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit, childfile
-from sefton_photos.decisions import Reason, refuse
-from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
+from sefton_photos import access, audit, childfile
+from sefton_photos.errors import InvalidInput, NotFound
+from sefton_photos.guard import require
 from sefton_photos.model import Action, Addendum, Note, Purpose, QueueItem, Role, User
 from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
@@ -32,12 +32,6 @@ from sefton_photos.vault.vault import Vault
 
 if TYPE_CHECKING:
     from sefton_photos.photos import PhotosService
-
-R10 = ("R10", "5.5.3.2")
-
-
-def _refusal(text: str) -> PolicyRefusal:
-    return PolicyRefusal(refuse(Reason(*R10, text)))
 
 
 class SupervisionService:
@@ -209,19 +203,17 @@ class SupervisionService:
         session_date: date | None = None,
     ) -> Note:
         """The manager records a supervision session; the items it covers leave the queue."""
-        if self.actor.role is not Role.LINE_MANAGER:
-            raise _refusal("Only a line manager records supervision notes.")
+        with self.vault.unit() as db:
+            found = active_by_name(db, worker)
+            if found is None:
+                raise NotFound(f"There is no user called {worker}.")
+            decision = access.may_record_supervision(self.actor, found.line_manager_id, found.name)
+        require(self.vault, self.actor, decision, "supervision.note", f"user {found.id}")
         if not text.strip():
             raise InvalidInput("Write what was discussed.")
         with self.vault.unit() as db:
-            who = active_by_name(db, worker)
-            if who is None:
-                raise NotFound(f"There is no user called {worker}.")
-            if who.line_manager_id != self.actor.id:
-                raise _refusal(
-                    f"{who.name} is not in your team: only their own line manager "
-                    "records their supervision."
-                )
+            who = db.get(UserRow, found.id)
+            assert who is not None
             items = [db.get(cw.SupervisionItem, i) for i in dict.fromkeys(item_ids)]
             for i, item in zip(item_ids, items, strict=False):
                 if item is None or item.manager_id != self.actor.id or item.worker_id != who.id:
@@ -283,14 +275,16 @@ class SupervisionService:
     def edit(self, *, note_id: int, text: str) -> Note:
         """Before both acknowledge, the manager may still correct the text."""
         with self.vault.unit() as db:
+            author = self._own_note(db, note_id).manager_id
+        decision = access.may_edit_supervision_note(self.actor, author)
+        require(self.vault, self.actor, decision, "supervision.edit", f"note {note_id}")
+        with self.vault.unit() as db:
             row = self._own_note(db, note_id)
             if row.manager_ack_at is not None and row.worker_ack_at is not None:
                 raise InvalidInput(
                     "Both have acknowledged this note, so it is never changed: "
                     "add an addendum instead."
                 )
-            if self.actor.id != row.manager_id:
-                raise _refusal("Only the line manager who wrote the note edits it.")
             if not text.strip():
                 raise InvalidInput("Write what was discussed.")
             row.text = text.strip()
@@ -333,10 +327,8 @@ class SupervisionService:
             if who is None:
                 raise NotFound(f"There is no user called {worker}.")
             manager = db.get(UserRow, who.line_manager_id) if who.line_manager_id else None
-        if self.actor.id not in (who.id, who.line_manager_id):
-            raise _refusal(
-                "A supervision record is exported by the worker or their line manager only."
-            )
+        party = access.may_export_supervision(self.actor, who.id, who.line_manager_id)
+        require(self.vault, self.actor, party, "supervision.export", f"user {who.id}")
         if until < since:
             raise InvalidInput("The period ends before it starts.")
         # R5, R8 (policy 5.5.4.5, 5.5.4.9): names and thumbnails, so an approved folder only.

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
 from sefton_photos import access, audit
-from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
+from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.guard import require
 from sefton_photos.model import Role, User, UserId
 from sefton_photos.schema.base import utcnow
@@ -92,17 +92,21 @@ def add_user(
     require(vault, actor, access.may_manage_users(actor.role), "user.add", name)
     name = check_name(name)
     check_password(password, name=name)
+    if line_manager:
+        with vault.unit() as db:
+            proposed = active_by_name(db, line_manager)
+            if proposed is None:
+                raise NotFound(f"There is no user called {line_manager} to be the line manager.")
+            decision = access.may_be_line_manager(Role(proposed.role))
+        require(vault, actor, decision, "user.add", name)
     with vault.unit() as db:
         if active_by_name(db, name) is not None:
             raise InvalidInput(f"There is already a user called {name}.")
         manager_row = None
         if line_manager:
             manager_row = active_by_name(db, line_manager)
-            if manager_row is None:
-                raise NotFound(f"There is no user called {line_manager} to be the line manager.")
-            decision = access.may_be_line_manager(Role(manager_row.role))
-            if not decision.allowed:
-                raise PolicyRefusal(decision)
+            if manager_row is None or manager_row.role != Role.LINE_MANAGER.value:
+                raise NotFound(f"There is no line manager called {line_manager}.")
         elif access.needs_line_manager(role):
             raise InvalidInput(
                 f"A {role.label.lower()} needs a line manager: every capture alerts them "

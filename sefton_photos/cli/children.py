@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from sefton_photos.cli.common import (
     choice_of,
     common_options,
+    emit,
     iso_date,
-    print_json,
+    record_id,
     signed_in,
-    wants_json,
 )
 from sefton_photos.model import CareStatus, ChildFile, Whose, wish_lines
 
@@ -30,23 +31,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("--search")
     lst.set_defaults(func=cmd_list)
     show = cmds.add_parser("show", parents=[parent], help="one child's whole file")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.set_defaults(func=cmd_show)
     alloc = cmds.add_parser("allocate", parents=[parent], help="allocate staff to a child")
-    alloc.add_argument("id", type=int)
+    alloc.add_argument("id", type=record_id)
     alloc.add_argument("--key-worker")
     alloc.add_argument("--social-worker")
     alloc.add_argument("--remove-key-worker")
     alloc.set_defaults(func=cmd_allocate)
     status = cmds.add_parser("status", parents=[parent], help="change a child's care status")
-    status.add_argument("id", type=int)
+    status.add_argument("id", type=record_id)
     status.add_argument("--care-status", required=True, choices=choice_of(CareStatus))
     status.set_defaults(func=cmd_status)
 
     pr = sub.add_parser("pr", parents=[parent], help="people with parental responsibility")
     prc = pr.add_subparsers(dest="pr_command", required=True, metavar="COMMAND")
     pr_add = prc.add_parser("add", parents=[parent], help="record a person with PR")
-    pr_add.add_argument("--child", type=int, required=True)
+    pr_add.add_argument("--child", type=record_id, required=True)
     pr_add.add_argument("--name", required=True)
     pr_add.add_argument("--relationship", required=True)
     pr_add.set_defaults(func=cmd_pr_add)
@@ -54,25 +55,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     wish = sub.add_parser("wish", parents=[parent], help="wishes about being photographed (R2)")
     wc = wish.add_subparsers(dest="wish_command", required=True, metavar="COMMAND")
     wset = wc.add_parser("set", parents=[parent], help="record a wish")
-    wset.add_argument("--child", type=int, required=True)
+    wset.add_argument("--child", type=record_id, required=True)
     wset.add_argument("--who", required=True, choices=choice_of(Whose))
     wset.add_argument("--wishes", required=True, choices=["yes", "no"])
-    wset.add_argument("--person", type=int, help="the person with PR whose wish it is (id)")
+    wset.add_argument("--person", type=record_id, help="the person with PR whose wish it is (id)")
     wset.add_argument("--carer", help="or: the name of a carer without PR whose wish it is")
     wset.add_argument("--notes")
     wset.set_defaults(func=cmd_wish)
     wnot = wc.add_parser(
         "not-needed", parents=[parent], help="why a person with PR is not asked (social worker)"
     )
-    wnot.add_argument("--child", type=int, required=True)
-    wnot.add_argument("--person", type=int, required=True, help="the person with PR (id)")
+    wnot.add_argument("--child", type=record_id, required=True)
+    wnot.add_argument("--person", type=record_id, required=True, help="the person with PR (id)")
     wnot.add_argument("--reason", required=True)
     wnot.set_defaults(func=cmd_wish_not_needed)
 
     expl = sub.add_parser(
         "explained", parents=[parent], help="record that the purpose was explained, or why not (R2)"
     )
-    expl.add_argument("--child", type=int, required=True)
+    expl.add_argument("--child", type=record_id, required=True)
     expl.add_argument("--to", required=True, choices=["child", "parent_carer"])
     expl.add_argument("--on", type=iso_date, help="when it was explained (default today)")
     expl.add_argument("--not-explained-reason")
@@ -89,68 +90,63 @@ def cmd_add(args: argparse.Namespace) -> int:
             social_worker=args.social_worker,
             key_workers=args.key_worker,
         )
-    if wants_json(args):
-        print_json(child)
-    print(f"Opened the file of {child.name}: child id {child.id}")
+    emit(args, child, f"Opened the file of {child.name}: child id {child.id}")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         children = session.children.list(search=args.search)
-    if wants_json(args):
-        print_json(children)
-        return 0
-    for c in children:
-        print(
+    emit(
+        args,
+        children,
+        [
             f"{c.id:>5}  {c.name}  born {c.date_of_birth}  {c.care_status.label}  "
             f"social worker {c.social_worker or '-'}"
-        )
-    if not children:
-        print("No children allocated to you or your team.")
+            for c in children
+        ]
+        or ["No children allocated to you or your team."],
+    )
     return 0
 
 
-def print_file(f: ChildFile) -> None:
+def file_lines(f: ChildFile) -> list[str]:
     c = f.child
-    print(
+    lines = [
         f"{c.name} (child {c.id}), born {c.date_of_birth}, {c.care_status.label}"
-        + (" (previously cared for)" if c.ever_cared_for and not c.care_status.cared_for else "")
-    )
-    print(
-        f"  social worker: {c.social_worker or '-'}; key workers: {', '.join(c.key_workers) or '-'}"
-    )
+        + (" (previously cared for)" if c.ever_cared_for and not c.care_status.cared_for else ""),
+        f"  social worker: {c.social_worker or '-'}; "
+        f"key workers: {', '.join(c.key_workers) or '-'}",
+    ]
     for p in f.people:
-        print(
+        lines.append(
             f"  PR person {p.id}: {p.name} ({p.relationship})" + ("" if p.current else " [ended]")
         )
-    from datetime import date
-
     for k in f.consents:
-        print(
+        lines.append(
             f"  consent {k.id}: {k.kind.label} from {k.giver_name or k.given_by.label}, "
             f"signed {k.signed_on}, {k.status(date.today()).upper()}"
             + (f", expires {k.expires_on}" if k.expires_on else "")
             + (", form on file" if k.has_form else "")
         )
     for line in wish_lines(f):
-        print(f"  wish of {line.who}: {line.answer}" + (f" ({line.notes})" if line.notes else ""))
+        lines.append(
+            f"  wish of {line.who}: {line.answer}" + (f" ({line.notes})" if line.notes else "")
+        )
     for e in f.explanations:
         text = (
             f"explained on {e.explained_on}"
             if e.explained
             else f"not explained: {e.not_explained_reason} (permitted by {e.permitted_by})"
         )
-        print(f"  purpose explained to {e.to_whom.label}: {text}")
+        lines.append(f"  purpose explained to {e.to_whom.label}: {text}")
+    return lines
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         f = session.children.file(child_id=args.id)
-    if wants_json(args):
-        print_json(f)
-    else:
-        print_file(f)
+    emit(args, f, file_lines(f))
     return 0
 
 
@@ -162,11 +158,11 @@ def cmd_allocate(args: argparse.Namespace) -> int:
             social_worker=args.social_worker,
             remove_key_worker=args.remove_key_worker,
         )
-    if wants_json(args):
-        print_json(child)
-    print(
+    emit(
+        args,
+        child,
         f"Child {child.id}: social worker {child.social_worker or '-'}; key workers "
-        f"{', '.join(child.key_workers) or '-'}"
+        f"{', '.join(child.key_workers) or '-'}",
     )
     return 0
 
@@ -176,7 +172,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         child = session.children.set_care_status(
             child_id=args.id, care_status=CareStatus(args.care_status)
         )
-    print(f"Child {child.id} is now {child.care_status.label}.")
+    emit(args, child, f"Child {child.id} is now {child.care_status.label}.")
     return 0
 
 
@@ -185,11 +181,11 @@ def cmd_pr_add(args: argparse.Namespace) -> int:
         person = session.children.add_person(
             child_id=args.child, name=args.name, relationship=args.relationship
         )
-    if wants_json(args):
-        print_json(person)
-    print(
+    emit(
+        args,
+        person,
         f"Recorded {person.name} ({person.relationship}) with parental responsibility: "
-        f"person id {person.id}"
+        f"person id {person.id}",
     )
     return 0
 
@@ -204,7 +200,11 @@ def cmd_wish(args: argparse.Namespace) -> int:
             person_id=args.person,
             carer=args.carer,
         )
-    print(f"Recorded the {Whose(args.who).label}'s wish: {args.wishes}.")
+    emit(
+        args,
+        {"child_id": args.child, "whose": args.who, "wishes_photos": args.wishes == "yes"},
+        f"Recorded the {Whose(args.who).label}'s wish: {args.wishes}.",
+    )
     return 0
 
 
@@ -213,7 +213,11 @@ def cmd_wish_not_needed(args: argparse.Namespace) -> int:
         session.consents.record_wish_not_needed(
             child_id=args.child, person_id=args.person, reason=args.reason
         )
-    print(f"Recorded why person {args.person}'s wish is not needed.")
+    emit(
+        args,
+        {"child_id": args.child, "person_id": args.person, "wish_not_needed": True},
+        f"Recorded why person {args.person}'s wish is not needed.",
+    )
     return 0
 
 
@@ -226,9 +230,11 @@ def cmd_explained(args: argparse.Namespace) -> int:
             not_explained_reason=args.not_explained_reason,
             permitted_by=args.permitted_by,
         )
-    print(
+    emit(
+        args,
+        {"child_id": args.child, "to": args.to, "explained": not args.not_explained_reason},
         "Recorded."
         if not args.not_explained_reason
-        else "Recorded that the purpose was not explained, with the reason and permission."
+        else "Recorded that the purpose was not explained, with the reason and permission.",
     )
     return 0

@@ -7,7 +7,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -114,12 +114,87 @@ def print_json(value: Any) -> None:
     print(json.dumps(plain(value), indent=2, sort_keys=True))
 
 
+def emit(args: argparse.Namespace, data: Any, text: str | Sequence[str]) -> None:
+    """The one way a command prints its result: JSON with --json, else lines for people.
+
+    Never both, so ``--json`` output always parses (R14, policy 13.1).
+    """
+    if wants_json(args):
+        print_json(data)
+        return
+    for line in [text] if isinstance(text, str) else text:
+        print(line)
+
+
 def iso_date(text: str) -> date:
     """argparse type for YYYY-MM-DD (a bad date is misuse: exit 2)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+SQLITE_MAX_ID = 2**63 - 1  # the largest integer SQLite stores
+
+
+def _whole(text: str, low: int, high: int, what: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+        shown = value if value.isascii() and len(value) <= 30 else "that value"
+        raise argparse.ArgumentTypeError(
+            f"{shown!r} is not {what}: give a whole number from {low} to {high}"
+        )
+    return int(value)
+
+
+def record_id(text: str) -> int:
+    """argparse type of one id: a whole number from 1 to SQLite's 64-bit maximum."""
+    return _whole(text, 1, SQLITE_MAX_ID, "an id")
+
+
+def record_ids(text: str) -> tuple[int, ...]:
+    """argparse type of ids separated by commas: each a :func:`record_id`, none twice."""
+    ids = tuple(record_id(part) for part in text.split(",") if part.strip())
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one id, e.g. 3 or 3,7")
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise argparse.ArgumentTypeError(
+            f"id {', '.join(map(str, twice))} is given more than once: give each id once"
+        )
+    return ids
+
+
+def bounded(low: int, high: int) -> Any:
+    """argparse type of a count (a limit, a number of workers) within sane bounds."""
+
+    def parse(text: str) -> int:
+        return _whole(text, low, high, "a count")
+
+    return parse
+
+
+def reject_undecodable(args: argparse.Namespace) -> None:
+    """Text arguments must be real text: a non-UTF-8 argv reaches Python as lone
+    surrogates, which cannot be stored, compared or printed.  Paths are exempt (the
+    file system takes any bytes).  The value is not echoed: it may be a child's name."""
+    for dest, value in vars(args).items():
+        values = value if isinstance(value, list | tuple) else [value]
+        for v in values:
+            if isinstance(v, str) and not _encodable(v):
+                option = "--" + dest.replace("_", "-")
+                raise Misuse(
+                    f"{option} is not valid text (it holds bytes that are not UTF-8); "
+                    "nothing was changed. Type it again in a UTF-8 terminal."
+                )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def choice_of(enum_cls: Any) -> list[str]:

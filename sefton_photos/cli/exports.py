@@ -7,27 +7,22 @@ import argparse
 from pathlib import Path
 
 from sefton_photos.cli.common import (
-    Misuse,
     choice_of,
     common_options,
-    print_json,
+    emit,
+    record_id,
+    record_ids,
     signed_in,
-    wants_json,
 )
 from sefton_photos.model import Destination
-
-
-def _ids(text: str) -> list[int]:
-    try:
-        return [int(x) for x in text.split(",") if x.strip()]
-    except ValueError:
-        raise Misuse("ids are numbers separated by commas, e.g. 3,7") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parent = common_options()
     export = sub.add_parser("export", parents=[parent], help="photos out, as the policy allows")
-    export.add_argument("--photo", required=True, help="photo ids separated by commas")
+    export.add_argument(
+        "--photo", required=True, type=record_ids, help="photo ids separated by commas"
+    )
     export.add_argument("--destination", required=True, choices=choice_of(Destination))
     export.add_argument("--out", required=True, type=Path, help="a folder in an approved location")
     export.add_argument("--blur-all-but-consented", action="store_true")
@@ -50,12 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     approve = sub.add_parser(
         "approve", parents=[parent], help="approve a photo for publicity (communications officers)"
     )
-    approve.add_argument("--photo", required=True, type=int)
+    approve.add_argument("--photo", required=True, type=record_id)
     approve.add_argument("--destination", required=True, choices=["publicity", "social_network"])
     approve.set_defaults(func=cmd_approve)
 
     sar = sub.add_parser("sar", parents=[parent], help="the subject access package of a child")
-    sar.add_argument("--child", required=True, type=int)
+    sar.add_argument("--child", required=True, type=record_id)
     sar.add_argument("--out", required=True, type=Path)
     sar.set_defaults(func=cmd_sar)
 
@@ -65,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     due.set_defaults(func=cmd_due)
 
     erase = sub.add_parser("erase", parents=[parent], help="erase a record that is due")
-    erase.add_argument("--child", required=True, type=int)
+    erase.add_argument("--child", required=True, type=record_id)
     erase.add_argument("--confirm", action="store_true", help="yes, erase it for good")
     erase.set_defaults(func=cmd_erase)
 
@@ -73,40 +68,44 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_export(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         outcomes = session.exports.run(
-            photo_ids=_ids(args.photo),
+            photo_ids=list(args.photo),
             destination=Destination(args.destination),
             out=args.out,
             blur_all_but_consented=args.blur_all_but_consented,
         )
-    if wants_json(args):
-        print_json(
-            [
-                {
-                    "photo_id": o.photo_id,
-                    "status": o.status,
-                    "file": o.file,
-                    "blurred_faces": o.blurred,
-                    "reasons": [r.as_dict() for r in o.decision.reasons],
-                }
-                for o in outcomes
-            ]
-        )
-    else:
-        for o in outcomes:
-            if o.status == "exported":
-                blurred = f" ({o.blurred} face(s) blurred)" if o.blurred else ""
-                print(f"EXPORTED photo {o.photo_id} -> {o.file}{blurred}")
-            else:
-                print(f"REFUSED  photo {o.photo_id}")
-                for reason in o.decision.blocking:
-                    print(f"  {reason.line()}")
+    lines: list[str] = []
+    for o in outcomes:
+        if o.status == "exported":
+            blurred = f" ({o.blurred} face(s) blurred)" if o.blurred else ""
+            lines.append(f"EXPORTED photo {o.photo_id} -> {o.file}{blurred}")
+        else:
+            lines.append(f"REFUSED  photo {o.photo_id}")
+            lines += [f"  {reason.line()}" for reason in o.decision.blocking]
+    emit(
+        args,
+        [
+            {
+                "photo_id": o.photo_id,
+                "status": o.status,
+                "file": o.file,
+                "blurred_faces": o.blurred,
+                "reasons": [r.as_dict() for r in o.decision.reasons],
+            }
+            for o in outcomes
+        ],
+        lines,
+    )
     return 0 if all(o.status == "exported" for o in outcomes) else 1
 
 
 def cmd_location_add(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         location_id = session.locations.add(path=args.path, label=args.label)
-    print(f"Approved {args.path.resolve()} for exports: location id {location_id}")
+    emit(
+        args,
+        {"id": location_id, "path": str(args.path.resolve())},
+        f"Approved {args.path.resolve()} for exports: location id {location_id}",
+    )
     return 0
 
 
@@ -120,10 +119,11 @@ def cmd_location_remove(args: argparse.Namespace) -> int:
 def cmd_location_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         rows = session.locations.list()
-    if wants_json(args):
-        print_json([{"id": i, "label": label, "path": path} for i, label, path in rows])
-    for i, label, path in rows if not wants_json(args) else []:
-        print(f"{i:>4}  {label}  {path}")
+    emit(
+        args,
+        [{"id": i, "label": label, "path": path} for i, label, path in rows],
+        [f"{i:>4}  {label}  {path}" for i, label, path in rows],
+    )
     return 0
 
 
@@ -132,40 +132,48 @@ def cmd_approve(args: argparse.Namespace) -> int:
         approval = session.exports.approve(
             photo_id=args.photo, destination=Destination(args.destination)
         )
-    print(f"Approved photo {args.photo} for {args.destination}: approval id {approval}")
+    emit(
+        args,
+        {"id": approval, "photo_id": args.photo, "destination": args.destination},
+        f"Approved photo {args.photo} for {args.destination}: approval id {approval}",
+    )
     return 0
 
 
 def cmd_sar(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         path, passphrase = session.records.subject_access(child_id=args.child, out=args.out)
-    if wants_json(args):
-        print_json({"file": str(path), "passphrase": passphrase})
-        return 0
-    print(f"Wrote the encrypted subject access package to {path}")
-    print(f"Passphrase (give it separately, it is shown once): {passphrase}")
+    emit(
+        args,
+        {"file": str(path), "passphrase": passphrase},
+        [
+            f"Wrote the encrypted subject access package to {path}",
+            f"Passphrase (give it separately, it is shown once): {passphrase}",
+        ],
+    )
     return 0
 
 
 def cmd_due(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         due = session.records.due()
-    if wants_json(args):
-        print_json(due)
-        return 0
-    for d in due:
-        print(f"{d.child_id:>5}  {d.child_name}  due {d.retain_until} ({d.basis})")
-    if not due:
-        print("No records are due for erasure.")
+    emit(
+        args,
+        due,
+        [f"{d.child_id:>5}  {d.child_name}  due {d.retain_until} ({d.basis})" for d in due]
+        or ["No records are due for erasure."],
+    )
     return 0
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         counts = session.records.erase(child_id=args.child, confirm=args.confirm)
-    print(
+    emit(
+        args,
+        {"child_id": args.child, "erased": counts},
         f"Erased child {args.child}'s record: "
         + ", ".join(f"{v} {k}" for k, v in counts.items())
-        + "."
+        + ".",
     )
     return 0

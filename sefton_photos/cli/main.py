@@ -24,7 +24,7 @@ from sefton_photos.cli import (
     users,
     vaultcmds,
 )
-from sefton_photos.cli.common import Misuse, common_options
+from sefton_photos.cli.common import Misuse, common_options, reject_undecodable
 from sefton_photos.errors import SeftonError
 
 
@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        reject_undecodable(args)
         if args.command is None:
             return run_gui(getattr(args, "vault", None), args.demo)
         return int(args.func(args))

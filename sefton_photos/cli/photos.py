@@ -8,7 +8,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sefton_photos.cli.common import choice_of, common_options, print_json, signed_in, wants_json
+from sefton_photos.cli.common import (
+    bounded,
+    choice_of,
+    common_options,
+    emit,
+    record_id,
+    record_ids,
+    signed_in,
+    wants_json,
+)
+from sefton_photos.errors import SeftonError
 from sefton_photos.model import Purpose
 
 if TYPE_CHECKING:
@@ -29,15 +39,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     face = sub.add_parser("face", parents=[parent], help="face matching (R11, R13)")
     fc = face.add_subparsers(dest="face_command", required=True, metavar="COMMAND")
     enrol = fc.add_parser("enrol", parents=[parent], help="enrol a child from a reference photo")
-    enrol.add_argument("--child", type=int, required=True)
+    enrol.add_argument("--child", type=record_id, required=True)
     enrol.add_argument("--replace", action="store_true", help="drop earlier references")
     enrol.add_argument("photo", type=Path)
     enrol.set_defaults(func=cmd_enrol)
 
     imp = sub.add_parser("import", parents=[parent], help="move photos into the vault")
-    imp.add_argument("--child", required=True, help="child id, or ids separated by commas")
+    imp.add_argument(
+        "--child", required=True, type=record_ids, help="child id, or ids separated by commas"
+    )
     imp.add_argument("--purpose", required=True, choices=choice_of(Purpose))
-    imp.add_argument("--note", default="", help="the purpose in your own words (R1)")
+    imp.add_argument("--note", required=True, help="the purpose in your own words (R1, required)")
     imp.add_argument("--device", required=True, help="the registered device's name (R5)")
     imp.add_argument(
         "--attest",
@@ -51,17 +63,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="skip face detection (then `photo detect-faces` before any export beyond "
         "the case record, R11)",
     )
-    imp.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    imp.add_argument(
+        "--workers", type=bounded(1, 64), help="worker processes (default: one per core)"
+    )
     imp.add_argument("paths", nargs="+", type=Path)
     imp.set_defaults(func=cmd_import)
 
     photo = sub.add_parser("photo", parents=[parent], help="photos in the vault")
     pc = photo.add_subparsers(dest="photo_command", required=True, metavar="COMMAND")
     plist = pc.add_parser("list", parents=[parent], help="a child's photos")
-    plist.add_argument("--child", type=int, required=True)
+    plist.add_argument("--child", type=record_id, required=True)
     plist.set_defaults(func=cmd_photo_list)
     show = pc.add_parser("show", parents=[parent], help="write a decrypted view (audited)")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--out", type=Path, required=True)
     show.set_defaults(func=cmd_photo_show)
     det = pc.add_parser(
@@ -69,28 +83,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         parents=[parent],
         help="look for the faces of photos imported without face detection (R11)",
     )
-    det.add_argument("ids", type=int, nargs="*", help="photo ids")
-    det.add_argument("--child", type=int, help="every photo of this child")
+    det.add_argument("ids", type=record_id, nargs="*", help="photo ids")
+    det.add_argument("--child", type=record_id, help="every photo of this child")
     det.set_defaults(func=cmd_photo_detect_faces)
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         device = session.devices.add(name=args.name, serial=args.serial)
-    if wants_json(args):
-        print_json(device)
-    print(f"Registered {device.name}: device id {device.id}")
+    emit(args, device, f"Registered {device.name}: device id {device.id}")
     return 0
 
 
 def cmd_device_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         devices = session.devices.list()
-    if wants_json(args):
-        print_json(devices)
-        return 0
-    for d in devices:
-        print(f"{d.id:>4}  {d.name}  {d.serial or ''}  {'RETIRED' if d.retired else 'registered'}")
+    emit(
+        args,
+        devices,
+        [
+            f"{d.id:>4}  {d.name}  {d.serial or ''}  {'RETIRED' if d.retired else 'registered'}"
+            for d in devices
+        ],
+    )
     return 0
 
 
@@ -99,7 +114,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         enrolment = session.faces.enrol(
             child_id=args.child, photo=args.photo, replace_existing=args.replace
         )
-    print(f"Enrolled child {args.child} for face matching: enrolment id {enrolment}")
+    emit(
+        args,
+        {"child_id": args.child, "enrolment_id": enrolment},
+        f"Enrolled child {args.child} for face matching: enrolment id {enrolment}",
+    )
     return 0
 
 
@@ -111,13 +130,6 @@ def _line(o: FileOutcome) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        child_ids = tuple(int(x) for x in args.child.split(",") if x.strip())
-    except ValueError:
-        from sefton_photos.cli.common import Misuse
-
-        raise Misuse("--child takes ids separated by commas, e.g. 3,7") from None
-
     def progress(p: Progress) -> None:
         if not wants_json(args):
             print(_line(p.last), flush=True)
@@ -126,7 +138,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with signed_in(args) as session:
         report = session.imports.run(
-            child_ids=child_ids,
+            child_ids=args.child,
             purpose=Purpose(args.purpose),
             purpose_note=args.note,
             device=args.device,
@@ -137,56 +149,68 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress=progress,
             workers=args.workers,
         )
-    if wants_json(args):
-        print_json(
-            [
+    rows = [
+        {
+            "source": o.source,
+            "status": o.status,
+            "photo_id": o.photo_id,
+            "reason": o.reason,
+            "faces": [
                 {
-                    "source": o.source,
-                    "status": o.status,
-                    "photo_id": o.photo_id,
-                    "reason": o.reason,
-                    "faces": [
-                        {
-                            "box": list(f.box),
-                            "child_id": f.child_id,
-                            "distance": f.distance,
-                            "status": f.status,
-                        }
-                        for f in o.faces
-                    ],
+                    "box": list(f.box),
+                    "child_id": f.child_id,
+                    "distance": f.distance,
+                    "status": f.status,
                 }
-                for o in report.outcomes
-            ]
+                for f in o.faces
+            ],
+        }
+        for o in report.outcomes
+    ]
+    counts = (
+        f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
+        f"{report.count('rejected')} rejected"
+        + (f", {report.count('cancelled')} not reached" if report.cancelled else "")
+    )
+    if report.capture_id is None:
+        # R10 (5.5.3.2) / R14 (13.1): nothing stored, so no capture and no alert to claim.
+        emit(args, rows, [])
+        raise SeftonError(
+            f"Nothing was imported ({counts}): no capture was logged and your line manager "
+            "was not alerted; every source file is where it was (R14, policy 13.1)."
         )
-    else:
-        print(
-            f"Capture {report.capture_id}: {report.count('imported')} imported, "
-            f"{report.count('duplicate')} duplicate, {report.count('rejected')} rejected"
-            + (f", {report.count('cancelled')} not reached" if report.cancelled else "")
-            + ". Your line manager has been alerted (R10)."
-        )
+    emit(
+        args,
+        rows,
+        f"Capture {report.capture_id}: {counts}. Your line manager has been alerted (R10).",
+    )
     return 0
 
 
 def cmd_photo_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         photos = session.photos.list(child_id=args.child)
-    if wants_json(args):
-        print_json(photos)
-        return 0
-    for p in photos:
-        flag = f"  FLAGGED: {p.flagged}" if p.flagged else ""
-        print(
+    emit(
+        args,
+        photos,
+        [
             f"{p.id:>6}  {p.width}x{p.height}  {len(p.faces)} face(s)  "
-            f"imported {p.imported_at:%Y-%m-%d} by {p.imported_by}{flag}"
-        )
+            f"imported {p.imported_at:%Y-%m-%d} by {p.imported_by}"
+            + (f"  FLAGGED: {p.flagged}" if p.flagged else "")
+            for p in photos
+        ],
+    )
     return 0
 
 
 def cmd_photo_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         out = session.photos.save_view(photo_id=args.id, out=args.out)
-    print(f"Wrote a view of photo {args.id} to {out} (the view is audited).")
+    emit(
+        args,
+        {"photo_id": args.id, "file": str(out)},
+        f"Wrote a view of photo {args.id} to {out} (the view is audited).",
+    )
     return 0
 
 
@@ -201,14 +225,10 @@ def cmd_photo_detect_faces(args: argparse.Namespace) -> int:
             ids += session.photos.ids(child_id=args.child)
         found = session.faces.detect(photo_ids=ids)
     already = [pid for pid in dict.fromkeys(ids) if pid not in found]
-    if wants_json(args):
-        print_json({"detected": found, "already": already})
-        return 0
-    for pid, n in found.items():
-        print(
-            f"Photo {pid}: {n} face(s) found. Faces a person has not confirmed as a "
-            "consented child are blurred beyond the case record (R11)."
-        )
-    for pid in already:
-        print(f"Photo {pid}: faces were already detected.")
+    lines = [
+        f"Photo {pid}: {n} face{'' if n == 1 else 's'} found. Faces a person has not confirmed "
+        "as a consented child are blurred beyond the case record (R11)."
+        for pid, n in found.items()
+    ] + [f"Photo {pid}: faces were already detected." for pid in already]
+    emit(args, {"detected": found, "already": already}, lines)
     return 0

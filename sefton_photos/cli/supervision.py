@@ -8,11 +8,12 @@ from pathlib import Path
 from sefton_photos.cli.common import (
     Misuse,
     common_options,
+    emit,
     iso_date,
     plain,
-    print_json,
+    record_id,
+    record_ids,
     signed_in,
-    wants_json,
 )
 
 
@@ -25,7 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     queue.set_defaults(func=cmd_queue)
     note = cmds.add_parser("note", parents=[parent], help="record a supervision note")
     note.add_argument("--worker", required=True)
-    note.add_argument("--items", required=True, help="item ids separated by commas")
+    note.add_argument(
+        "--items", required=True, type=record_ids, help="item ids separated by commas"
+    )
     note.add_argument("--text", required=True)
     note.add_argument("--action", action="append", default=[], help="an agreed action")
     note.add_argument(
@@ -38,10 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     note.add_argument("--date", type=iso_date, help="date of the session (default today)")
     note.set_defaults(func=cmd_note)
     ack = cmds.add_parser("ack", parents=[parent], help="acknowledge a note")
-    ack.add_argument("note_id", type=int)
+    ack.add_argument("note_id", type=record_id)
     ack.set_defaults(func=cmd_ack)
     addendum = cmds.add_parser("addendum", parents=[parent], help="add to a note")
-    addendum.add_argument("note_id", type=int)
+    addendum.add_argument("note_id", type=record_id)
     addendum.add_argument("--text", required=True)
     addendum.set_defaults(func=cmd_addendum)
     export = cmds.add_parser("export", parents=[parent], help="a worker's record as a PDF")
@@ -55,39 +58,32 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_queue(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         items = session.supervision.queue(worker=args.worker)
-    if wants_json(args):
-        print_json([{**plain(i), "age_days": i.age_days()} for i in items])
-        return 0
-    for i in items:
-        child = i.child_name or "-"
-        print(
+    emit(
+        args,
+        [{**plain(i), "age_days": i.age_days()} for i in items],
+        [
             f"{i.id:>5}  {i.created_at:%Y-%m-%d}  {i.age_days():>3} d  {i.worker:<18} "
-            f"{i.kind:<10} {child}: {i.summary}"
-        )
-    if not items:
-        print("No open supervision items.")
+            f"{i.kind:<10} {i.child_name or '-'}: {i.summary}"
+            for i in items
+        ]
+        or ["No open supervision items."],
+    )
     return 0
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    try:
-        items = [int(x) for x in args.items.split(",") if x.strip()]
-    except ValueError:
-        raise Misuse("--items takes ids separated by commas, e.g. 3,7") from None
     if len(args.due) > len(args.action):
         raise Misuse("each --due follows the --action it belongs to")
     dues = args.due + [None] * (len(args.action) - len(args.due))
     with signed_in(args) as session:
         note = session.supervision.record(
             worker=args.worker,
-            item_ids=items,
+            item_ids=list(args.items),
             text=args.text,
             actions=list(zip(args.action, dues, strict=True)),
             session_date=args.date,
         )
-    if wants_json(args):
-        print_json(note)
-    print(f"Recorded the supervision note for {note.worker}: note id {note.id}")
+    emit(args, note, f"Recorded the supervision note for {note.worker}: note id {note.id}")
     return 0
 
 
@@ -95,14 +91,14 @@ def cmd_ack(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         note = session.supervision.acknowledge(note_id=args.note_id)
     both = " Both have acknowledged it: it can no longer be changed." if note.sealed else ""
-    print(f"Acknowledged note {note.id}.{both}")
+    emit(args, note, f"Acknowledged note {note.id}.{both}")
     return 0
 
 
 def cmd_addendum(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         note = session.supervision.add_addendum(note_id=args.note_id, text=args.text)
-    print(f"Added an addendum to note {note.id}.")
+    emit(args, note, f"Added an addendum to note {note.id}.")
     return 0
 
 
@@ -111,5 +107,5 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = session.supervision.export(
             worker=args.worker, since=args.since, until=args.until, out=args.out
         )
-    print(f"Wrote the supervision record to {out}")
+    emit(args, {"file": str(out)}, f"Wrote the supervision record to {out}")
     return 0

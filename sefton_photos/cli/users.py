@@ -6,11 +6,10 @@ import argparse
 
 from sefton_photos.cli.common import (
     common_options,
+    emit,
     new_password,
     password,
-    print_json,
     signed_in,
-    wants_json,
 )
 from sefton_photos.model import Role
 
@@ -50,22 +49,24 @@ def cmd_add(args: argparse.Namespace) -> int:
             team=args.team,
             line_manager=args.line_manager,
         )
-    if wants_json(args):
-        print_json(user)
-    print(f"Added {user.name} ({user.role.label.lower()}): user id {user.id}")
+    emit(args, user, f"Added {user.name} ({user.role.label.lower()}): user id {user.id}")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         users = session.list_users()
-    if wants_json(args):
-        print_json(users)
-        return 0
-    for u in users:
-        manager = f", line manager {u.line_manager_name}" if u.line_manager_name else ""
-        team = f", team {u.team}" if u.team else ""
-        print(f"{u.id:>4}  {u.name}  ({u.role.label.lower()}{team}{manager})")
+    emit(
+        args,
+        users,
+        [
+            f"{u.id:>4}  {u.name}  ({u.role.label.lower()}"
+            + (f", team {u.team}" if u.team else "")
+            + (f", line manager {u.line_manager_name}" if u.line_manager_name else "")
+            + ")"
+            for u in users
+        ],
+    )
     return 0
 
 
@@ -73,12 +74,20 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         current = password("Current password: ")
         session.change_password(current=current, new=new_password("SEFTON_NEW_PASSWORD"))
-    print("Password changed. Only your own key slot was rewritten.")
+    emit(
+        args,
+        {"password_changed": True},
+        "Password changed. Only your own key slot was rewritten.",
+    )
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         session.remove_user(name=args.name)
-    print(f"Removed {args.name}. The vault key was rotated: their old password opens nothing.")
+    emit(
+        args,
+        {"removed": args.name, "key_rotated": True},
+        f"Removed {args.name}. The vault key was rotated: their old password opens nothing.",
+    )
     return 0

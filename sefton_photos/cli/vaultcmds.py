@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from sefton_photos.cli.common import (
+    bounded,
     common_options,
+    emit,
     new_password,
-    print_json,
     signed_in,
     vault_path,
-    wants_json,
 )
 
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     verify = acmds.add_parser("verify", parents=[parent], help="verify the chain and its head")
     verify.set_defaults(func=cmd_verify)
     show = acmds.add_parser("show", parents=[parent], help="the latest entries")
-    show.add_argument("--limit", type=int, default=20)
+    show.add_argument("--limit", type=bounded(1, 100_000), default=20)
     show.set_defaults(func=cmd_show)
 
     vault = sub.add_parser("vault", parents=[parent], help="the vault itself")
@@ -45,10 +45,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         admin = session.user
     finally:
         session.close()
-    if wants_json(args):
-        print_json({"vault": str(vault_path(args)), "admin": admin})
-    print(
-        f"Created a vault at {vault_path(args)} with administrator {admin.name}: user id {admin.id}"
+    emit(
+        args,
+        {"vault": str(vault_path(args)), "admin": admin},
+        f"Created a vault at {vault_path(args)} with administrator {admin.name}: "
+        f"user id {admin.id}",
     )
     return 0
 
@@ -56,41 +57,40 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     with signed_in(args, inspect=True) as session:
         result = session.verify_audit()
-    if wants_json(args):
-        print_json(result)
-    else:
-        print(result.message)
+    emit(args, result, result.message)
     return 0 if result.ok else 1
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         entries = session.audit_entries(limit=args.limit)
-    if wants_json(args):
-        print_json(entries)
-        return 0
-    for e in reversed(entries):
-        who = e.actor or "-"
-        what = f" {e.subject}" if e.subject else ""
-        print(f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {who}: {e.action}{what}")
+    emit(
+        args,
+        entries,
+        [
+            f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {e.actor or '-'}: {e.action}"
+            + (f" {e.subject}" if e.subject else "")
+            for e in reversed(entries)
+        ],
+    )
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     with signed_in(args, inspect=True) as session:
         findings = session.check_vault()
-    if wants_json(args):
-        print_json(findings)
-    else:
-        for f in findings:
-            print(f"{'OK   ' if f.ok else 'FAULT'}  {f.part}: {f.detail}")
-        faults = [f for f in findings if not f.ok]
-        print(
+    faults = [f for f in findings if not f.ok]
+    emit(
+        args,
+        findings,
+        [f"{'OK   ' if f.ok else 'FAULT'}  {f.part}: {f.detail}" for f in findings]
+        + [
             "vault check: "
             + (
                 "all parts sound"
                 if not faults
                 else f"{len(faults)} fault(s) in " + ", ".join(f.part for f in faults)
             )
-        )
+        ],
+    )
     return 0 if all(f.ok for f in findings) else 1

@@ -325,7 +325,8 @@ class ImportDialog(QDialog):
             self.progress.note(f"Stopped by Cancel: {handled} of {total} files handled.")
         else:
             self.progress.note(f"Finished: {handled} of {total} files handled.")
-        self.summary.show_info(summary(report, kept_source=self.kept_source))
+        shown = self.summary.show_info if report.capture_id else self.summary.show_error
+        shown(summary(report, kept_source=self.kept_source))
         self.form.done_with_paths()  # these are done: choose again to import more
         self.review_button.setVisible(bool(self.faces_to_review()))
         self.close_button.setFocus()

@@ -92,6 +92,11 @@ def summary(report: ImportReport, *, kept_source: bool = False) -> str:
         )
     if report.capture_id is not None:
         text += " Your line manager has been alerted (R10)."
+    else:  # R10 (5.5.3.2), R14 (13.1): nothing stored, so nothing logged, no one alerted
+        text += (
+            " Nothing was imported, so no capture was logged and your line manager was not "
+            "alerted (R14, policy 13.1)."
+        )
     return text
 
 

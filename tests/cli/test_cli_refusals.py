@@ -1,0 +1,87 @@
+"""R14 (policy 13.1) and R10 (5.5.3.2): what the CLI says when nothing happened.
+
+An import in which every file was rejected is a failure (exit 1), logs no capture
+and puts nothing on the line manager's queue; the words never claim otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from sefton_photos.cli.main import build_parser, main
+from sefton_photos.session import Session
+from tests.faceworld import DEVICE
+from tests.helpers import ADMIN, KEY, MANAGER, Person
+from tests.test_import import children
+
+
+def run(
+    mp: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], who: Person, *argv: str
+) -> tuple[int, str, str]:
+    mp.setenv("SEFTON_USER", who.name)
+    mp.setenv("SEFTON_PASSWORD", who.password)
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def actions(vault: Path) -> list[str]:
+    with Session.unlock(vault, name=ADMIN.name, password=ADMIN.password) as s:
+        return [e.action for e in s.audit_entries(limit=500)]
+
+
+def queue(vault: Path) -> int:
+    with Session.unlock(vault, name=MANAGER.name, password=MANAGER.password) as s:
+        return len(s.supervision.queue())
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_r10_import_with_every_file_rejected_exits_1_logs_no_capture_alerts_no_one(
+    as_json: bool,
+    face_vault: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
+    card = tmp_path / "card"
+    card.mkdir()
+    (card / "a.jpg").write_bytes(b"\xff\xd8\xff not a photo")
+    (card / "b.txt").write_text("notes")
+    queued = queue(face_vault)
+    argv = [
+        "import",
+        "--child",
+        str(children(face_vault)["person-a"]),
+        "--purpose",
+        "life_story",
+        "--note",
+        "Book",
+        "--device",
+        DEVICE,
+        "--attest",
+        str(card),
+    ]
+    code, out, err = run(monkeypatch, capsys, KEY, *argv, *(["--json"] if as_json else []))
+    assert code == 1
+    assert "Capture None" not in out + err
+    assert "has been alerted" not in out + err
+    if as_json:
+        assert [r["status"] for r in json.loads(out)] == ["rejected", "rejected"]
+    else:
+        assert "Nothing was imported" in err and "R14" in err
+    assert "capture.logged" not in actions(face_vault)
+    assert queue(face_vault) == queued
+    assert (card / "a.jpg").exists()
+
+
+def test_r1_import_usage_lists_the_purpose_note_as_required() -> None:
+    """R1 (5.5.4.1): the purpose in the worker's own words is required, and --help says so."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    usage = " ".join(sub.choices["import"].format_usage().split())
+    assert "--note NOTE" in usage and "[--note NOTE]" not in usage
