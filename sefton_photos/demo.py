@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import resources
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Role, Whose
 
 if TYPE_CHECKING:  # the sign-in screen lists the demo users before any of this is loaded
@@ -46,6 +48,9 @@ STAFF = (
 )
 USERS = (ADMIN, *STAFF)
 DEVICE = "Demo camera (Bootle North)"
+EXPORT_FOLDER = "demo-exports"
+FACES = ("demo/riley-portrait.jpg", "demo/riley-group.jpg")  # in resources/
+REFERENCE = "demo/riley-reference.jpg"
 
 
 def ensure_demo_vault(path: Path, *, pictures: int = 12) -> Path:
@@ -65,6 +70,9 @@ def ensure_demo_vault(path: Path, *, pictures: int = 12) -> Path:
                 line_manager=user.line_manager,
             )
         admin.devices.add(name=DEVICE, serial="DEMO-0001")
+        exports = path.parent / EXPORT_FOLDER  # beside the vault, never inside it
+        exports.mkdir(parents=True, exist_ok=True)
+        admin.locations.add(path=exports, label="Demo case records (approved)")
     sam_user, jo_user = STAFF[1], STAFF[5]
     with Session.unlock(path, name=sam_user.name, password=sam_user.password) as sam:
         _children(sam, pictures)
@@ -122,22 +130,40 @@ def _children(sam: Session, pictures: int) -> None:
     _ready(
         sam, "Casey Ainsdale", date(2016, 7, 8), CareStatus.NOT_LOOKED_AFTER, keys, child_wish=None
     )
-    if pictures:
-        with tempfile.TemporaryDirectory(prefix="sefton-demo-") as tmp:
-            card = Path(tmp)
-            for i in range(pictures):
-                rng = random.Random(i)  # noqa: S311 - for drawing, not for security
-                _scene(rng).save(card / f"DEMO_{i:03d}.jpg", quality=85)
-            sam.imports.run(
-                child_ids=(riley,),
-                purpose=Purpose.LIFE_STORY,
-                purpose_note="Days out for Riley's memory book",
-                device=DEVICE,
-                attested=True,
-                paths=[card],
-                detect_faces=False,
-                workers=0,
-            )
+    _face_matching(sam, riley)
+    with tempfile.TemporaryDirectory(prefix="sefton-demo-") as tmp:
+        card = Path(tmp)
+        for i in range(pictures):
+            rng = random.Random(i)  # noqa: S311 - for drawing, not for security
+            _scene(rng).save(card / f"DEMO_{i:03d}.jpg", quality=85)
+        for name in FACES:  # stand-ins: see resources/demo/SOURCE.md
+            shutil.copyfile(resources.path(name), card / Path(name).name)
+        sam.imports.run(
+            child_ids=(riley,),
+            purpose=Purpose.LIFE_STORY,
+            purpose_note="Days out for Riley's memory book",
+            device=DEVICE,
+            attested=True,
+            paths=[card],
+            detect_faces=True,  # R11: every photo's faces found, so each export can be tried
+            workers=0,
+        )
+
+
+def _face_matching(sam: Session, riley: int) -> None:
+    """Riley's carer consents to face matching (R13), and Riley is enrolled from a photo."""
+    mother = sam.children.file(child_id=riley).people[0]
+    signed = date.today() - timedelta(days=30)
+    sam.consents.add(
+        child_id=riley,
+        kind=ConsentKind.FACE_MATCHING,
+        given_by=GivenBy.PARENT_CARER,
+        person_id=mother.id,
+        signed_on=signed,
+        expires_on=signed + timedelta(365),
+        form=_form_scan("Riley Brookfield"),
+    )
+    sam.faces.enrol(child_id=riley, photo=resources.path(REFERENCE).read_bytes())
 
 
 def _scene(rng: random.Random) -> Image.Image:
