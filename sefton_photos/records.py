@@ -22,18 +22,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from sefton_photos import audit, blobs, childfile
+from sefton_photos import audit, blobs, childfile, erasure
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Reason, refuse
-from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal, SeftonError
+from sefton_photos.errors import InvalidInput, NotFound, SeftonError
+from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.model import Role
 from sefton_photos.photos import PhotosService
 from sefton_photos.schema import casework as cw
-from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import AuditRow
 from sefton_photos.vault import crypto
 from sefton_photos.vault.files import atomic_write
@@ -95,16 +95,19 @@ class RecordsService:
         self.vault = children.vault
         self.actor = children.actor
 
-    def _admin(self, what: str) -> None:
+    def _admin(self, what: str, action: str) -> None:
         if self.actor.role is not Role.ADMINISTRATOR:
-            raise PolicyRefusal(
-                refuse(Reason(*R13, f"Only an administrator (information governance) can {what}"))
+            require(
+                self.vault,
+                self.actor,
+                refuse(Reason(*R13, f"Only an administrator (information governance) can {what}")),
+                action,
             )
 
     # -- retention -----------------------------------------------------------------------------
 
     def due(self, *, today: date | None = None) -> list[RetentionDue]:
-        self._admin("review retention")
+        self._admin("review retention", "retention.review")
         today = today or date.today()
         out = []
         with self.vault.unit() as db:
@@ -124,82 +127,28 @@ class RecordsService:
 
     def erase(self, *, child_id: int, confirm: bool, today: date | None = None) -> dict[str, int]:
         """Erase a record that is due: crypto-shred, purge face data, keep the audit."""
-        self._admin("erase a record")
+        self._admin("erase a record", "child.erase")
         if not confirm:
             raise InvalidInput("Erasing cannot be undone: confirm it (--confirm).")
         due = {d.child_id for d in self.due(today=today)}
         if child_id not in due:
-            raise PolicyRefusal(
+            require(
+                self.vault,
+                self.actor,
                 refuse(
                     Reason(
                         *R13,
                         f"Child {child_id}'s record is not due for "
                         "erasure under the retention schedule",
                     )
-                )
+                ),
+                "child.erase",
+                f"child {child_id}",
             )
-        counts = {"photos": 0, "objects": 0, "faces": 0, "forms": 0}
         with self.vault.unit() as db:
-            row = db.get(cw.Child, child_id)
-            if row is None:
+            if db.get(cw.Child, child_id) is None:
                 raise NotFound(f"There is no child {child_id}.")
-            captures = set(
-                db.scalars(
-                    select(cw.CaptureChild.capture_id).where(cw.CaptureChild.child_id == child_id)
-                )
-            )
-            for photo in db.scalars(
-                select(cw.Photo)
-                .join(cw.CapturePhoto, cw.CapturePhoto.photo_id == cw.Photo.id)
-                .where(cw.CapturePhoto.capture_id.in_(captures))
-                .distinct()
-            ):
-                others = db.scalars(
-                    select(cw.CaptureChild.child_id)
-                    .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
-                    .where(
-                        cw.CapturePhoto.photo_id == photo.id, cw.CaptureChild.child_id != child_id
-                    )
-                ).all()
-                if others:
-                    continue  # another child's record still holds this photo
-                for oid in (photo.original_object_id, photo.thumbnail_object_id):
-                    if oid:
-                        blobs.shred(self.vault, db, oid)
-                        counts["objects"] += 1
-                photo.erased_at = utcnow()
-                counts["photos"] += 1
-            result = db.execute(
-                update(cw.Face)
-                .where((cw.Face.child_id == child_id) | (cw.Face.suggested_child_id == child_id))
-                .values(encoding=None, child_id=None, suggested_child_id=None)
-            )
-            counts["faces"] = getattr(result, "rowcount", 0)
-            for enrolment in db.scalars(
-                select(cw.FaceEnrolment).where(cw.FaceEnrolment.child_id == child_id)
-            ):
-                db.delete(enrolment)
-                counts["faces"] += 1
-            for consent in db.scalars(select(cw.Consent).where(cw.Consent.child_id == child_id)):
-                if consent.form_object_id:
-                    oid, consent.form_object_id = consent.form_object_id, None
-                    db.flush()
-                    blobs.shred(self.vault, db, oid)
-                    counts["forms"] += 1
-                consent.understanding_assessment = None
-                consent.withdrawal_reason = None
-            for person in db.scalars(
-                select(cw.ResponsiblePerson).where(cw.ResponsiblePerson.child_id == child_id)
-            ):
-                person.name, person.relationship = "[erased]", "[erased]"
-            db.execute(update(cw.Wish).where(cw.Wish.child_id == child_id).values(notes=None))
-            db.execute(
-                update(cw.Explanation)
-                .where(cw.Explanation.child_id == child_id)
-                .values(not_explained_reason=None)
-            )
-            row.name = "[erased]"
-            row.erased_at = utcnow()
+            erased = erasure.erase_child(db, child_id)
             audit.append(
                 db,
                 action="child.erased",
@@ -207,9 +156,13 @@ class RecordsService:
                 actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
-                details=dict(counts),
+                details=dict(erased.counts),
             )
-        return counts
+        # Crypto-shred: the keys went with the commit; now the files (a crash here leaves
+        # files nobody can decrypt, which the sweep at the next open removes).
+        for object_id in erased.object_ids:
+            self.vault.objects.delete(object_id)
+        return erased.counts
 
     # -- subject access -----------------------------------------------------------------------
 
