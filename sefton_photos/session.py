@@ -27,6 +27,7 @@ from sefton_photos.locations import LocationsService
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
 from sefton_photos.photos import PhotosService
 from sefton_photos.records import RecordsService
+from sefton_photos.review import ReviewService
 from sefton_photos.schema.core import Setting, UserRow
 from sefton_photos.supervision import SupervisionService
 from sefton_photos.vault.attempts import Clock
@@ -56,6 +57,7 @@ class Session:
         self.exports = ExportService(self.children, self.locations)
         self.records = RecordsService(self.children, self.photos)
         self.lifestory = LifeStoryService(self.exports)
+        self.reviews = ReviewService(self.children)  # R12: flagged photos
 
     def __enter__(self) -> Session:
         return self

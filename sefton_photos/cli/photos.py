@@ -1,4 +1,4 @@
-"""``sefton-photos device add|list``, ``face enrol``, ``import`` and ``photo list|show``."""
+"""``sefton-photos device add|list``, ``face enrol``, ``import`` and ``photo list|show|review``."""
 
 from __future__ import annotations
 
@@ -55,6 +55,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     show.add_argument("id", type=int)
     show.add_argument("--out", type=Path, required=True)
     show.set_defaults(func=cmd_photo_show)
+    review = pc.add_parser(
+        "review",
+        parents=[parent],
+        help="clear a photo flagged by a withdrawal, on a new consent (R12, policy 5.5.1.3)",
+    )
+    review.add_argument("id", type=int)
+    review.add_argument(
+        "--consent", type=int, required=True, help="the new, current consent that covers it"
+    )
+    review.set_defaults(func=cmd_photo_review)
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
@@ -170,4 +180,23 @@ def cmd_photo_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         out = session.photos.save_view(photo_id=args.id, out=args.out)
     print(f"Wrote a view of photo {args.id} to {out} (the view is audited).")
+    return 0
+
+
+def cmd_photo_review(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        outcome = session.reviews.review(photo_id=args.id, consent_id=args.consent)
+    if wants_json(args):
+        print_json(outcome)
+    elif outcome.cleared:
+        print(
+            f"Photo {args.id} is no longer flagged: it now rests on consent {args.consent} "
+            f"(replacing withdrawn consent {outcome.replaced}; R12, policy 5.5.1.3)."
+        )
+    else:
+        still = ", ".join(str(c) for c in outcome.still_flagged_by)
+        print(
+            f"Photo {args.id} now rests on consent {args.consent} for this child, but stays "
+            f"flagged: it also relied on withdrawn consent(s) {still} (R12, policy 5.5.1.3)."
+        )
     return 0
