@@ -1,45 +1,32 @@
 """The child's whole record (R13): subject access, retention, erasure.
 
 A subject access package holds everything kept about one child, with other people's
-faces blurred and a reason written for every redaction, encrypted in an age-style
-container (Argon2id passphrase, AES-256-GCM) whose passphrase is shown once.
-Retention: a looked-after (or once looked-after) child's record is kept until their
-75th birthday, any other until their 25th, unless a date is set on the file.  An
-administrator erases a record that is due, with confirmation: objects are
-crypto-shredded, face data purged, names removed; the audit entry remains.
-Available on a session as ``session.records``.
+faces blurred and a reason written for every redaction, in an AES-256 ZIP whose
+passphrase is shown once (:mod:`sefton_photos.subject_access`).  Retention: a
+looked-after (or once looked-after) child's record is kept until their 75th birthday,
+any other until their 25th, unless a date is set on the file.  An administrator erases
+a record that is due, with confirmation: everything of the child is deleted in one
+transaction and its objects crypto-shredded (:mod:`sefton_photos.erasure`); the audit
+entries, which name people by id only, remain.  Available as ``session.records``.
 """
 
 from __future__ import annotations
 
-import html
-import io
-import json
-import os
-import secrets
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import audit, blobs, childfile, erasure
+from sefton_photos import audit, childfile, erasure, subject_access
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Reason, refuse
-from sefton_photos.errors import InvalidInput, NotFound, SeftonError
+from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.guard import require
-from sefton_photos.imaging.decode import decode
-from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.model import Role
 from sefton_photos.photos import PhotosService
 from sefton_photos.schema import casework as cw
-from sefton_photos.schema.core import AuditRow
-from sefton_photos.vault import crypto
-from sefton_photos.vault.files import atomic_write
 
-MAGIC = b"SFSAR"
-VERSION = 1
 R13 = ("R13", "UK GDPR art. 15, 17")
 
 
@@ -61,31 +48,6 @@ def retain_until(row: cw.Child, ever_cared_for: bool) -> tuple[date, str]:
     except ValueError:  # 29 February
         until = born.replace(year=born.year + years, day=28)
     return until, f"{years}th birthday ({'looked after' if ever_cared_for else 'default'})"
-
-
-def seal_package(data: bytes, passphrase: str) -> bytes:
-    salt = os.urandom(16)
-    params = crypto.MINIMUM_ARGON2
-    header = json.dumps(
-        {"v": VERSION, "kdf": "argon2id", **params.as_dict(), "salt": salt.hex()}
-    ).encode()
-    key = crypto.password_key(passphrase, salt, params)
-    return MAGIC + len(header).to_bytes(2, "big") + header + crypto.seal(key, data, header)
-
-
-def open_package(blob: bytes, passphrase: str) -> bytes:
-    """The zip inside a package, or SeftonError for a wrong passphrase or damage."""
-    if not blob.startswith(MAGIC):
-        raise SeftonError("This is not a Sefton Photos subject access package.")
-    size = int.from_bytes(blob[5:7], "big")
-    header = blob[7 : 7 + size]
-    meta = json.loads(header)
-    params = crypto.Argon2Params.from_dict({k: meta[k] for k in ("m", "t", "p")})
-    key = crypto.password_key(passphrase, bytes.fromhex(meta["salt"]), params)
-    try:
-        return crypto.unseal(key, blob[7 + size :], header)
-    except crypto.DecryptionFailed:
-        raise SeftonError("Wrong passphrase, or the package was changed.") from None
 
 
 class RecordsService:
@@ -166,129 +128,13 @@ class RecordsService:
 
     # -- subject access -----------------------------------------------------------------------
 
-    def subject_access(self, *, child_id: int, out: Path) -> tuple[Path, str]:
-        """Write the encrypted package; returns its path and the passphrase (shown once)."""
+    def subject_access(self, *, child_id: int, out: Path, reference: str) -> tuple[Path, str]:
+        """Write the AES-256 ZIP package for the request ``reference`` (required, audited);
+        returns its path and the passphrase, which is shown once and stored nowhere."""
+        subject_access.check_reference(reference)
         if self.actor.role is not Role.ADMINISTRATOR:
             self.children.guard_edit(child_id, "sar.export")
         with self.vault.unit() as db:
-            row = db.get(cw.Child, child_id)
-            if row is None or row.erased_at is not None:
-                raise NotFound(f"There is no child {child_id}.")
-            f = childfile.load_file(db, row)
-            forms = {
-                c.id: blobs.load(self.vault, db, cw_form)
-                for c in db.scalars(select(cw.Consent).where(cw.Consent.child_id == child_id))
-                if (cw_form := c.form_object_id)
-            }
-            entries = db.scalars(
-                select(AuditRow).where(AuditRow.child_id == child_id).order_by(AuditRow.seq)
-            ).all()
-            log = [audit.to_entry(e) for e in entries]
-            items = db.scalars(
-                select(cw.SupervisionItem).where(cw.SupervisionItem.child_id == child_id)
-            ).all()
-            photo_rows = db.scalars(
-                select(cw.Photo)
-                .join(cw.CapturePhoto, cw.CapturePhoto.photo_id == cw.Photo.id)
-                .join(cw.CaptureChild, cw.CaptureChild.capture_id == cw.CapturePhoto.capture_id)
-                .where(cw.CaptureChild.child_id == child_id, cw.Photo.erased_at.is_(None))
-                .distinct()
-            ).all()
-            photos = [
-                (
-                    p.id,
-                    blobs.load(self.vault, db, p.original_object_id),
-                    [
-                        (x.top, x.right, x.bottom, x.left)
-                        for x in db.scalars(select(cw.Face).where(cw.Face.photo_id == p.id))
-                        if (x.child_id or x.suggested_child_id) != child_id
-                    ],
-                )
-                for p in photo_rows
-            ]
-        archive = io.BytesIO()
-        redactions: list[str] = []
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-            for pid, data, others in photos:
-                img = decode(data).image
-                if others:
-                    img = blur_faces(img, others)
-                    redactions.append(
-                        f"photo-{pid}.jpg: {len(others)} other person(s) blurred "
-                        "(third-party data; R11, policy 5.5.1, 5.5.2)"
-                    )
-                z.writestr(f"photos/photo-{pid}.jpg", clean_jpeg(img))
-            for cid, data in forms.items():
-                z.writestr(f"consent-forms/consent-{cid}.{_ext(data)}", data)
-            z.writestr(
-                "record.json",
-                json.dumps(
-                    {
-                        "file": _plain(f),
-                        "audit": _plain(log),
-                        "supervision": [
-                            {
-                                "id": i.id,
-                                "kind": i.kind,
-                                "summary": i.summary,
-                                "created_at": i.created_at.isoformat(),
-                            }
-                            for i in items
-                        ],
-                    },
-                    indent=2,
-                ),
+            return subject_access.write_package(
+                self.vault, db, child_id=child_id, reference=reference, out=out, actor=self.actor
             )
-            z.writestr("redactions.txt", "\n".join(redactions) or "No redactions.")
-            z.writestr(
-                "index.html", _index(f.child.name, len(photos), len(forms), len(log), redactions)
-            )
-        passphrase = "-".join(secrets.token_hex(3) for _ in range(5))
-        path = Path(out)
-        atomic_write(path, seal_package(archive.getvalue(), passphrase))
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="sar.exported",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                child_id=child_id,
-                subject=f"child {child_id}",
-                details={"photos": len(photos), "forms": len(forms), "redactions": len(redactions)},
-            )
-        return path, passphrase
-
-
-def _ext(data: bytes) -> str:
-    from sefton_photos.consents import form_media_type
-
-    return form_media_type(data).split("/")[-1]
-
-
-def _plain(value: object) -> object:
-    from dataclasses import asdict, is_dataclass
-
-    def conv(v: object) -> object:
-        if is_dataclass(v) and not isinstance(v, type):
-            return {k: conv(x) for k, x in asdict(v).items()}
-        if isinstance(v, dict):
-            return {str(k): conv(x) for k, x in v.items()}
-        if isinstance(v, (list, tuple)):
-            return [conv(x) for x in v]
-        if hasattr(v, "isoformat"):
-            return v.isoformat()
-        return v
-
-    return conv(value)
-
-
-def _index(name: str, photos: int, forms: int, entries: int, redactions: list[str]) -> str:
-    items = "".join(f"<li>{html.escape(r)}</li>" for r in redactions) or "<li>None.</li>"
-    return (
-        f"<!doctype html><meta charset='utf-8'><title>Subject access: "
-        f"{html.escape(name)}</title><h1>Everything Sefton Photos holds about "
-        f"{html.escape(name)}</h1><ul><li>record.json: the child's file, consents, wishes, "
-        f"explanations, {entries} audit entries and supervision items</li><li>photos/: "
-        f"{photos} photos</li><li>consent-forms/: {forms} scanned forms</li></ul>"
-        f"<h2>Redactions and why</h2><ul>{items}</ul>"
-    )

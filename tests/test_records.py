@@ -242,3 +242,63 @@ def test_r13_r14_after_erasure_no_audit_entry_holds_the_childs_or_parents_name(
         text = "\n".join(repr(r) for r in rows)
         for name in ("Child A", "Parent of Child A", FREE_TEXT):
             assert name not in text, [r for r in rows if name in repr(r)][:3]
+
+
+def test_r13_subject_access_is_an_aes_zip_with_every_confirmed_photo_and_the_face_data(
+    face_vault: Path, faces_dir: Path, tmp_path: Path
+) -> None:
+    """Opens with an independent reader (pyzipper: WinZip AE-2, as 7-Zip reads it); holds
+    Child A's own photo, Child B's photo in which Child A's face is confirmed, and the
+    face-matching data; the request reference is required, kept in the package and audit."""
+    import io
+    import zipfile
+
+    import pyzipper
+
+    from sefton_photos.errors import InvalidInput
+    from sefton_photos.schema import casework as cw
+
+    ids = children(face_vault)
+    a, b = ids["person-a"], ids["person-b"]
+    own = import_for(face_vault, faces_dir, tmp_path, [a], "person-a_2.jpg", "Farm")
+    theirs = import_for(face_vault, faces_dir, tmp_path, [b], "group_a-b.jpg", "Day out")
+    with as_(face_vault, SOCIAL) as s, s.vault.unit() as db:  # Child A's face, confirmed
+        face = next(
+            f
+            for f in db.query(cw.Face).filter(cw.Face.photo_id == theirs)
+            if f.suggested_child_id == a
+        )
+        face.child_id, face.status = a, FaceStatus.CONFIRMED.value
+    with as_(face_vault, ADMIN) as admin:
+        for bad in ("", "Jane Smith", "SAR"):
+            with pytest.raises(InvalidInput, match="reference"):
+                admin.records.subject_access(child_id=a, out=tmp_path / "x.zip", reference=bad)
+        path, passphrase = admin.records.subject_access(
+            child_id=a, out=tmp_path / "sar.zip", reference="SAR-2026-014"
+        )
+        [entry] = [e for e in admin.audit_entries(limit=20) if e.action == "sar.exported"]
+        assert entry.details["reference"] == "SAR-2026-014"
+    blob = path.read_bytes()
+    assert blob.startswith(b"PK\x03\x04") and b"Child A" not in blob
+    with zipfile.ZipFile(io.BytesIO(blob)) as plain:  # every entry is encrypted
+        assert all(i.flag_bits & 1 and i.compress_type == 99 for i in plain.infolist())
+    with pyzipper.AESZipFile(io.BytesIO(blob)) as z:
+        z.setpassword(b"not-the-passphrase")
+        with pytest.raises(RuntimeError, match="password"):
+            z.read("record.json")
+    with pyzipper.AESZipFile(io.BytesIO(blob)) as z:
+        z.setpassword(passphrase.encode())
+        assert z.testzip() is None  # every entry's HMAC checks out
+        names = set(z.namelist())
+        assert {f"photos/photo-{own}.jpg", f"photos/photo-{theirs}.jpg"} <= names
+        record = json.loads(z.read("record.json"))
+        assert record["request_reference"] == "SAR-2026-014"
+        face_data = record["face_matching_data"]
+        assert face_data["enrolments"] and face_data["enrolments"][0]["taken_at"]
+        confirmed = {x["photo"] for x in face_data["faces"] if x["status"] == "confirmed"}
+        assert {own, theirs} <= confirmed
+        why = {p["photo"]: p["why_included"] for p in record["photos"]}
+        assert why[theirs] == "the child's face was confirmed in it"
+        assert f"photo-{theirs}.jpg: 1 other person(s) blurred" in z.read("redactions.txt").decode()
+        index = z.read("index.html").decode()
+        assert "Child A" in index and "SAR-2026-014" in index and "Face-matching data" in index

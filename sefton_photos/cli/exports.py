@@ -51,7 +51,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     sar = sub.add_parser("sar", parents=[parent], help="the subject access package of a child")
     sar.add_argument("--child", required=True, type=int)
-    sar.add_argument("--out", required=True, type=Path)
+    sar.add_argument("--out", required=True, type=Path, help="the .zip to write (AES-256)")
+    sar.add_argument(
+        "--reference", required=True, help="the request's reference, e.g. SAR-2026-014 (R13)"
+    )
     sar.set_defaults(func=cmd_sar)
 
     retention = sub.add_parser("retention", parents=[parent], help="the retention schedule")
@@ -126,11 +129,13 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_sar(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        path, passphrase = session.records.subject_access(child_id=args.child, out=args.out)
+        path, passphrase = session.records.subject_access(
+            child_id=args.child, out=args.out, reference=args.reference
+        )
     if wants_json(args):
         print_json({"file": str(path), "passphrase": passphrase})
         return 0
-    print(f"Wrote the encrypted subject access package to {path}")
+    print(f"Wrote the subject access package (an AES-256 ZIP: 7-Zip or WinZip open it) to {path}")
     print(f"Passphrase (give it separately, it is shown once): {passphrase}")
     return 0
 
