@@ -65,7 +65,7 @@ class ReviewService:
             child_id = linked[0]
         self.children.guard_edit(child_id, "photo.review")
         if photo.flagged_at is None:
-            raise InvalidInput(f"Photo {photo_id} is not flagged for review.")
+            raise InvalidInput(f"Photo {photo_id} is not flagged for review (R12, policy 5.5.1.3).")
         with self.vault.unit() as db:
             pending = _withdrawn_reliances(db, photo_id)
             mine = [r for r in pending if r.link.child_id == child_id]
