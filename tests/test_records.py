@@ -80,6 +80,7 @@ def build_full_child(vault: Path, faces_dir: Path, tmp: Path) -> dict[str, Any]:
         s.consents.check(child_id=a, purpose=Purpose.LIFE_STORY)
         s.exports.run(photo_ids=[own], destination=Destination.CASE_RECORD, out=share)
         s.exports.run(photo_ids=[group], destination=Destination.SOCIAL_NETWORK, out=share)
+        s.lifestory.build(child_id=a, pages=[(own, "At the farm"), (group, "Day out")], out=share)
     with as_(vault, MANAGER) as m:
         items = [i for i in m.supervision.queue() if i.child_id == a]
         own_items = [i.id for i in items if FREE_TEXT in (i.purpose_note or "")]
@@ -159,7 +160,7 @@ def test_r13_erase_removes_every_record_of_a_child_and_keeps_the_group_photo_for
         exports_a = conn.execute(
             "SELECT count(*) FROM export_photos WHERE photo_id = ?", (w["own"],)
         ).fetchone()[0]
-        assert exports_a == 1
+        assert exports_a == 2  # the case record export and the life story book
         assert "Child A" in all_text(conn) and FREE_TEXT in all_text(conn)
     with as_(face_vault, ADMIN) as admin:
         counts = admin.records.erase(child_id=a, confirm=True, today=LATER)
@@ -188,6 +189,8 @@ def test_r13_erase_removes_every_record_of_a_child_and_keeps_the_group_photo_for
             ).fetchone()[0]
             == 0
         )
+        books = conn.execute("SELECT count(*) FROM exports WHERE destination = 'life_story_book'")
+        assert books.fetchone()[0] == 0  # the child's life story book record went too
         # The group photo's face of Child A stays only as an unknown face, so it is blurred
         # on any export for Child B (R11), with no encoding and no link to Child A.
         faces = conn.execute(
