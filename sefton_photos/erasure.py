@@ -28,13 +28,13 @@ entries, which name people by id only.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos.model import FaceStatus
+from sefton_photos.model import AuditEntry, FaceStatus
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import AuditRow, ObjectRow
@@ -242,3 +242,21 @@ def _scrub(db: OrmSession, names: list[tuple[str, str]]) -> None:
                     .where(func.instr(column, variant) > 0)
                     .values({key: func.replace(column, variant, mark)})
                 )
+
+
+def label_erased(db: OrmSession, entries: list[AuditEntry]) -> list[AuditEntry]:
+    """For display: an entry about an erased child says "erased child #N" (the log itself
+    keeps "child N", as it was written and hashed)."""
+    erased = set(db.scalars(select(cw.Child.id).where(cw.Child.erased_at.is_not(None))))
+    out = []
+    for e in entries:
+        parts = (e.subject or "").split(" ")
+        if (
+            len(parts) == 2
+            and parts[0] == "child"
+            and parts[1].isdigit()
+            and int(parts[1]) in erased
+        ):
+            e = replace(e, subject=f"erased child #{parts[1]}")
+        out.append(e)
+    return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import access, audit, users, vaultcheck
+from sefton_photos import access, audit, erasure, users, vaultcheck
 from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
 from sefton_photos.dashboard import DashboardService
@@ -234,7 +234,7 @@ class Session:
     def audit_entries(self, *, limit: int = 50) -> list[AuditEntry]:
         require(self.vault, self.user, access.may_read_audit(self.user.role), "audit.show")
         with self.vault.unit() as db:
-            entries = audit.latest(db, max(1, limit))
+            entries = erasure.label_erased(db, audit.latest(db, max(1, limit)))
             audit.append(
                 db,
                 action="audit.viewed",

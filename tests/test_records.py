@@ -238,6 +238,9 @@ def test_r13_r14_after_erasure_no_audit_entry_holds_the_childs_or_parents_name(
         )
     with as_(face_vault, ADMIN) as admin:
         admin.records.erase(child_id=w["a"], confirm=True, today=LATER)
+        shown = {e.subject for e in admin.audit_entries(limit=500)}
+        assert f"erased child #{w['a']}" in shown and f"child {w['a']}" not in shown
+        assert f"child {w['b']}" in shown  # the view resolves ids at display time
     _, db_key = keys_of(face_vault)
     with raw_connection(face_vault, db_key) as conn:
         rows = conn.execute("SELECT action, subject, details FROM audit").fetchall()
