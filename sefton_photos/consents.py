@@ -296,8 +296,7 @@ class ConsentsService(WishesMixin):
                 "consent.withdrawn",
                 child_id,
                 f"consent {consent_id}",
-                {
-                    "reason": row.withdrawal_reason,
+                {  # the reason is free text: it stays on the consent, not in the audit
                     "photos_flagged": getattr(flagged, "rowcount", 0),
                     "face_encodings_deleted": len(enrolments) + cleared,
                     "face_links_cleared": links,

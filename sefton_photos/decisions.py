@@ -87,6 +87,19 @@ class Decision:
             "blur": list(self.blur),
         }
 
+    def audit_dict(self) -> dict[str, object]:
+        """The decision as the audit log keeps it: verdict, rules and clauses, met or not.
+
+        The audit names people by id only (R13, R14): a reason's words can name the child,
+        a parent or quote free text, so they stay in the decision's own record (consent
+        check, export), which erasure removes with the child, never in the audit.
+        """
+        return {
+            "allowed": self.allowed,
+            "verdict": self.verdict,
+            "reasons": [{"rule": r.rule, "clause": r.clause, "met": r.met} for r in self.reasons],
+        }
+
 
 def allow(*reasons: Reason) -> Decision:
     return Decision(True, tuple(reasons))

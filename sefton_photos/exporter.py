@@ -267,7 +267,7 @@ class ExportService:
                 actor_id=self.actor.id,
                 actor_name=self.actor.name,
                 subject=f"photo {pid}",
-                details={"export": row.id, **decision.as_dict()},
+                details={"export": row.id, **decision.audit_dict()},
             )
             rules = sorted({r.rule for r in decision.blocking})
             raise_item(

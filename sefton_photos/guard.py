@@ -24,7 +24,7 @@ def refuse_and_audit(
         actor_id=actor.id,
         actor_name=actor.name,
         subject=subject,
-        details={"attempted": action, **decision.as_dict()},
+        details={"attempted": action, **decision.audit_dict()},
     )
     return PolicyRefusal(decision)
 

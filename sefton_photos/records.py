@@ -1,47 +1,33 @@
 """The child's whole record (R13): subject access, retention, erasure.
 
 A subject access package holds everything kept about one child, with other people's
-faces blurred and a reason written for every redaction, encrypted in an age-style
-container (Argon2id passphrase, AES-256-GCM) whose passphrase is shown once.
-Retention: a looked-after (or once looked-after) child's record is kept until their
-75th birthday, any other until their 25th, unless a date is set on the file.  An
-administrator erases a record that is due, with confirmation: objects are
-crypto-shredded, face data purged, names removed; the audit entry remains.
-Available on a session as ``session.records``.
+faces blurred and a reason written for every redaction, in an AES-256 ZIP whose
+passphrase is shown once (:mod:`sefton_photos.subject_access`).  Retention: a
+looked-after (or once looked-after) child's record is kept until their 75th birthday,
+any other until their 25th, unless a date is set on the file.  An administrator erases
+a record that is due, with confirmation: everything of the child is deleted in one
+transaction and its objects crypto-shredded (:mod:`sefton_photos.erasure`); the audit
+entries, which name people by id only, remain.  Available as ``session.records``.
 """
 
 from __future__ import annotations
 
-import html
-import io
-import json
-import os
-import secrets
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from sefton_photos import access, audit, blobs, childfile
+from sefton_photos import access, audit, childfile, erasure, subject_access
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Reason, refuse
-from sefton_photos.errors import InvalidInput, NotFound, SeftonError
-from sefton_photos.faces.detect import detect
+from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.guard import require
-from sefton_photos.imaging.decode import decode
-from sefton_photos.imaging.redact import blur_faces, clean_jpeg
-from sefton_photos.model import FaceStatus, Role
+from sefton_photos.model import Role
 from sefton_photos.outputs import OutputsService
 from sefton_photos.photos import PhotosService
 from sefton_photos.schema import casework as cw
-from sefton_photos.schema.base import utcnow
-from sefton_photos.schema.core import AuditRow
-from sefton_photos.vault import crypto
 
-MAGIC = b"SFSAR"
-VERSION = 1
 R13 = ("R13", "UK GDPR art. 15, 17")
 
 
@@ -63,31 +49,6 @@ def retain_until(row: cw.Child, ever_cared_for: bool) -> tuple[date, str]:
     except ValueError:  # 29 February
         until = born.replace(year=born.year + years, day=28)
     return until, f"{years}th birthday ({'looked after' if ever_cared_for else 'default'})"
-
-
-def seal_package(data: bytes, passphrase: str) -> bytes:
-    salt = os.urandom(16)
-    params = crypto.MINIMUM_ARGON2
-    header = json.dumps(
-        {"v": VERSION, "kdf": "argon2id", **params.as_dict(), "salt": salt.hex()}
-    ).encode()
-    key = crypto.password_key(passphrase, salt, params)
-    return MAGIC + len(header).to_bytes(2, "big") + header + crypto.seal(key, data, header)
-
-
-def open_package(blob: bytes, passphrase: str) -> bytes:
-    """The zip inside a package, or SeftonError for a wrong passphrase or damage."""
-    if not blob.startswith(MAGIC):
-        raise SeftonError("This is not a Sefton Photos subject access package.")
-    size = int.from_bytes(blob[5:7], "big")
-    header = blob[7 : 7 + size]
-    meta = json.loads(header)
-    params = crypto.Argon2Params.from_dict({k: meta[k] for k in ("m", "t", "p")})
-    key = crypto.password_key(passphrase, bytes.fromhex(meta["salt"]), params)
-    try:
-        return crypto.unseal(key, blob[7 + size :], header)
-    except crypto.DecryptionFailed:
-        raise SeftonError("Wrong passphrase, or the package was changed.") from None
 
 
 class RecordsService:
@@ -129,86 +90,23 @@ class RecordsService:
             raise InvalidInput("Erasing cannot be undone: confirm it (--confirm).")
         due = {d.child_id for d in self.due(today=today)}
         if child_id not in due:
-            not_due = refuse(
-                Reason(
-                    *R13,
-                    f"Child {child_id}'s record is not due for erasure under the "
-                    "retention schedule",
-                )
-            )
-            require(self.vault, self.actor, not_due, "child.erase", f"child {child_id}")
-        counts = {"photos": 0, "objects": 0, "faces": 0, "forms": 0}
-        with self.vault.unit() as db:
-            row = db.get(cw.Child, child_id)
-            if row is None:
-                raise NotFound(f"There is no child {child_id}.")
-            captures = set(
-                db.scalars(
-                    select(cw.CaptureChild.capture_id).where(cw.CaptureChild.child_id == child_id)
-                )
-            )
-            for photo in db.scalars(
-                select(cw.Photo)
-                .join(cw.CapturePhoto, cw.CapturePhoto.photo_id == cw.Photo.id)
-                .where(cw.CapturePhoto.capture_id.in_(captures))
-                .distinct()
-            ):
-                others = db.scalars(
-                    select(cw.CaptureChild.child_id)
-                    .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
-                    .where(
-                        cw.CapturePhoto.photo_id == photo.id, cw.CaptureChild.child_id != child_id
+            require(
+                self.vault,
+                self.actor,
+                refuse(
+                    Reason(
+                        *R13,
+                        f"Child {child_id}'s record is not due for "
+                        "erasure under the retention schedule",
                     )
-                ).all()
-                if others:
-                    continue  # another child's record still holds this photo
-                for oid in (photo.original_object_id, photo.thumbnail_object_id):
-                    if oid:
-                        blobs.shred(self.vault, db, oid)
-                        counts["objects"] += 1
-                photo.erased_at = utcnow()
-                counts["photos"] += 1
-            result = db.execute(
-                update(cw.Face)
-                .where((cw.Face.child_id == child_id) | (cw.Face.suggested_child_id == child_id))
-                .values(encoding=None, child_id=None, suggested_child_id=None)
+                ),
+                "child.erase",
+                f"child {child_id}",
             )
-            counts["faces"] = getattr(result, "rowcount", 0)
-            for enrolment in db.scalars(
-                select(cw.FaceEnrolment).where(cw.FaceEnrolment.child_id == child_id)
-            ):
-                db.delete(enrolment)
-                counts["faces"] += 1
-            for consent in db.scalars(select(cw.Consent).where(cw.Consent.child_id == child_id)):
-                if consent.form_object_id:
-                    oid, consent.form_object_id = consent.form_object_id, None
-                    db.flush()
-                    blobs.shred(self.vault, db, oid)
-                    counts["forms"] += 1
-                consent.understanding_assessment = None
-                consent.withdrawal_reason = None
-            for person in db.scalars(
-                select(cw.ResponsiblePerson).where(cw.ResponsiblePerson.child_id == child_id)
-            ):
-                person.name, person.relationship = "[erased]", "[erased]"
-            db.execute(update(cw.Wish).where(cw.Wish.child_id == child_id).values(notes=None))
-            db.execute(  # a carer's name, a reason for not asking: people, in free text
-                update(cw.Wish)
-                .where(cw.Wish.child_id == child_id, cw.Wish.carer_name.is_not(None))
-                .values(carer_name="[erased]")
-            )
-            db.execute(
-                update(cw.WishNotNeeded)
-                .where(cw.WishNotNeeded.child_id == child_id)
-                .values(reason="[erased]")
-            )
-            db.execute(
-                update(cw.Explanation)
-                .where(cw.Explanation.child_id == child_id)
-                .values(not_explained_reason=None)
-            )
-            row.name = "[erased]"
-            row.erased_at = utcnow()
+        with self.vault.unit() as db:
+            if db.get(cw.Child, child_id) is None:
+                raise NotFound(f"There is no child {child_id}.")
+            erased = erasure.erase_child(db, child_id)
             audit.append(
                 db,
                 action="child.erased",
@@ -216,138 +114,38 @@ class RecordsService:
                 actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
-                details=dict(counts),
+                details=dict(erased.counts),
             )
-        return counts
+        # Crypto-shred: the keys went with the commit; now the files. A crash here leaves
+        # files nobody can decrypt: `vault check` reports them (never deleted unasked).
+        for object_id in erased.object_ids:
+            try:
+                self.vault.objects.delete(object_id)
+            except OSError:  # keyless noise already; reported by `vault check`
+                continue
+        return erased.counts
 
     # -- subject access -----------------------------------------------------------------------
 
-    def subject_access(self, *, child_id: int, out: Path) -> tuple[Path, str]:
-        """Write the encrypted package; returns its path and the passphrase (shown once)."""
+    def subject_access(self, *, child_id: int, out: Path, reference: str) -> tuple[Path, str]:
+        """Write the AES-256 ZIP package for the request ``reference`` (required, audited);
+        returns its path and the passphrase, which is shown once and stored nowhere."""
+        subject_access.check_reference(reference)
         if self.actor.role is not Role.ADMINISTRATOR:
             self.children.guard_edit(child_id, "sar.export")
         # R5 (policy 5.5.4.5, 5.5.4.9): even sealed, the package goes to an approved folder.
         outputs = OutputsService(self.vault, self.actor)
         target = outputs.file(out=Path(out), action="sar.exported", subject=f"child {child_id}")
         with self.vault.unit() as db:
-            row = db.get(cw.Child, child_id)
-            if row is None or row.erased_at is not None:
-                raise NotFound(f"There is no child {child_id}.")
-            f = childfile.load_file(db, row)
-            forms = {
-                c.id: blobs.load(self.vault, db, cw_form)
-                for c in db.scalars(select(cw.Consent).where(cw.Consent.child_id == child_id))
-                if (cw_form := c.form_object_id)
-            }
-            entries = db.scalars(
-                select(AuditRow).where(AuditRow.child_id == child_id).order_by(AuditRow.seq)
-            ).all()
-            log = [audit.to_entry(e) for e in entries]
-            items = db.scalars(
-                select(cw.SupervisionItem).where(cw.SupervisionItem.child_id == child_id)
-            ).all()
-            photo_rows = db.scalars(
-                select(cw.Photo)
-                .join(cw.CapturePhoto, cw.CapturePhoto.photo_id == cw.Photo.id)
-                .join(cw.CaptureChild, cw.CaptureChild.capture_id == cw.CapturePhoto.capture_id)
-                .where(cw.CaptureChild.child_id == child_id, cw.Photo.erased_at.is_(None))
-                .distinct()
-            ).all()
-            photos = [
-                (
-                    p.id,
-                    blobs.load(self.vault, db, p.original_object_id),
-                    [
-                        (x.top, x.right, x.bottom, x.left)
-                        for x in db.scalars(select(cw.Face).where(cw.Face.photo_id == p.id))
-                        # R11: only a face a person confirmed as this child stays sharp.
-                        if not (x.status == FaceStatus.CONFIRMED.value and x.child_id == child_id)
-                    ],
-                    p.faces_detected,
-                )
-                for p in photo_rows
-            ]
-        archive = io.BytesIO()
-        redactions: list[str] = []
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-            for pid, data, others, detected in photos:
-                img = decode(data).image
-                if not detected:  # R11: never looked for; every face found now is blurred
-                    others = [face.box for face in detect(img)]
-                if others:
-                    img = blur_faces(img, others)
-                    redactions.append(
-                        f"photo-{pid}.jpg: {len(others)} face(s) blurred, not confirmed by a "
-                        "person as this child (third-party data; R11, policy 5.5.1, 5.5.2)"
-                    )
-                z.writestr(f"photos/photo-{pid}.jpg", clean_jpeg(img))
-            for cid, data in forms.items():
-                z.writestr(f"consent-forms/consent-{cid}.{_ext(data)}", data)
-            z.writestr(
-                "record.json",
-                json.dumps(
-                    {
-                        "file": _plain(f),
-                        "audit": _plain(log),
-                        "supervision": [
-                            {
-                                "id": i.id,
-                                "kind": i.kind,
-                                "summary": i.summary,
-                                "created_at": i.created_at.isoformat(),
-                            }
-                            for i in items
-                        ],
-                    },
-                    indent=2,
-                ),
+            package = subject_access.build_package(
+                self.vault, db, child_id=child_id, reference=reference
             )
-            z.writestr("redactions.txt", "\n".join(redactions) or "No redactions.")
-            z.writestr(
-                "index.html", _index(f.child.name, len(photos), len(forms), len(log), redactions)
-            )
-        passphrase = "-".join(secrets.token_hex(3) for _ in range(5))
         path = outputs.write(
             target=target,
-            data=seal_package(archive.getvalue(), passphrase),
+            data=package.data,
             action="sar.exported",
             subject=f"child {child_id}",
             child_id=child_id,
-            details={"photos": len(photos), "forms": len(forms), "redactions": len(redactions)},
+            details=package.details,
         )
-        return path, passphrase
-
-
-def _ext(data: bytes) -> str:
-    from sefton_photos.consents import form_media_type
-
-    return form_media_type(data).split("/")[-1]
-
-
-def _plain(value: object) -> object:
-    from dataclasses import asdict, is_dataclass
-
-    def conv(v: object) -> object:
-        if is_dataclass(v) and not isinstance(v, type):
-            return {k: conv(x) for k, x in asdict(v).items()}
-        if isinstance(v, dict):
-            return {str(k): conv(x) for k, x in v.items()}
-        if isinstance(v, (list, tuple)):
-            return [conv(x) for x in v]
-        if hasattr(v, "isoformat"):
-            return v.isoformat()
-        return v
-
-    return conv(value)
-
-
-def _index(name: str, photos: int, forms: int, entries: int, redactions: list[str]) -> str:
-    items = "".join(f"<li>{html.escape(r)}</li>" for r in redactions) or "<li>None.</li>"
-    return (
-        f"<!doctype html><meta charset='utf-8'><title>Subject access: "
-        f"{html.escape(name)}</title><h1>Everything Sefton Photos holds about "
-        f"{html.escape(name)}</h1><ul><li>record.json: the child's file, consents, wishes, "
-        f"explanations, {entries} audit entries and supervision items</li><li>photos/: "
-        f"{photos} photos</li><li>consent-forms/: {forms} scanned forms</li></ul>"
-        f"<h2>Redactions and why</h2><ul>{items}</ul>"
-    )
+        return path, package.passphrase

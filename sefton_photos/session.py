@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import access, audit, consent_age, users, vaultcheck
+from sefton_photos import access, audit, consent_age, erasure, users, vaultcheck
 from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
 from sefton_photos.dashboard import DashboardService
@@ -27,6 +27,7 @@ from sefton_photos.locations import LocationsService
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
 from sefton_photos.photos import PhotosService
 from sefton_photos.records import RecordsService
+from sefton_photos.review import ReviewService
 from sefton_photos.schema.core import Setting, UserRow
 from sefton_photos.supervision import SupervisionService
 from sefton_photos.vault.attempts import Clock
@@ -57,6 +58,7 @@ class Session:
         self.exports = ExportService(self.children, self.locations)
         self.records = RecordsService(self.children, self.photos)
         self.lifestory = LifeStoryService(self.exports)
+        self.reviews = ReviewService(self.children)  # R12: flagged photos
 
     def __enter__(self) -> Session:
         return self
@@ -241,7 +243,7 @@ class Session:
     def audit_entries(self, *, limit: int = 50) -> list[AuditEntry]:
         require(self.vault, self.user, access.may_read_audit(self.user.role), "audit.show")
         with self.vault.unit() as db:
-            entries = audit.latest(db, max(1, limit))
+            entries = erasure.label_erased(db, audit.latest(db, max(1, limit)))
             audit.append(
                 db,
                 action="audit.viewed",

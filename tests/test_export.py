@@ -327,21 +327,22 @@ def test_erase_shreds_objects_purges_face_data_and_keeps_the_audit(
 def test_the_subject_access_package_opens_with_its_passphrase(
     world: dict, faces_dir: Path, tmp_path: Path
 ) -> None:
-    import zipfile
-
-    from sefton_photos.records import open_package
+    import pyzipper
 
     vault, ids, share = world["vault"], world["ids"], world["share"]
     import_photo(vault, faces_dir, tmp_path, [ids["person-a"]], "group_a-b-unknown.jpg")
     with as_(vault, ADMIN) as admin:
         path, passphrase = admin.records.subject_access(
-            child_id=ids["person-a"], out=share / "sar.bin"
+            child_id=ids["person-a"], out=share / "sar.zip", reference="SAR-2026-007"
         )
     blob = path.read_bytes()
-    assert b"Child A" not in blob and b"PK" not in blob[:8]
-    with pytest.raises(Exception, match="Wrong passphrase"):
-        open_package(blob, "not-the-passphrase")
-    with zipfile.ZipFile(io.BytesIO(open_package(blob, passphrase))) as z:
+    assert b"Child A" not in blob
+    with pyzipper.AESZipFile(path) as z:
+        z.setpassword(b"not-the-passphrase")
+        with pytest.raises(RuntimeError, match="Bad password"):
+            z.read("index.html")
+    with pyzipper.AESZipFile(path) as z:
+        z.setpassword(passphrase.encode())
         names = z.namelist()
         assert "index.html" in names and "record.json" in names
         assert any(n.startswith("photos/") for n in names)

@@ -284,9 +284,8 @@ def test_r11_the_subject_access_package_blurs_a_face_marked_not_this_child(
 ) -> None:
     """A SAR goes beyond the case record too: someone else's face is third-party data."""
     import io
-    import zipfile
 
-    from sefton_photos.records import open_package
+    import pyzipper
 
     vault, ids = world["vault"], world["ids"]
     a = ids["person-a"]
@@ -295,9 +294,12 @@ def test_r11_the_subject_access_package_blurs_a_face_marked_not_this_child(
         [face] = s.photos.info(photo_id=photo).faces
         s.faces.confirm(face_id=face.id, child_id=None)  # "Not this child"
     with as_(vault, ADMIN) as admin:
-        path, passphrase = admin.records.subject_access(child_id=a, out=tmp_path / "sar.bin")
-    with zipfile.ZipFile(io.BytesIO(open_package(path.read_bytes(), passphrase))) as z:
-        assert f"photo-{photo}.jpg: 1 face(s) blurred" in z.read("redactions.txt").decode()
+        path, passphrase = admin.records.subject_access(
+            child_id=a, out=world["share"] / "sar.zip", reference="SAR-2026-011"
+        )
+    with pyzipper.AESZipFile(io.BytesIO(path.read_bytes())) as z:
+        z.setpassword(passphrase.encode())
+        assert f"photo-{photo}.jpg: 1 face blurred" in z.read("redactions.txt").decode()
         image = Image.open(io.BytesIO(z.read(f"photos/photo-{photo}.jpg")))
     assert faces_in_image(image) == 0
 
@@ -310,16 +312,18 @@ def test_r11_the_subject_access_package_blurs_faces_never_detected_before(
     world: dict, faces_dir: Path, tmp_path: Path
 ) -> None:
     import io
-    import zipfile
 
-    from sefton_photos.records import open_package
+    import pyzipper
 
     vault, ids = world["vault"], world["ids"]
     a = ids["person-a"]
     photo = import_photo(vault, faces_dir, tmp_path, [a], "group_a-b.jpg", faces=False)
     with as_(vault, ADMIN) as admin:
-        path, passphrase = admin.records.subject_access(child_id=a, out=tmp_path / "sar.bin")
-    with zipfile.ZipFile(io.BytesIO(open_package(path.read_bytes(), passphrase))) as z:
-        assert f"photo-{photo}.jpg: 2 face(s) blurred" in z.read("redactions.txt").decode()
+        path, passphrase = admin.records.subject_access(
+            child_id=a, out=world["share"] / "sar.zip", reference="SAR-2026-011"
+        )
+    with pyzipper.AESZipFile(io.BytesIO(path.read_bytes())) as z:
+        z.setpassword(passphrase.encode())
+        assert f"photo-{photo}.jpg: 2 faces blurred" in z.read("redactions.txt").decode()
         image = Image.open(io.BytesIO(z.read(f"photos/photo-{photo}.jpg")))
     assert faces_in_image(image) == 0

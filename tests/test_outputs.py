@@ -114,9 +114,13 @@ def test_r5_supervision_record_and_subject_access_go_to_approved_folders_only(
     assert [d["path"] for d in _audit(vault, "supervision.exported")] == [str(pdf)]
     with as_(vault, ADMIN) as admin:
         with pytest.raises(PolicyRefusal, match="R5"):
-            admin.records.subject_access(child_id=ids["person-c"], out=tmp_path / "p.sar")
-        path, _ = admin.records.subject_access(child_id=ids["person-c"], out=share / "p.sar")
-    assert not (tmp_path / "p.sar").exists() and path.exists()
+            admin.records.subject_access(
+                child_id=ids["person-c"], out=tmp_path / "p.zip", reference="SAR-2026-001"
+            )
+        path, _ = admin.records.subject_access(
+            child_id=ids["person-c"], out=share / "p.zip", reference="SAR-2026-001"
+        )
+    assert not (tmp_path / "p.zip").exists() and path.exists()
     assert [d["path"] for d in _audit(vault, "sar.exported")] == [str(path)]
 
 

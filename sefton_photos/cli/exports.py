@@ -15,6 +15,7 @@ from sefton_photos.cli.common import (
     signed_in,
 )
 from sefton_photos.model import Destination
+from sefton_photos.words import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -51,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     sar = sub.add_parser("sar", parents=[parent], help="the subject access package of a child")
     sar.add_argument("--child", required=True, type=record_id)
-    sar.add_argument("--out", required=True, type=Path)
+    sar.add_argument("--out", required=True, type=Path, help="the .zip to write (AES-256)")
+    sar.add_argument(
+        "--reference", required=True, help="the request's reference, e.g. SAR-2026-014 (R13)"
+    )
     sar.set_defaults(func=cmd_sar)
 
     retention = sub.add_parser("retention", parents=[parent], help="the retention schedule")
@@ -76,7 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     lines: list[str] = []
     for o in outcomes:
         if o.status == "exported":
-            blurred = f" ({o.blurred} face(s) blurred)" if o.blurred else ""
+            blurred = f" ({plural(o.blurred, 'face')} blurred)" if o.blurred else ""
             lines.append(f"EXPORTED photo {o.photo_id} -> {o.file}{blurred}")
         else:
             lines.append(f"REFUSED  photo {o.photo_id}")
@@ -142,12 +146,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
 
 def cmd_sar(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        path, passphrase = session.records.subject_access(child_id=args.child, out=args.out)
+        path, passphrase = session.records.subject_access(
+            child_id=args.child, out=args.out, reference=args.reference
+        )
     emit(
         args,
         {"file": str(path), "passphrase": passphrase},
         [
-            f"Wrote the encrypted subject access package to {path}",
+            f"Wrote the subject access package (an AES-256 ZIP: 7-Zip or WinZip open it) to {path}",
             f"Passphrase (give it separately, it is shown once): {passphrase}",
         ],
     )

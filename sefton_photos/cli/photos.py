@@ -1,5 +1,5 @@
 """``sefton-photos device add|list``, ``face enrol``, ``import`` and
-``photo list|show|detect-faces``."""
+``photo list|show|detect-faces|review``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from sefton_photos.cli.common import (
 )
 from sefton_photos.errors import SeftonError
 from sefton_photos.model import Purpose
+from sefton_photos.words import plural
 
 if TYPE_CHECKING:
     from sefton_photos.importer import FileOutcome, Progress
@@ -86,6 +87,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     det.add_argument("ids", type=record_id, nargs="*", help="photo ids")
     det.add_argument("--child", type=record_id, help="every photo of this child")
     det.set_defaults(func=cmd_photo_detect_faces)
+    review = pc.add_parser(
+        "review",
+        parents=[parent],
+        help="clear a photo flagged by a withdrawal, on a new consent (R12, policy 5.5.1.3)",
+    )
+    review.add_argument("id", type=record_id)
+    review.add_argument(
+        "--consent",
+        type=record_id,
+        required=True,
+        help="the new, current consent that covers it",
+    )
+    review.set_defaults(func=cmd_photo_review)
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
@@ -123,7 +137,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def _line(o: FileOutcome) -> str:
-    faces = f", {len(o.faces)} face(s)" if o.faces else ""
+    faces = f", {plural(len(o.faces), 'face')}" if o.faces else ""
     photo = f" as photo {o.photo_id}" if o.photo_id else ""
     why = f": {o.reason}" if o.reason else ""
     return f"{o.status.upper():<9} {o.source}{photo}{faces}{why}"
@@ -194,7 +208,7 @@ def cmd_photo_list(args: argparse.Namespace) -> int:
         args,
         photos,
         [
-            f"{p.id:>6}  {p.width}x{p.height}  {len(p.faces)} face(s)  "
+            f"{p.id:>6}  {p.width}x{p.height}  {plural(len(p.faces), 'face')}  "
             f"imported {p.imported_at:%Y-%m-%d} by {p.imported_by}"
             + (f"  FLAGGED: {p.flagged}" if p.flagged else "")
             for p in photos
@@ -231,4 +245,22 @@ def cmd_photo_detect_faces(args: argparse.Namespace) -> int:
         for pid, n in found.items()
     ] + [f"Photo {pid}: faces were already detected." for pid in already]
     emit(args, {"detected": found, "already": already}, lines)
+    return 0
+
+
+def cmd_photo_review(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        outcome = session.reviews.review(photo_id=args.id, consent_id=args.consent)
+    if outcome.cleared:
+        words = (
+            f"Photo {args.id} is no longer flagged: it now rests on consent {args.consent} "
+            f"(replacing withdrawn consent {outcome.replaced}; R12, policy 5.5.1.3)."
+        )
+    else:
+        still = ", ".join(str(c) for c in outcome.still_flagged_by)
+        words = (
+            f"Photo {args.id} now rests on consent {args.consent} for this child, but stays "
+            f"flagged: it also relied on withdrawn consent {still} (R12, policy 5.5.1.3)."
+        )
+    emit(args, outcome, words)
     return 0

@@ -272,9 +272,7 @@ class Vault:
         with self.unit(reading=True) as db:
             recorded = set(db.scalars(select(ObjectRow.id)))
             committed = audit.tip(db)[0]
-        return self.objects.survey(
-            recorded, committed=committed, mark_key=self._stamp().mark_key
-        )
+        return self.objects.survey(recorded, committed=committed, mark_key=self._stamp().mark_key)
 
     def _make_read_only(self, why: str) -> None:
         self.read_only = True

@@ -79,6 +79,14 @@ def test_export_flow(
     code, _, err = run(ADMIN, "erase", "--child", str(child), "--confirm")
     assert code == 1 and "not due" in err
     code, out, _ = run(
-        ADMIN, "sar", "--child", str(child), "--out", str(share / "p.sar"), "--json"
+        ADMIN,
+        "sar",
+        "--child",
+        str(child),
+        "--out",
+        str(share / "p.zip"),
+        "--reference",
+        "SAR-2026-003",
+        "--json",
     )
     assert code == 0 and json.loads(out)["passphrase"]

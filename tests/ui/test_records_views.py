@@ -5,17 +5,16 @@ the core's words (R5, R13)."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+import pyzipper
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import CareStatus
-from sefton_photos.records import RetentionDue, open_package
+from sefton_photos.records import RetentionDue
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, KEY, SOCIAL
 from tests.test_export import as_
@@ -47,7 +46,7 @@ def test_records_models_say_dates_and_bases_in_words(qtbot: QtBot) -> None:
     assert places.index(0, 1).data() == "/srv/share" and places.paths == ["/srv/share"]
     places.clear()
     assert places.rowCount() == 0
-    assert "Olive" not in default_name(4) and default_name(4).endswith(".sfsar")
+    assert "Olive" not in default_name(4) and default_name(4).endswith(".zip")
 
 
 def test_subject_access_shows_the_passphrase_once_and_it_opens_the_package(
@@ -73,6 +72,9 @@ def test_subject_access_shows_the_passphrase_once_and_it_opens_the_package(
         dialog.show()
         assert not dialog.passphrase.isVisible()
         assert _unnamed(dialog) == []
+        dialog.make_button.click()  # no reference yet: nothing is made, the reason shown
+        assert "reference" in dialog.message.text() and not chosen.with_name("request.zip").exists()
+        dialog.reference.setText("SAR-2026-001")
         with qtbot.waitSignal(dialog.made, timeout=30_000) as made:
             dialog.make_button.click()
         review = RetentionReview(s)  # not an administrator: the core's refusal, in words
@@ -81,15 +83,17 @@ def test_subject_access_shows_the_passphrase_once_and_it_opens_the_package(
             review.refresh()
         assert "Only an administrator" in review.message.text()
     package = made.args[0]
-    assert package == chosen.with_name("request.sfsar")
+    assert package == chosen.with_name("request.zip")
     passphrase = dialog.passphrase.text()
     assert dialog.passphrase.isVisible() and dialog.passphrase.isReadOnly() and passphrase
     assert (
         "separately" in dialog.handover.text() and "not stored anywhere" in dialog.handover.text()
     )
     assert not dialog.make_button.isVisible()
-    with zipfile.ZipFile(io.BytesIO(open_package(package.read_bytes(), passphrase))) as z:
+    with pyzipper.AESZipFile(package) as z:  # an AES-256 ZIP, as 7-Zip reads it
+        z.setpassword(passphrase.encode())
         assert {"index.html", "record.json"} <= set(z.namelist())
+        assert b"SAR-2026-001" in z.read("index.html")
     dialog.close()
     assert dialog.passphrase.text() == ""
 

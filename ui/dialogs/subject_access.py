@@ -4,7 +4,9 @@ An administrator, or the child's own social worker, chooses where to save the
 package (the system's save dialog); ``session.records.subject_access`` runs on the
 vault worker: it gathers the file, consents and their scanned forms, the audit
 entries, the supervision items and the photos, blurs other people's faces with a
-reason written for each (R11), and seals it all with a passphrase.  The dialog
+reason written for each (R11), and writes an AES-256 ZIP (7-Zip and WinZip open
+it) under a passphrase; the request's reference, typed here, is required and kept
+with the audit entry.  The dialog
 then shows that passphrase ONCE, in a read-only field that can be selected, with
 the words to give it to the requester separately from the package; it is not
 stored anywhere, and closing the dialog forgets it.  The core decides who may
@@ -35,8 +37,8 @@ from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
-SUFFIX = ".sfsar"
-FILTER = f"Subject access package (*{SUFFIX})"
+SUFFIX = ".zip"
+FILTER = f"Subject access package, AES-256 ZIP (*{SUFFIX})"
 HANDOVER = (
     "Give this passphrase to the requester separately from the package: for example "
     "read it out over the phone, never in the same email or on the same drive. It is "
@@ -77,7 +79,8 @@ class SubjectAccessDialog(QDialog):
             f"The package holds everything Sefton Photos keeps about {who}: the file, "
             "consents and their scanned forms, the audit entries, supervision items and "
             "the photos, with other people's faces blurred and a reason written for each "
-            "redaction. It is encrypted with a passphrase that is shown once, here.",
+            "redaction, and the face-matching data held. It is an AES-256 ZIP (7-Zip or "
+            "WinZip open it), encrypted with a passphrase that is shown once, here.",
             self,
         )
         intro.setWordWrap(True)
@@ -89,6 +92,12 @@ class SubjectAccessDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Making the package")
         self.progress.hide()
+
+        self.reference_label = QLabel("Request &reference (e.g. SAR-2026-014):", self)
+        self.reference = QLineEdit(self)
+        self.reference.setAccessibleName("Request reference")
+        self.reference.setMaxLength(40)
+        self.reference_label.setBuddy(self.reference)
 
         self.passphrase_label = QLabel("&Passphrase (shown once):", self)
         self.passphrase = QLineEdit(self)
@@ -117,6 +126,8 @@ class SubjectAccessDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         layout.addWidget(intro)
+        layout.addWidget(self.reference_label)
+        layout.addWidget(self.reference)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addWidget(self.passphrase_label)
@@ -129,6 +140,13 @@ class SubjectAccessDialog(QDialog):
     def make_package(self) -> VaultOp[tuple[Path, str]] | None:
         """Ask where to save, then make the package on the worker."""
         if self.busy:
+            return None
+        reference = self.reference.text().strip()
+        if not reference:
+            self.message.show_error(
+                "No package was made: type the request's reference first (R13)."
+            )
+            self.reference.setFocus()
             return None
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
@@ -145,7 +163,10 @@ class SubjectAccessDialog(QDialog):
         records, child_id = self.session.records, self.child_id
         self._set_busy(True)
         self.message.show_info("Making the package: gathering, blurring and encrypting…")
-        op = VaultOp(parent=self, op=lambda: records.subject_access(child_id=child_id, out=out))
+        op = VaultOp(
+            parent=self,
+            op=lambda: records.subject_access(child_id=child_id, out=out, reference=reference),
+        )
         return op.success(self._made).failure(self._failed).run()
 
     def _set_busy(self, busy: bool) -> None:
@@ -161,6 +182,7 @@ class SubjectAccessDialog(QDialog):
         self.passphrase.setText(passphrase)
         for widget in (self.passphrase_label, self.passphrase, self.handover):
             widget.show()
+        self.reference.setReadOnly(True)
         self.make_button.hide()  # one package, one passphrase: a new one needs a new window
         self.close_button.setDefault(True)
         self.passphrase.setFocus()

@@ -6,8 +6,10 @@ never written anywhere.  Beside it, the list of faces says the same words as the
 labels on the boxes: the child's name when the face is one of the capture's
 children, otherwise that someone else needs their own consent before any
 publication (R11, policy 5.5.1/5.5.2).  A photo taken under a consent since
-withdrawn carries a banner in words (R12, policy 5.5.1.3).  On lock the picture,
-its faces and its details are dropped.
+withdrawn carries a banner in words (R12, policy 5.5.1.3) and a review row: the
+child's social worker (or their line manager) names the new consent that covers it;
+the core decides, and a refusal is shown in its words.  On lock the picture, its
+faces and its details are dropped.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
+from sefton_photos.review import FlagReview
 from sefton_photos.session import Session
 from ui.models.faces import FacesModel
 from ui.ops import VaultOp, describe
@@ -75,6 +80,7 @@ class PhotoView(QWidget):
     """The photo with its faces; :meth:`show_photo` loads one on the worker."""
 
     loaded = Signal(object)  # the PhotoInfo shown, or None when loading failed
+    reviewed = Signal(object)  # the FlagReview of an R12 review the core accepted
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, max_side: int = VIEW_SIDE
@@ -83,10 +89,28 @@ class PhotoView(QWidget):
         self.session = session
         self.max_side = max_side
         self.info: PhotoInfo | None = None
+        self._note = ""  # words to show once the photo has reloaded after a review
         self._generation = 0
         self.setAccessibleName("Photo view")
 
         self.banner = MessageLabel("Review flag", self)
+        self.review_consent = QSpinBox(self)
+        self.review_consent.setRange(0, 2_000_000_000)
+        self.review_consent.setSpecialValueText("choose")
+        self.review_consent.setAccessibleName("New consent number")
+        review_label = QLabel("New &consent no. that covers it:", self)
+        review_label.setBuddy(self.review_consent)
+        self.review_button = QPushButton("&Review: clear the flag", self)
+        self.review_button.setAccessibleName("Review: clear the flag on this consent")
+        self.review_button.clicked.connect(self.review)
+        self.review_row = QWidget(self)
+        review_layout = QHBoxLayout(self.review_row)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(review_label)
+        review_layout.addWidget(self.review_consent)
+        review_layout.addWidget(self.review_button)
+        review_layout.addStretch(1)
+        self.review_row.hide()
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAccessibleName("About this photo")
@@ -120,6 +144,7 @@ class PhotoView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.banner)
+        layout.addWidget(self.review_row)
         layout.addWidget(self.message)
         layout.addWidget(self.details)
         layout.addLayout(row, 1)
@@ -150,6 +175,9 @@ class PhotoView(QWidget):
     def show_loaded(self, info: PhotoInfo, image: QImage) -> None:
         self.info = info
         self.message.clear_message()
+        if self._note:
+            self.message.show_info(self._note)
+            self._note = ""
         self.canvas.set_photo(image, QSize(info.width, info.height), info.faces)
         self.faces_model.set_faces(info.faces)
         self.details.setText(details_words(info))
@@ -157,6 +185,41 @@ class PhotoView(QWidget):
             self.banner.show_error(flag_words(info))
         else:
             self.banner.clear_message()
+        self.review_row.setVisible(bool(info.flagged))
+
+    def review(self) -> VaultOp[FlagReview] | None:
+        """R12: ask the core to clear the flag on the consent named (it decides, audited)."""
+        if self.info is None:
+            return None
+        consent = self.review_consent.value()
+        if not consent:
+            self.message.show_error("Name the new consent that covers this photo first.")
+            return None
+        photo_id, reviews = int(self.info.id), self.session.reviews
+
+        def done(outcome: FlagReview) -> None:
+            if outcome.cleared:
+                self._note = (
+                    f"Reviewed: the photo now rests on consent {consent} and is no "
+                    "longer flagged (R12, policy 5.5.1.3)."
+                )
+            else:
+                self._note = (
+                    "Reviewed for this child, but it stays flagged: it also relied on "
+                    "withdrawn consent(s) "
+                    + ", ".join(str(c) for c in outcome.still_flagged_by)
+                    + "."
+                )
+            emit(self.reviewed, outcome)
+            self.show_photo(photo_id)
+
+        def failed(error: BaseException) -> None:
+            self.message.show_error(f"It stays flagged. {describe(error)}")
+
+        op: VaultOp[FlagReview] = VaultOp(
+            parent=self, op=lambda: reviews.review(photo_id=photo_id, consent_id=consent)
+        )
+        return op.success(done).failure(failed).run()
 
     def update_face(self, face: FaceInfo) -> None:
         """A face was confirmed or corrected elsewhere (the face review): redraw its words."""
@@ -175,6 +238,8 @@ class PhotoView(QWidget):
         self.faces_model.clear()
         self.details.clear()
         self.banner.clear_message()
+        self.review_row.hide()
+        self.review_consent.setValue(0)
         self.message.clear_message()
 
     def on_locked(self) -> None:
