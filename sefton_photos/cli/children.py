@@ -55,7 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     wc = wish.add_subparsers(dest="wish_command", required=True, metavar="COMMAND")
     wset = wc.add_parser("set", parents=[parent], help="record a wish")
     wset.add_argument("--child", type=int, required=True)
-    wset.add_argument("--who", required=True, choices=choice_of(Whose))
+    wset.add_argument(
+        "--who",
+        required=True,
+        choices=choice_of(Whose),
+        help="child; parent_carer (with --person or --carer); worker (your own wish)",
+    )
     wset.add_argument("--wishes", required=True, choices=["yes", "no"])
     wset.add_argument("--person", type=int, help="the person with PR whose wish it is (id)")
     wset.add_argument("--carer", help="or: the name of a carer without PR whose wish it is")
