@@ -204,6 +204,13 @@ class RecordsService:
                 .values(reason="[erased]")
             )
             db.execute(
+                update(cw.WishNotNeeded)
+                .where(
+                    cw.WishNotNeeded.child_id == child_id, cw.WishNotNeeded.carer_name.is_not(None)
+                )
+                .values(carer_name="[erased]")
+            )
+            db.execute(
                 update(cw.Explanation)
                 .where(cw.Explanation.child_id == child_id)
                 .values(not_explained_reason=None)

@@ -73,6 +73,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     wnot.add_argument("--person", type=int, required=True, help="the person with PR (id)")
     wnot.add_argument("--reason", required=True)
     wnot.set_defaults(func=cmd_wish_not_needed)
+    wend = wc.add_parser(
+        "carer-ended",
+        parents=[parent],
+        help="a carer no longer cares for the child (social worker)",
+    )
+    wend.add_argument("--child", type=int, required=True)
+    wend.add_argument("--carer", required=True, help="the carer's name, as on their wish")
+    wend.add_argument("--reason", required=True)
+    wend.set_defaults(func=cmd_carer_ended)
 
     expl = sub.add_parser(
         "explained", parents=[parent], help="record that the purpose was explained, or why not (R2)"
@@ -219,6 +228,17 @@ def cmd_wish_not_needed(args: argparse.Namespace) -> int:
             child_id=args.child, person_id=args.person, reason=args.reason
         )
     print(f"Recorded why person {args.person}'s wish is not needed.")
+    return 0
+
+
+def cmd_carer_ended(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.consents.record_carer_ended(
+            child_id=args.child, carer=args.carer, reason=args.reason
+        )
+    print(
+        f"Recorded that {args.carer} no longer cares for the child: earlier wishes stop counting."
+    )
     return 0
 
 
