@@ -209,15 +209,17 @@ def _latest_waivers(db: OrmSession, child_id: int) -> tuple[WishNotNeeded, ...]:
         .order_by(cw.WishNotNeeded.recorded_at, cw.WishNotNeeded.id)
     ).all()
     out = []
-    for r in {r.person_id: r for r in rows}.values():
-        person = db.get(cw.ResponsiblePerson, r.person_id)
+    latest = {(r.person_id, (r.carer_name or "").casefold()): r for r in rows}
+    for r in latest.values():
+        person = db.get(cw.ResponsiblePerson, r.person_id) if r.person_id else None
         out.append(
             WishNotNeeded(
-                person_id=PersonId(r.person_id),
-                person_name=person.name if person else "?",
+                person_id=PersonId(r.person_id) if r.person_id else None,
+                person_name=person.name if person else (r.carer_name or "?"),
                 reason=r.reason,
                 recorded_by=_name(db, r.recorded_by) or "?",
                 recorded_at=r.recorded_at,
+                carer=r.carer_name is not None,
             )
         )
     return tuple(out)

@@ -290,7 +290,7 @@ def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
         reasons.append(_wish_reason(child, "The child"))
     people = [p for p in f.people if p.current]
     by_person = {w.person_id: w for w in f.wishes if w.person_id is not None}
-    waived = {v.person_id: v for v in f.waivers}
+    waived = {v.person_id: v for v in f.waivers if not v.carer}
     for p in people:
         who = f"{p.name} ({p.relationship})"
         wish, waiver = by_person.get(p.id), waived.get(p.id)
@@ -316,7 +316,7 @@ def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
                     "is not needed.",
                 )
             )
-    carers = [w for w in f.wishes if w.carer]
+    carers = [w for w in f.wishes if w.carer and f.carer_ended(w) is None]
     reasons += [_wish_reason(w, f"{w.person_name} (carer)") for w in carers]
     if not people and not carers and not young_persons_own:
         reasons.append(

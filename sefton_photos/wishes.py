@@ -5,7 +5,9 @@ each person with parental responsibility (by person id); each carer without PR (
 name); each worker allocated to the child (their own wish, recorded by themselves, so
 a key worker may record theirs though they keep no other part of the file).  A
 person with PR who is not asked has a social worker's reason recorded instead, which
-covers a missing wish only, never a recorded "no".  Explanations record when the
+covers a missing wish only, never a recorded "no"; a carer who no longer cares for
+the child is recorded so by the social worker, and their earlier wishes stop counting.
+Explanations record when the
 purpose was explained (never a date still to come), or why not and who permitted it.
 These are methods of ``session.consents`` (:class:`ConsentsService` mixes them in).
 """
@@ -153,6 +155,35 @@ class WishesMixin:
                 )
             )
             self._audit(db, "wish.not_needed", child_id, f"person {person_id}")
+
+    def record_carer_ended(self, *, child_id: int, carer: str, reason: str) -> None:
+        """The social worker records that a carer no longer cares for the child: the
+        carer's wishes recorded before it stop counting; a later wish of theirs counts."""
+        self.children.guard_edit(child_id, "wish.carer_ended")
+        why = reason.strip()
+        if not why:
+            raise InvalidInput(f"Say why they are no longer the child's carer {CLAUSE}.")
+        with self.children.vault.unit() as db:
+            names = db.scalars(
+                select(cw.Wish.carer_name).where(
+                    cw.Wish.child_id == child_id, cw.Wish.carer_name.is_not(None)
+                )
+            ).all()
+            name = next((n for n in names if n and n.casefold() == carer.strip().casefold()), None)
+            if name is None:
+                raise InvalidInput(
+                    f"There is no wish of a carer called {carer.strip()!r} on this file {CLAUSE}."
+                )
+            db.add(
+                cw.WishNotNeeded(
+                    child_id=child_id,
+                    carer_name=name,
+                    reason=why,
+                    recorded_by=self.actor.id,
+                    recorded_at=utcnow(),
+                )
+            )
+            self._audit(db, "wish.carer_ended", child_id, f"child {child_id}")
 
     def record_explanation(
         self,

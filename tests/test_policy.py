@@ -256,6 +256,26 @@ ROWS = [
         "Fay (carer) does not wish",
     ),
     (
+        "R2 a former carer's no, recorded as no longer caring after it",
+        child_file(
+            wishes=(*BOTH_YES[:3], wish(Whose.PARENT_CARER, False, name="Fay", carer=True)),
+            waivers=(WishNotNeeded(None, "fay", "Placement ended", "Sam Social", LATER, True),),
+        ),
+        Purpose.LIFE_STORY,
+        set(),
+        "",
+    ),
+    (
+        "R2 a carer's no recorded after they were recorded as no longer caring",
+        child_file(
+            wishes=(*BOTH_YES[:3], wish(Whose.PARENT_CARER, False, name="Fay", carer=True)),
+            waivers=(WishNotNeeded(None, "Fay", "Placement ended", "Sam Social", EARLIER, True),),
+        ),
+        Purpose.LIFE_STORY,
+        {"R2"},
+        "Fay (carer) does not wish",
+    ),
+    (
         "R2 no one with PR on file and no carer's wish",
         child_file(people=(), wishes=(wish(Whose.CHILD), wish(Whose.WORKER))),
         Purpose.LIFE_STORY,

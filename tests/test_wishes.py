@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sefton_photos.errors import InvalidInput, PolicyRefusal
-from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
+from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose, wish_lines
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL
 from tests.test_children import signed_in
@@ -227,9 +227,47 @@ def test_r13_erasing_the_record_erases_carers_names_and_reasons(vault_dir: Path)
         s.consents.record_wish_not_needed(
             child_id=child_id, person_id=dad, reason="Dad in prison, no contact"
         )
+        s.consents.record_carer_ended(child_id=child_id, carer="Fay Foster", reason="Moved away")
     with signed_in(vault_dir, ADMIN) as admin:
         admin.records.erase(child_id=child_id, confirm=True, today=date(2099, 1, 1))
         with admin.vault.unit() as db:
             carers = db.scalars(select(cw.Wish.carer_name).where(cw.Wish.carer_name.is_not(None)))
             reasons = db.scalars(select(cw.WishNotNeeded.reason))
+            ended = db.scalars(
+                select(cw.WishNotNeeded.carer_name).where(cw.WishNotNeeded.carer_name.is_not(None))
+            )
             assert set(carers) == {"[erased]"} and set(reasons) == {"[erased]"}
+            assert set(ended) == {"[erased]"}
+
+
+def test_r2_a_carers_no_ends_when_they_no_longer_care_for_the_child(device: Path) -> None:
+    """R2 (5.5.4.2): a former carer's "no" stops counting when the social worker records
+    that they no longer care for the child; if they care again, their later wish counts."""
+    with signed_in(device, SOCIAL) as s:
+        child_id, mum, dad = two_parents(s)
+        for person in (mum, dad):
+            s.consents.set_wish(
+                child_id=child_id, whose=Whose.PARENT_CARER, person_id=person, wishes_photos=True
+            )
+        s.consents.set_wish(
+            child_id=child_id, whose=Whose.PARENT_CARER, carer="Fay Foster", wishes_photos=False
+        )
+        assert decide(s, child_id).startswith("REFUSED")
+        with pytest.raises(InvalidInput, match="no wish"):
+            s.consents.record_carer_ended(child_id=child_id, carer="Gus Nobody", reason="Moved")
+        with pytest.raises(InvalidInput, match="why"):
+            s.consents.record_carer_ended(child_id=child_id, carer="Fay Foster", reason=" ")
+        s.consents.record_carer_ended(
+            child_id=child_id, carer="fay foster", reason="Placement ended 1 Dec"
+        )
+        result = decide(s, child_id)
+        assert result.startswith("ALLOWED"), result
+        lines = [(x.who, x.answer) for x in wish_lines(s.children.file(child_id=child_id))]
+        assert (
+            "Fay Foster (carer)",
+            "NO (no longer the child's carer: Placement ended 1 Dec; no longer counts)",
+        ) in lines
+        s.consents.set_wish(
+            child_id=child_id, whose=Whose.PARENT_CARER, carer="Fay Foster", wishes_photos=False
+        )
+        assert decide(s, child_id).startswith("REFUSED")

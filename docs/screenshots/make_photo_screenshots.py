@@ -77,8 +77,11 @@ def ready_child(s: Session, name: str, born: date) -> int:
             signed_on=date(2026, 1, 5),
             carers_notified_on=date(2026, 1, 6) if kind is ConsentKind.GROUP else None,
         )
-    for whose in Whose:
+    for whose in (Whose.CHILD, Whose.WORKER):
         s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
+    s.consents.set_wish(  # R2: each person with PR has their own wish
+        child_id=child.id, whose=Whose.PARENT_CARER, person_id=pr.id, wishes_photos=True
+    )
     s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)
     s.consents.record_explanation(child_id=child.id, to_whom=Whose.PARENT_CARER)
     return child.id

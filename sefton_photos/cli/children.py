@@ -56,7 +56,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     wc = wish.add_subparsers(dest="wish_command", required=True, metavar="COMMAND")
     wset = wc.add_parser("set", parents=[parent], help="record a wish")
     wset.add_argument("--child", type=record_id, required=True)
-    wset.add_argument("--who", required=True, choices=choice_of(Whose))
+    wset.add_argument(
+        "--who",
+        required=True,
+        choices=choice_of(Whose),
+        help="child; parent_carer (with --person or --carer); worker (your own wish)",
+    )
     wset.add_argument("--wishes", required=True, choices=["yes", "no"])
     wset.add_argument("--person", type=record_id, help="the person with PR whose wish it is (id)")
     wset.add_argument("--carer", help="or: the name of a carer without PR whose wish it is")
@@ -69,6 +74,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     wnot.add_argument("--person", type=record_id, required=True, help="the person with PR (id)")
     wnot.add_argument("--reason", required=True)
     wnot.set_defaults(func=cmd_wish_not_needed)
+    wend = wc.add_parser(
+        "carer-ended",
+        parents=[parent],
+        help="a carer no longer cares for the child (social worker)",
+    )
+    wend.add_argument("--child", type=record_id, required=True)
+    wend.add_argument("--carer", required=True, help="the carer's name, as on their wish")
+    wend.add_argument("--reason", required=True)
+    wend.set_defaults(func=cmd_carer_ended)
 
     expl = sub.add_parser(
         "explained", parents=[parent], help="record that the purpose was explained, or why not (R2)"
@@ -217,6 +231,17 @@ def cmd_wish_not_needed(args: argparse.Namespace) -> int:
         args,
         {"child_id": args.child, "person_id": args.person, "wish_not_needed": True},
         f"Recorded why person {args.person}'s wish is not needed.",
+    )
+    return 0
+
+
+def cmd_carer_ended(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.consents.record_carer_ended(
+            child_id=args.child, carer=args.carer, reason=args.reason
+        )
+    print(
+        f"Recorded that {args.carer} no longer cares for the child: earlier wishes stop counting."
     )
     return 0
 

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rm = lc.add_parser(
         "remove", parents=[parent], help="remove an approved folder (administrators)"
     )
-    rm.add_argument("id", type=int, help="the location id (see location list)")
+    rm.add_argument("id", type=record_id, help="the location id (see location list)")
     rm.set_defaults(func=cmd_location_remove)
     lst = lc.add_parser("list", parents=[parent], help="approved locations")
     lst.set_defaults(func=cmd_location_list)

@@ -185,13 +185,15 @@ class WishRecord:
 
 @dataclass(frozen=True, slots=True)
 class WishNotNeeded:
-    """R2 (5.5.4.2): a social worker's reason why a person with PR is not asked."""
+    """R2 (5.5.4.2), by a social worker: why a person with PR is not asked; or, with
+    ``carer`` set, that the carer ``person_name`` no longer cares for the child."""
 
-    person_id: PersonId
+    person_id: PersonId | None
     person_name: str
     reason: str
     recorded_by: str
     recorded_at: datetime
+    carer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,5 +217,17 @@ class ChildFile:
     consents: tuple[ConsentRecord, ...]
     wishes: tuple[WishRecord, ...]  # the latest per person (the child, each PR, carer, worker)
     explanations: tuple[ExplanationRecord, ...]  # the latest per to_whom
-    waivers: tuple[WishNotNeeded, ...] = ()  # the latest per person with PR
+    waivers: tuple[WishNotNeeded, ...] = ()  # the latest per person with PR / carer
     young_person_min_age: int = 12  # R3: the administrator's setting, for own consent
+
+    def carer_ended(self, wish: WishRecord) -> WishNotNeeded | None:
+        """A carer's wish stops counting once recorded as no longer caring, after it."""
+        name = (wish.person_name or "").casefold()
+        return next(
+            (
+                v
+                for v in self.waivers
+                if v.carer and v.person_name.casefold() == name and v.recorded_at > wish.recorded_at
+            ),
+            None,
+        )

@@ -40,7 +40,7 @@ def wish_lines(f: ChildFile) -> tuple[WishLine, ...]:
         else WishLine("The child", "not recorded yet", None, None, None, None)
     )
     by_person = {w.person_id: w for w in f.wishes if w.person_id is not None}
-    waived = {v.person_id: v for v in f.waivers}
+    waived = {v.person_id: v for v in f.waivers if not v.carer}
     for p in f.people:
         who = f"{p.name} ({p.relationship})"
         ended = "" if p.current else " (PR ended: no longer counts)"
@@ -54,12 +54,18 @@ def wish_lines(f: ChildFile) -> tuple[WishLine, ...]:
             )
         elif p.current:
             lines.append(WishLine(who, "not recorded yet", None, None, None, None))
-    lines += [_line(w, f"{w.person_name} (carer)") for w in f.wishes if w.carer]
+    for w in f.wishes:
+        if w.carer:
+            gone = f.carer_ended(w)
+            note = (
+                f" (no longer the child's carer: {gone.reason}; no longer counts)" if gone else ""
+            )
+            lines.append(_line(w, f"{w.person_name} (carer)", note))
     allocated = {f.child.social_worker, *f.child.key_workers}
     for w in f.wishes:
         if w.whose is Whose.WORKER and w.person_name:
-            gone = "" if w.person_name in allocated else " (no longer allocated: no longer counts)"
-            lines.append(_line(w, f"{w.person_name} (worker)", gone))
+            left = "" if w.person_name in allocated else " (no longer allocated: no longer counts)"
+            lines.append(_line(w, f"{w.person_name} (worker)", left))
     for w in f.wishes:
         if w.unattributed:
             label = "A parent/carer" if w.whose is Whose.PARENT_CARER else "The worker"

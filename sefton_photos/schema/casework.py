@@ -98,15 +98,17 @@ class Wish(Base):
 
 
 class WishNotNeeded(Base):
-    """R2 (5.5.4.2): why a person with PR is not asked for their wish, by a social worker.
-
-    Covers a missing wish only: a recorded "no" is never set aside this way.  (0002)
+    """R2 (5.5.4.2), recorded by a social worker: why a person with PR is not asked for
+    their wish (``person_id``; covers a missing wish only, never a recorded "no"), or
+    that a carer no longer cares for the child (``carer_name``; their wishes recorded
+    before it stop counting).  (0002)
     """
 
     __tablename__ = "wish_waivers"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("responsible_people.id"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_people.id"))
+    carer_name: Mapped[str | None] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)

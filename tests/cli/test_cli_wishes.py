@@ -67,6 +67,15 @@ def test_wish_not_needed_and_a_future_explanation(cli) -> None:  # type: ignore[
     assert code == 0, err
     _, out, _ = cli(SOCIAL, "child", "show", child)
     assert "  wish of Ed Example (father): not needed: No contact: court order" in out
+    cli(SOCIAL, "wish", "set", "--child", child, "--who", "parent_carer", "--carer", "Fay Foster",
+        "--wishes", "no")  # fmt: skip
+    code, _, err = cli(
+        SOCIAL, "wish", "carer-ended", "--child", child, "--carer", "Fay Foster",
+        "--reason", "Placement ended",
+    )  # fmt: skip
+    assert code == 0, err
+    _, out, _ = cli(SOCIAL, "child", "show", child)
+    assert "  wish of Fay Foster (carer): NO (no longer the child's carer: Placement ended" in out
     code, _, err = cli(SOCIAL, "explained", "--child", child, "--to", "child", "--on", "2999-01-01")
     assert code == 1 and "future" in err
 

@@ -119,3 +119,26 @@ def test_a_key_worker_records_their_own_wish_as_worker(qtbot: QtBot, open_sessio
         "The child was upset today",
     ]
     assert rows[f"{SOCIAL.name} (worker)"][1] == "yes"
+
+
+def test_a_carer_no_longer_caring_is_recorded_and_their_no_stops_counting(
+    qtbot: QtBot, open_session: Opener
+) -> None:
+    social = open_session(SOCIAL)
+    child_id, _, _ = ready_child(social)
+    social.consents.set_wish(
+        child_id=child_id, whose=Whose.PARENT_CARER, carer="Fay Foster", wishes_photos=False
+    )
+    page = _page(qtbot, social)
+    _open(qtbot, page)
+    view = page.file_view
+    assert _check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
+    dialog = view.open_wish_not_needed()
+    assert isinstance(dialog, WishNotNeededDialog)
+    assert dialog.set_carer("Fay Foster")
+    dialog.reason_edit.setPlainText("Placement ended")
+    _save(qtbot, page, dialog)
+    assert _rows(view)["Fay Foster (carer)"][1].endswith(
+        "(no longer the child's carer: Placement ended; no longer counts)"
+    )
+    assert _check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"

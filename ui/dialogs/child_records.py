@@ -4,7 +4,8 @@
 * Record wish (R2, policy 5.5.4.2): whose (the child, a person with PR, a carer
   without PR by name, or your own as the worker), yes or no, notes.  A "no" from
   anyone means no photos; the check will say so.
-* Wish not needed (R2): why a person with PR is not asked, by the social worker.
+* Wish not needed (R2): why a person with PR is not asked, or that a carer no
+  longer cares for the child, by the social worker.
 * Record explanation (R2): the purpose was explained to the child or to the
   parent/carer on a date, or it was not, with the reason and the social worker
   who permitted that.
@@ -184,48 +185,66 @@ class RecordWishDialog(VaultFormDialog):
 
 
 class WishNotNeededDialog(VaultFormDialog):
-    """R2 (5.5.4.2): the social worker records why a person with PR is not asked.
+    """R2 (5.5.4.2), for the social worker: why a person with PR is not asked, or that a
+    carer no longer cares for the child (their earlier wishes then stop counting).
 
-    Emits ``saved`` (with None).  It covers a missing wish only: the core refuses it
-    for a person whose recorded wish is "no".
+    Emits ``saved`` (with None).  A reason covers a missing wish only: the core refuses
+    it for a person with PR whose recorded wish is "no".
     """
 
     def __init__(self, session: Session, child_file: ChildFile, parent: QWidget | None = None):
-        super().__init__("Wish not needed", "&Record reason", parent)
+        super().__init__("Wish not needed or carer gone", "&Record reason", parent)
         self.session = session
         self.child_id = child_file.child.id
         self.person_combo = QComboBox(self)
         for person in child_file.people:
             if person.current:
                 self.person_combo.addItem(f"{person.name} ({person.relationship})", person.id)
-        self.add_row("&Person with PR:", self.person_combo, "Person with PR")
-        self.reason_edit = _notes(self, "Why this person's wish is not asked for")
-        self.add_row("&Why not needed:", self.reason_edit, "Why their wish is not needed")
+        for wish in child_file.wishes:
+            if wish.carer and wish.person_name:
+                label = f"{wish.person_name} (carer): no longer cares for the child"
+                self.person_combo.addItem(label, f"carer:{wish.person_name}")
+        self.add_row("&Person:", self.person_combo, "Person with PR or carer")
+        self.reason_edit = _notes(self, "Why their wish is not asked for, or no longer counts")
+        self.add_row("&Why:", self.reason_edit, "Why their wish is not needed")
         self.add_hint(
             "A person with parental responsibility who has not been asked blocks every "
             "capture until their wish is recorded, or until you record here why it is not "
-            'needed (R2, policy 5.5.4.2). A recorded "no" cannot be set aside this way.'
+            "needed; a carer's wishes stop counting once you record that they no longer "
+            'care for the child (R2, policy 5.5.4.2). A recorded "no" from a person with '
+            "parental responsibility cannot be set aside this way."
         )
         self.person_combo.setFocus()
 
-    def set_person(self, person_id: int) -> bool:
-        index = self.person_combo.findData(person_id)
+    def _pick(self, data: object) -> bool:
+        index = self.person_combo.findData(data)
         if index >= 0:
             self.person_combo.setCurrentIndex(index)
         return index >= 0
 
+    def set_person(self, person_id: int) -> bool:
+        return self._pick(person_id)
+
+    def set_carer(self, name: str) -> bool:
+        return self._pick(f"carer:{name}")
+
     def prepare(self) -> Work | None:
-        person_id = self.person_combo.currentData()
-        if person_id is None:
-            self.problem("There is no one with parental responsibility on the file.")
+        chosen_one = self.person_combo.currentData()
+        if chosen_one is None:
+            self.problem("There is no one with parental responsibility or carer to choose.")
             return None
         reason = self.reason_edit.toPlainText().strip()
         if not reason:
             self.problem("Say why this person's wish is not needed.", self.reason_edit)
             return None
         consents, child_id = self.session.consents, self.child_id
+        if isinstance(chosen_one, str):
+            carer = chosen_one.removeprefix("carer:")
+            return lambda: consents.record_carer_ended(
+                child_id=child_id, carer=carer, reason=reason
+            )
         return lambda: consents.record_wish_not_needed(
-            child_id=child_id, person_id=person_id, reason=reason
+            child_id=child_id, person_id=chosen_one, reason=reason
         )
 
 

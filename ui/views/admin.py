@@ -1,4 +1,4 @@
-"""The Admin page (administrators only): users, auto-lock, audit log, vault check.
+"""The Admin page (administrators only): users, settings, audit log, vault check.
 
 Each section is a tab so the page stays uncluttered at large text sizes.  The page
 itself applies no rule: the core refuses anyone but an administrator, and its
@@ -23,6 +23,7 @@ from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
 from ui.views.admin_users import UsersTab
+from ui.views.consent_age import ConsentAgeSetting
 from ui.views.page import Page
 from ui.views.retention import RetentionReview
 from ui.widgets.message import MessageLabel
@@ -67,6 +68,8 @@ class SettingsTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(explain)
         layout.addWidget(self.message)
+        self.consent_age = ConsentAgeSetting(session, self)  # R3
+        layout.addWidget(self.consent_age)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
 
@@ -79,6 +82,7 @@ class SettingsTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.loaded)
 
+        self.consent_age.refresh()
         op = VaultOp(parent=self, op=self.session.auto_lock_minutes)
         return op.success(done).failure(failed).run()
 
@@ -132,6 +136,7 @@ class AdminPage(Page):
         self.check_tab.forget()
         self.records_tab.on_locked()
         self.settings_tab.message.clear_message()
+        self.settings_tab.consent_age.message.clear_message()
 
     def on_unlocked(self) -> None:
         self.users_tab.message.clear_message()

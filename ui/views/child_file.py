@@ -223,7 +223,7 @@ class ChildFileView(QWidget):
             self,
             "Wish &not needed…",
             "Wish not needed",
-            "Record why a person with PR is not asked for their wish",
+            "Record why a person with PR is not asked, or that a carer no longer cares",
         )
         self.wish_buttons = (self.wish_button, self.not_needed_button, self.explanation_button)
         wishes_title = QLabel("Wishes about photos (each person's own, the latest)", self)

@@ -6,7 +6,7 @@ Create Date: 2026-12-01
 
 ``wishes`` gains ``carer_name`` (a carer without PR) and ``worker_id`` (a worker's own
 wish); ``wish_waivers`` holds a social worker's reason why a person with PR is not
-asked.  Existing rows are kept as they are: a parent/carer wish that named a person
+asked, or that a carer no longer cares for the child.  Existing rows are kept as they are: a parent/carer wish that named a person
 stays that person's; one that named no one cannot be attributed, so it speaks for no
 one (each person with PR must be asked) except that an old "no" still refuses until
 everyone with PR has been asked afresh.  An old worker wish stays "the worker's" until
@@ -36,7 +36,8 @@ def upgrade() -> None:
         "wish_waivers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("child_id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=True),
+        sa.Column("carer_name", sa.String(length=200), nullable=True),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("recorded_by", sa.Integer(), nullable=False),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
