@@ -163,8 +163,10 @@ class Attempts:
                 notes.append({"event": "unreadable sign-in failure record"})
         if self.unreadable:
             notes.append(
-                {"event": "attempts.json was damaged or unreadable; sign-in was paused and "
-                 "the record reset"}
+                {
+                    "event": "attempts.json was damaged or unreadable; sign-in was paused and "
+                    "the record reset"
+                }
             )
         self.pending = []
         self.labels.pop(success_label, None)

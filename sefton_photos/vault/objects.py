@@ -183,7 +183,7 @@ def _vouched(path: Path, mark_key: bytes) -> int | None:
         header = f.read(_HEADER[2])
     if len(header) < _HEADER[2] or header[: len(MAGIC)] != MAGIC or header[len(MAGIC)] != 2:
         return None
-    body, tag = header[: -_TAG], header[-_TAG:]
+    body, tag = header[:-_TAG], header[-_TAG:]
     if not hmac.compare_digest(_mark(mark_key, body), tag):
         return None
     return int.from_bytes(body[_HEADER_V1:], "big")
