@@ -41,7 +41,7 @@ from sefton_photos.errors import (
 )
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import Meta, ObjectRow, UserRow
-from sefton_photos.vault import crypto, database, migrate, rotation
+from sefton_photos.vault import crypto, database, layout, migrate, rotation
 from sefton_photos.vault.attempts import Attempts
 from sefton_photos.vault.keyslots import KeySlots, Opened, inbox_keys, normalise_name
 from sefton_photos.vault.layout import ATTEMPTS, BACKUPS, DB, HEAD, LOCK, NEXT, OBJECTS, SLOTS
@@ -101,9 +101,7 @@ class Vault:
         lock = VaultLock(path / LOCK)
         lock.acquire()
         try:
-            for leftover in (DB, DB + "-journal", HEAD):  # an earlier init that was cut short
-                with contextlib.suppress(FileNotFoundError):
-                    (path / leftover).unlink()
+            layout.set_aside(path)  # an earlier init cut short, or a vault that lost its slots
             database.create(path / DB)
             vault_key = crypto.random_key()
             slots = KeySlots.new(vault_key)

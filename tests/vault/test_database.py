@@ -116,3 +116,19 @@ def test_a_database_deleted_while_open_is_not_recreated(vault_dir: Path) -> None
     finally:
         session.vault.close()
     assert not db.exists()
+
+
+def test_init_over_a_vault_that_lost_its_slot_file_sets_the_old_files_aside(
+    vault_dir: Path,
+) -> None:
+    """Issue 10: `init` where keyslots.json is gone moves vault.db and audit.head aside
+    (a backup of the slot file may still open them); it never deletes them."""
+    old_db = (vault_dir / "vault.db").read_bytes()
+    old_head = (vault_dir / "audit.head").read_bytes()
+    (vault_dir / "keyslots.json").unlink()
+    Session.create_vault(vault_dir, admin_name=ADMIN.name, password=ADMIN.password).close()
+    [aside] = list(vault_dir.glob("abandoned-*"))
+    assert (aside / "vault.db").read_bytes() == old_db
+    assert (aside / "audit.head").read_bytes() == old_head
+    assert (vault_dir / "vault.db").read_bytes() != old_db
+    Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password).close()

@@ -85,9 +85,7 @@ def test_cut_after_rekey_promotes_the_new_keys(vault_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("step", list(Step), ids=[s.name for s in Step])
-def test_a_cut_at_every_named_point_leaves_a_vault_that_opens(
-    vault_dir: Path, step: Step
-) -> None:
+def test_a_cut_at_every_named_point_leaves_a_vault_that_opens(vault_dir: Path, step: Step) -> None:
     """Whatever the point, the removed user is out, everyone else is in, nothing is lost."""
     remove_with_a_cut(vault_dir, step)
     with pytest.raises(AuthenticationFailed):
