@@ -127,8 +127,7 @@ def _children(sam: Session, pictures: int) -> None:
                 purpose_note="Days out for Riley's memory book",
                 device=DEVICE,
                 attested=True,
-                paths=[card],
-                detect_faces=False,
+                paths=[card],  # faces looked for, so a life story book can be made (R11)
                 workers=0,
             )
 

@@ -396,3 +396,18 @@ def test_r6_r9_can_export_refuses_public_use_when_a_cared_for_child_is_recognise
     assert "R6" not in {
         r.rule for r in policy.can_export(_facts(), Destination.PUBLICITY, today).reasons
     }
+
+
+def test_r11_the_demo_vaults_pictures_were_checked_for_faces(tmp_path: Path) -> None:
+    """The demo's drawn pictures are looked at for faces, so its life story book works."""
+    from sefton_photos import demo
+    from sefton_photos.session import Session
+
+    path = demo.ensure_demo_vault(tmp_path / "demo", pictures=2)
+    sam = demo.STAFF[1]
+    with Session.unlock(path, name=sam.name, password=sam.password) as s:
+        riley = next(c.id for c in s.children.list() if c.name.startswith("Riley"))
+        photos = s.photos.ids(child_id=riley)
+        decisions = s.lifestory.decide(child_id=riley, photo_ids=photos)
+    assert len(decisions) == 2
+    assert all(d.allowed and d.blur == () for _, d in decisions), decisions
