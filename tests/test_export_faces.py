@@ -327,3 +327,91 @@ def test_r11_the_subject_access_package_blurs_faces_never_detected_before(
         assert f"photo-{photo}.jpg: 2 faces blurred" in z.read("redactions.txt").decode()
         image = Image.open(io.BytesIO(z.read(f"photos/photo-{photo}.jpg")))
     assert faces_in_image(image) == 0
+
+
+# -- the rule itself, on facts alone ----------------------------------------------------------
+
+
+def _facts(**kw: object):  # type: ignore[no-untyped-def]
+    from sefton_photos.model import ChildId, ExportFacts, FaceId, FaceInfo, PhotoId
+    from tests.test_policy import child_file, consent
+
+    def face(n: int, child: int | None, status: FaceStatus) -> FaceInfo:
+        return FaceInfo(FaceId(n), PhotoId(1), (0, 9, 9, 0), ChildId(child) if child else None,
+                        None, None, status)  # fmt: skip
+
+    book = consent(destinations=(Destination.LIFE_STORY_BOOK,))
+    base: dict[str, object] = dict(
+        photo_id=PhotoId(1),
+        files=(child_file(consents=(book,)),),  # child 1
+        faces=(
+            face(1, 1, FaceStatus.CONFIRMED),
+            face(2, 1, FaceStatus.SUGGESTED),
+            face(3, None, FaceStatus.UNKNOWN),
+            face(4, 9, FaceStatus.OTHER_CHILD),
+            face(5, 9, FaceStatus.CONFIRMED),
+        ),
+        flagged=None,
+        approved=True,
+        faces_detected=True,
+    )
+    base.update(kw)
+    return ExportFacts(**base)  # type: ignore[arg-type]
+
+
+def test_r11_can_export_names_every_face_but_a_confirmed_judged_child_to_blur() -> None:
+    from sefton_photos import policy
+
+    today = date(2026, 11, 24)
+    book = policy.can_export(_facts(), Destination.LIFE_STORY_BOOK, today)
+    assert book.allowed and book.blur == (2, 3, 4, 5)
+    assert policy.can_export(_facts(), Destination.PRINT, today).blur == (2, 3, 4, 5)
+    assert policy.can_export(_facts(), Destination.CASE_RECORD, today).blur == ()
+    every = policy.can_export(_facts(), Destination.CASE_RECORD, today, blur_all_but_consented=True)
+    assert every.allowed and every.blur == (2, 3, 4, 5)
+
+
+def test_r11_can_export_refuses_beyond_the_case_record_when_faces_were_never_looked_for() -> None:
+    from sefton_photos import policy
+
+    today = date(2026, 11, 24)
+    unchecked = _facts(faces=(), faces_detected=False)
+    for dest in (Destination.LIFE_STORY_BOOK, Destination.PRINT, Destination.PUBLICITY):
+        decision = policy.can_export(unchecked, dest, today)
+        assert not decision.allowed
+        assert any(r.rule == "R11" and r.clause == "5.5.1, 5.5.2" for r in decision.blocking)
+    assert policy.can_export(unchecked, Destination.CASE_RECORD, today).allowed
+    assert not policy.can_export(
+        unchecked, Destination.CASE_RECORD, today, blur_all_but_consented=True
+    ).allowed
+
+
+def test_r6_r9_can_export_refuses_public_use_when_a_cared_for_child_is_recognised() -> None:
+    from sefton_photos import policy
+    from sefton_photos.model import FaceId
+
+    today = date(2026, 11, 24)
+    seen = _facts(cared_for_faces=(FaceId(4),))
+    public = policy.can_export(seen, Destination.PUBLICITY, today)
+    assert ("R6", "5.5.4.7") in {(r.rule, r.clause) for r in public.blocking}
+    social = policy.can_export(seen, Destination.SOCIAL_NETWORK, today)
+    assert ("R9", "5.5.4.10") in {(r.rule, r.clause) for r in social.blocking}
+    assert policy.can_export(seen, Destination.LIFE_STORY_BOOK, today).allowed
+    assert "R6" not in {
+        r.rule for r in policy.can_export(_facts(), Destination.PUBLICITY, today).reasons
+    }
+
+
+def test_r11_the_demo_vaults_pictures_were_checked_for_faces(tmp_path: Path) -> None:
+    """The demo's drawn pictures are looked at for faces, so its life story book works."""
+    from sefton_photos import demo
+    from sefton_photos.session import Session
+
+    path = demo.ensure_demo_vault(tmp_path / "demo", pictures=2)
+    sam = demo.STAFF[1]
+    with Session.unlock(path, name=sam.name, password=sam.password) as s:
+        riley = next(c.id for c in s.children.list() if c.name.startswith("Riley"))
+        photos = s.photos.ids(child_id=riley)
+        decisions = s.lifestory.decide(child_id=riley, photo_ids=photos)
+    assert len(decisions) == 2
+    assert all(d.allowed and d.blur == () for _, d in decisions), decisions
