@@ -327,4 +327,3 @@ class ExportService:
             record=record,
         )
         return ExportOutcome(pid, "exported", str(target), decision, len(boxes))
-

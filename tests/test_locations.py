@@ -115,3 +115,24 @@ def test_location_remove_on_the_command_line(
     assert json.loads(capsys.readouterr().out) == []
     assert main(["location", "remove", location_id]) == 1
     assert f"no approved location {location_id}" in capsys.readouterr().err
+
+
+def test_r14_a_symlink_loop_on_the_command_line_is_said_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    vault_dir: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("SEFTON_VAULT", str(vault_dir))
+    monkeypatch.setenv("SEFTON_USER", ADMIN.name)
+    monkeypatch.setenv("SEFTON_PASSWORD", ADMIN.password)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for argv in (
+        ["location", "add", str(loop)],
+        ["export", "--photo", "1", "--destination", "case_record", "--out", str(loop)],
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "loops back on itself" in err and "nexpected" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop", "vault"]

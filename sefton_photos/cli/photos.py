@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     dc = device.add_subparsers(dest="device_command", required=True, metavar="COMMAND")
     add = dc.add_parser("add", parents=[parent], help="register a council camera or phone")
     add.add_argument("--name", required=True)
-    add.add_argument("--serial")
+    add.add_argument("--serial", help="the serial number the camera writes in EXIF")
+    add.add_argument("--make", help="the make the camera writes in EXIF, e.g. Canon")
+    add.add_argument("--model", help="the model the camera writes in EXIF, e.g. Canon EOS 2000D")
     add.set_defaults(func=cmd_device_add)
     lst = dc.add_parser("list", parents=[parent], help="registered devices")
     lst.set_defaults(func=cmd_device_list)
@@ -41,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="the child was clothed, torso covered, dress respected (R4)",
     )
     imp.add_argument("--keep-source", action="store_true", help="do not remove the originals")
+    imp.add_argument(
+        "--keep-source-reason", help="why the originals stay (required with --keep-source; audited)"
+    )
     imp.add_argument("--no-faces", action="store_true", help="skip face detection")
     imp.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     imp.add_argument("paths", nargs="+", type=Path)
@@ -59,7 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_device_add(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        device = session.devices.add(name=args.name, serial=args.serial)
+        device = session.devices.add(
+            name=args.name, serial=args.serial, make=args.make, model=args.model
+        )
     if wants_json(args):
         print_json(device)
     print(f"Registered {device.name}: device id {device.id}")
@@ -116,6 +123,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             attested=args.attest,
             paths=args.paths,
             keep_source=args.keep_source,
+            keep_source_reason=args.keep_source_reason,
             detect_faces=False if args.no_faces else None,
             progress=progress,
             workers=args.workers,
@@ -142,10 +150,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             ]
         )
     else:
+        for o in report.outcomes:
+            if o.status == "skipped_hidden":
+                print(_line(o))
         print(
             f"Capture {report.capture_id}: {report.count('imported')} imported, "
             f"{report.count('duplicate')} duplicate, {report.count('rejected')} rejected"
             + (f", {report.count('cancelled')} not reached" if report.cancelled else "")
+            + (
+                f", {report.count('skipped_hidden')} hidden file(s) left where they are (listed)"
+                if report.count("skipped_hidden")
+                else ""
+            )
             + ". Your line manager has been alerted (R10)."
         )
     return 0
