@@ -119,3 +119,43 @@ def test_r5_hidden_files_on_a_card_are_reported_one_by_one(
     with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
         [done] = [e for e in admin.audit_entries(limit=200) if e.action == "import.finished"]
     assert done.details["skipped_hidden"] == 3
+
+
+def test_device_make_model_and_keep_source_reason_on_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    face_vault: Path,
+    tmp_path: Path,
+) -> None:
+    from sefton_photos.cli.main import main
+    from tests.helpers import SOCIAL
+
+    def cli(who: object, *argv: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("SEFTON_USER", who.name)  # type: ignore[attr-defined]
+        monkeypatch.setenv("SEFTON_PASSWORD", who.password)  # type: ignore[attr-defined]
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
+    code, _, _ = cli(
+        ADMIN, "device", "add", "--name", "Tab 3", "--make", "Apple", "--model", "iPad"
+    )
+    assert code == 0
+    code, out, _ = cli(ADMIN, "device", "list", "--json")
+    assert {"name": "Tab 3", "make": "Apple", "model": "iPad"}.items() <= next(
+        d for d in __import__("json").loads(out) if d["name"] == "Tab 3"
+    ).items()
+    card = tmp_path / "card"
+    jpeg(card / "IMG_0001.JPG", make="Apple", model="iPad")
+    (card / ".DS_Store").write_bytes(b"x")
+    child = str(children(face_vault)["person-a"])
+    base = ["import", "--child", child, "--purpose", "life_story", "--note", "Book"]
+    base += ["--device", "Tab 3", "--attest", "--no-faces"]
+    code, _, err = cli(SOCIAL, *base, "--keep-source", str(card))
+    assert code == 1 and "reason" in err
+    code, out, _ = cli(
+        SOCIAL, *base, "--keep-source", "--keep-source-reason", "Court bundle copy", str(card)
+    )
+    assert code == 0 and "SKIPPED_HIDDEN" in out and ".DS_Store" in out
+    assert "1 hidden file(s) left where they are" in out

@@ -78,7 +78,5 @@ def test_export_flow(
     assert code == 0 and json.loads(out) == []
     code, _, err = run(ADMIN, "erase", "--child", str(child), "--confirm")
     assert code == 1 and "not due" in err
-    code, out, _ = run(
-        ADMIN, "sar", "--child", str(child), "--out", str(share / "p.sar"), "--json"
-    )
+    code, out, _ = run(ADMIN, "sar", "--child", str(child), "--out", str(share / "p.sar"), "--json")
     assert code == 0 and json.loads(out)["passphrase"]
