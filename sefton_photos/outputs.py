@@ -33,7 +33,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import audit
-from sefton_photos.decisions import Decision
+from sefton_photos.decisions import Decision, Reason, refuse
 from sefton_photos.errors import InvalidInput
 from sefton_photos.guard import require
 from sefton_photos.locations import LocationsService, safe_resolve
@@ -97,7 +97,13 @@ class OutputsService:
         target = self.folder(out=out.parent, action=action, subject=subject)
         target = Target(target.folder, target.location_id, out.name)
         if os.path.lexists(target.path):
-            raise InvalidInput(exists_message(target.path))
+            never = Reason(
+                "R5",
+                "5.5.4.9",
+                f"{target.path} already exists, and Sefton Photos never overwrites a file",
+                remedy="choose another name, or move the old file first.",
+            )
+            require(self.vault, self.actor, refuse(never), action, subject)
         return target
 
     # -- writing -------------------------------------------------------------------------------

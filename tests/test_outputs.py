@@ -62,10 +62,12 @@ def test_r5_photo_show_never_overwrites_and_audits_the_full_path(
     existing = share / "notes.txt"
     existing.write_bytes(b"someone's work")
     with as_(vault, SOCIAL) as s:
-        with pytest.raises(InvalidInput, match="already exists"):
+        with pytest.raises(PolicyRefusal, match=r"already exists.*5\.5\.4\.9"):
             s.photos.save_view(photo_id=photo, out=existing)
         out = s.photos.save_view(photo_id=photo, out=share / "view.png")
     assert existing.read_bytes() == b"someone's work"
+    refusals = [d for d in _audit(vault, "access.refused") if d["attempted"] == "photo.written_out"]
+    assert len(refusals) == 1, "the refused overwrite is audited"
     assert out == (share / "view.png").resolve() and out.stat().st_size > 1000
     assert [d["path"] for d in _audit(vault, "photo.written_out")] == [str(out)]
     assert not list(share.glob("*.partial"))
@@ -108,7 +110,7 @@ def test_r5_supervision_record_and_subject_access_go_to_approved_folders_only(
         pdf = m.supervision.export(
             worker=SOCIAL.name, since=TODAY, until=TODAY, out=share / "record.pdf"
         )
-        with pytest.raises(InvalidInput, match="already exists"):
+        with pytest.raises(PolicyRefusal, match="already exists"):
             m.supervision.export(worker=SOCIAL.name, since=TODAY, until=TODAY, out=pdf)
     assert list(dropbox.iterdir()) == []
     assert [d["path"] for d in _audit(vault, "supervision.exported")] == [str(pdf)]
