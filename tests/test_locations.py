@@ -53,6 +53,10 @@ def test_r5_nextcloud_and_personal_onedrive_are_sync_folders_a_business_onedrive
     assert sync_folder(Path("/Users/sam/OneDrive-Personal/Pictures")) is not None
     assert sync_folder(Path("C:/Users/sam/OneDrive (2)/Pictures")) is not None
     assert sync_folder(Path("C:/Users/sam/OneDrive - Sefton Council/Cases")) is None
+    mac = "/Users/sam/Library/CloudStorage"
+    assert sync_folder(Path(f"{mac}/OneDrive-SeftonCouncil/Cases")) is None
+    assert sync_folder(Path(f"{mac}/OneDrive-Personal/Cases")) is not None
+    assert sync_folder(Path(f"{mac}/GoogleDrive-sam@gmail.com/x")) == "CloudStorage"
     synced = tmp_path / "council" / "cases"
     synced.mkdir(parents=True)
     (tmp_path / "council" / ".sync_3f2a9c.db").write_bytes(b"")  # a Nextcloud client journal
