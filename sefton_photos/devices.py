@@ -27,6 +27,8 @@ def to_device(db: OrmSession, row: DeviceRow) -> Device:
         registered_by=by.name if by else "?",
         registered_at=row.registered_at,
         retired=row.retired_at is not None,
+        make=row.make,
+        model=row.model,
     )
 
 
@@ -43,7 +45,14 @@ class DevicesService:
         self.vault = vault
         self.actor = actor
 
-    def add(self, *, name: str, serial: str | None = None) -> Device:
+    def add(
+        self,
+        *,
+        name: str,
+        serial: str | None = None,
+        make: str | None = None,
+        model: str | None = None,
+    ) -> Device:
         require(
             self.vault, self.actor, access.may_manage_devices(self.actor.role), "device.add", name
         )
@@ -54,6 +63,8 @@ class DevicesService:
             row = DeviceRow(
                 name=name,
                 serial=(serial or "").strip() or None,
+                make=(make or "").strip() or None,
+                model=(model or "").strip() or None,
                 registered_by=self.actor.id,
                 registered_at=utcnow(),
             )
@@ -65,7 +76,12 @@ class DevicesService:
                 actor_id=self.actor.id,
                 actor_name=self.actor.name,
                 subject=f"device {row.id}",
-                details={"name": name, "serial": row.serial},
+                details={
+                    "name": name,
+                    "serial": row.serial,
+                    "make": row.make,
+                    "model": row.model,
+                },
             )
             return to_device(db, row)
 

@@ -29,8 +29,17 @@ from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, SeftonError
 from sefton_photos.facedata import FaceSettings, record_faces
 from sefton_photos.guard import require
+from sefton_photos.imaging.camera import Camera, camera_of, mismatch
 from sefton_photos.model import CaptureContext, Purpose
-from sefton_photos.pipeline import Cancel, InProcess, Processed, Stream, expand
+from sefton_photos.pipeline import (
+    HIDDEN_REASON,
+    Cancel,
+    InProcess,
+    Processed,
+    Stream,
+    expand,
+    hidden_files,
+)
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
@@ -48,7 +57,7 @@ class FaceOutcome:
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     source: str
-    status: str  # imported | duplicate | rejected | cancelled
+    status: str  # imported | duplicate | rejected | cancelled | skipped_hidden
     photo_id: int | None = None
     reason: str | None = None
     faces: tuple[FaceOutcome, ...] = ()
@@ -85,6 +94,9 @@ class _Run:
     settings: FaceSettings
     visible: set[int]
     capture_id: int | None = None
+    camera: Camera = field(
+        default_factory=Camera
+    )  # the registered device's make, model, serial (R5)
 
 
 class ImportService:
@@ -135,6 +147,7 @@ class ImportService:
         paths: list[Path],
         note: str | None = None,
         keep_source: bool = False,
+        keep_source_reason: str | None = None,
         detect_faces: bool | None = None,
         progress: Callable[[Progress], None] | None = None,
         cancel: Cancel | None = None,
@@ -142,6 +155,12 @@ class ImportService:
     ) -> ImportReport:
         if not child_ids:
             raise InvalidInput("Choose the child or children in the photos (R1).")
+        kept_why = " ".join((keep_source_reason or "").split())
+        if keep_source and not kept_why:
+            raise InvalidInput(
+                "Say why the originals stay on the card: import moves photos off it "
+                "(R5, policy 5.5.4.5), so keeping them needs a reason, which is audited."
+            )
         decision = self.decide(
             child_ids=child_ids,
             purpose=purpose,
@@ -150,9 +169,12 @@ class ImportService:
             attested=attested,
         )
         require(self.vault, self.actor, decision, "capture.log", f"{len(paths)} path(s)")
-        files = expand(paths)
+        files, hidden = expand(paths), hidden_files(paths)
         if not files:
-            raise InvalidInput("There are no files to import at the paths given.")
+            raise InvalidInput(
+                "There are no files to import at the paths given"
+                + (f" (only {len(hidden)} hidden file(s), left where they are)." if hidden else ".")
+            )
         with self.vault.unit() as db:
             dev = devices.find_active(db, device)
             assert dev is not None
@@ -169,6 +191,7 @@ class ImportService:
             keep_source,
             settings,
             visible,
+            camera=Camera(dev.make, dev.model, dev.serial),
         )
         report = ImportReport(decision)
         started = time.monotonic()
@@ -192,7 +215,8 @@ class ImportService:
                 str(f), "cancelled", reason="Import cancelled before this file; it is untouched."
             )
             for f in files
-        ]
+        ] + [FileOutcome(str(f), "skipped_hidden", reason=HIDDEN_REASON) for f in hidden]
+        statuses = ("imported", "duplicate", "rejected", "cancelled", "skipped_hidden")
         with self.vault.unit() as db:
             audit.append(
                 db,
@@ -201,7 +225,9 @@ class ImportService:
                 actor_name=self.actor.name,
                 subject=f"capture {run.capture_id}" if run.capture_id else None,
                 details={
-                    s: report.count(s) for s in ("imported", "duplicate", "rejected", "cancelled")
+                    **{s: report.count(s) for s in statuses},
+                    "kept_sources": keep_source,
+                    "keep_source_reason": kept_why if keep_source else None,
                 },
             )
         return report
@@ -221,6 +247,9 @@ class ImportService:
     def _store(self, p: Processed, run: _Run) -> FileOutcome:
         if not p.ok:
             return FileOutcome(p.source, "rejected", reason=p.reason)
+        other = mismatch(run.camera, run.context.device_name, camera_of(p.data))
+        if other:
+            return self._not_the_device(p.source, other)
         try:
             outcome, object_id = self._write(p, run)
             self._verify(object_id, p.sha256)
@@ -235,6 +264,21 @@ class ImportService:
                     p.source, outcome.status, outcome.photo_id, reason, outcome.faces
                 )
         return outcome
+
+    def _not_the_device(self, source: str, why: str) -> FileOutcome:
+        reason = (
+            f"Refused under R5 (policy 5.5.4.5): {why}. Only photos from the registered "
+            "device are imported; the file was left where it is."
+        )
+        with self.vault.unit() as db:
+            audit.append(
+                db,
+                action="photo.refused",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                details={"rule": "R5", "clause": "5.5.4.5", "reason": why},
+            )
+        return FileOutcome(source, "rejected", reason=reason)
 
     def _write(self, p: Processed, run: _Run) -> tuple[FileOutcome, str]:
         with self.vault.unit() as db:

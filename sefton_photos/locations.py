@@ -106,8 +106,16 @@ def _is_personal_onedrive(part: str) -> bool:
 
 def sync_folder(path: Path) -> str | None:
     """The name of a cloud-sync folder ``path`` sits in, if any."""
-    for part in path.parts:
+    parts = path.parts
+    for i, part in enumerate(parts):
         low = part.casefold()
+        after = parts[i + 1].casefold() if i + 1 < len(parts) else ""
+        if (
+            low == "cloudstorage"
+            and after.startswith("onedrive")
+            and not _is_personal_onedrive(after)
+        ):
+            continue  # macOS: ~/Library/CloudStorage/OneDrive-<Organisation> is the business one
         if _is_personal_onedrive(part) or any(m == low or low.startswith(m) for m in SYNC_MARKERS):
             return part
     for folder in (path, *path.parents):

@@ -32,8 +32,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session as OrmSession
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from sefton_photos import audit
-from sefton_photos.decisions import Decision
+from sefton_photos.decisions import Decision, Reason, refuse
 from sefton_photos.errors import InvalidInput
 from sefton_photos.guard import require
 from sefton_photos.locations import LocationsService, safe_resolve
@@ -97,7 +102,13 @@ class OutputsService:
         target = self.folder(out=out.parent, action=action, subject=subject)
         target = Target(target.folder, target.location_id, out.name)
         if os.path.lexists(target.path):
-            raise InvalidInput(exists_message(target.path))
+            never = Reason(
+                "R5",
+                "5.5.4.9",
+                f"{target.path} already exists, and Sefton Photos never overwrites a file",
+                remedy="choose another name, or move the old file first.",
+            )
+            require(self.vault, self.actor, refuse(never), action, subject)
         return target
 
     # -- writing -------------------------------------------------------------------------------
@@ -116,7 +127,24 @@ class OutputsService:
         """Write ``data`` at ``target`` in the order the module docstring promises."""
         self.sweep(folder=target.folder)
         tmp = target.folder / f"{PARTIAL_PREFIX}{secrets.token_hex(8)}{PARTIAL_SUFFIX}"
-        _write_temp(tmp, data, target.folder)
+        held = _write_temp(tmp, data, target.folder)  # locked until named: no sweep takes it
+        try:
+            return self._name(target, tmp, data, action, subject, child_id, details, record)
+        finally:
+            if held >= 0:
+                os.close(held)
+
+    def _name(
+        self,
+        target: Target,
+        tmp: Path,
+        data: bytes,
+        action: str,
+        subject: str | None,
+        child_id: int | None,
+        details: dict[str, object] | None,
+        record: Record | None,
+    ) -> Path:
         try:
             with self.vault.unit() as db:
                 name, extra = record(db) if record else (target.name or "", {})
@@ -174,6 +202,8 @@ class OutputsService:
         removed = []
         for leftover in leftovers:
             with contextlib.suppress(OSError):
+                if _in_use(leftover):
+                    continue  # another writer's, still being written
                 leftover.unlink()
                 removed.append(leftover.name)
         if removed:
@@ -188,21 +218,44 @@ class OutputsService:
         return removed
 
 
-def _write_temp(tmp: Path, data: bytes, folder: Path) -> None:
+def _write_temp(tmp: Path, data: bytes, folder: Path) -> int:
+    """Write and fsync ``tmp``; returns its descriptor, still open and locked (POSIX)."""
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         fd = os.open(tmp, flags, 0o600)
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
         except BaseException:
+            os.close(fd)
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
     except OSError as exc:
         raise explain(exc, folder / "the file") from None
+    if fcntl is None:  # Windows cannot rename an open file: no lock to hold there
+        os.close(fd)
+        return -1
+    return fd
+
+
+def _in_use(path: Path) -> bool:
+    """Whether another writer still holds ``path`` (on Windows an open file cannot be
+    removed anyway, so the unlink itself fails)."""
+    if fcntl is None:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def _place(tmp: Path, final: Path) -> None:

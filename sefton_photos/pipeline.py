@@ -112,6 +112,27 @@ def expand(paths: list[Path]) -> list[Path]:
     return unique
 
 
+HIDDEN_REASON = (
+    "A hidden file (the system's or another program's, not a photo the camera took): "
+    "not imported and left where it is. Check it and remove it from the card by hand "
+    "(R5, policy 5.5.4.5)."
+)
+
+
+def hidden_files(paths: list[Path]) -> list[Path]:
+    """Hidden files under folders named (dotfiles such as .DS_Store or ._IMG_0001.JPG, and
+    every file in a hidden folder): not imported, but reported one by one (R5, R14)."""
+    out: list[Path] = []
+    for p in paths:
+        if not p.is_dir():
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs.sort()
+            inside = any(part.startswith(".") for part in Path(root).relative_to(p).parts)
+            out += [Path(root) / f for f in sorted(files) if inside or f.startswith(".")]
+    return out
+
+
 class InProcess:
     """Small batches: no pool start-up, same work, same order."""
 

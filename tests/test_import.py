@@ -142,7 +142,14 @@ def test_duplicates_are_not_stored_twice_and_keep_source_keeps_it(
     again = copy_in(["person-d_2.jpg"], faces_dir, tmp_path / "two")
     with social(face_vault) as s:
         run(s, [ids["person-d"]], first, detect_faces=False)
-        report = run(s, [ids["person-d"]], again, keep_source=True, detect_faces=False)
+        report = run(
+            s,
+            [ids["person-d"]],
+            again,
+            keep_source=True,
+            keep_source_reason="Second copy for the court bundle",
+            detect_faces=False,
+        )
         with s.vault.unit() as db:
             originals = db.scalars(select(ObjectRow).where(ObjectRow.kind == "original")).all()
     assert report.outcomes[0].status == "duplicate"

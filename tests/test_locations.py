@@ -53,6 +53,10 @@ def test_r5_nextcloud_and_personal_onedrive_are_sync_folders_a_business_onedrive
     assert sync_folder(Path("/Users/sam/OneDrive-Personal/Pictures")) is not None
     assert sync_folder(Path("C:/Users/sam/OneDrive (2)/Pictures")) is not None
     assert sync_folder(Path("C:/Users/sam/OneDrive - Sefton Council/Cases")) is None
+    mac = "/Users/sam/Library/CloudStorage"
+    assert sync_folder(Path(f"{mac}/OneDrive-SeftonCouncil/Cases")) is None
+    assert sync_folder(Path(f"{mac}/OneDrive-Personal/Cases")) is not None
+    assert sync_folder(Path(f"{mac}/GoogleDrive-sam@gmail.com/x")) == "CloudStorage"
     synced = tmp_path / "council" / "cases"
     synced.mkdir(parents=True)
     (tmp_path / "council" / ".sync_3f2a9c.db").write_bytes(b"")  # a Nextcloud client journal
@@ -115,3 +119,24 @@ def test_location_remove_on_the_command_line(
     assert json.loads(capsys.readouterr().out) == []
     assert main(["location", "remove", location_id]) == 1
     assert f"no approved location {location_id}" in capsys.readouterr().err
+
+
+def test_r14_a_symlink_loop_on_the_command_line_is_said_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    vault_dir: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("SEFTON_VAULT", str(vault_dir))
+    monkeypatch.setenv("SEFTON_USER", ADMIN.name)
+    monkeypatch.setenv("SEFTON_PASSWORD", ADMIN.password)
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for argv in (
+        ["location", "add", str(loop)],
+        ["export", "--photo", "1", "--destination", "case_record", "--out", str(loop)],
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "loops back on itself" in err and "nexpected" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop", "vault"]

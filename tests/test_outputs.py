@@ -62,10 +62,12 @@ def test_r5_photo_show_never_overwrites_and_audits_the_full_path(
     existing = share / "notes.txt"
     existing.write_bytes(b"someone's work")
     with as_(vault, SOCIAL) as s:
-        with pytest.raises(InvalidInput, match="already exists"):
+        with pytest.raises(PolicyRefusal, match=r"already exists.*5\.5\.4\.9"):
             s.photos.save_view(photo_id=photo, out=existing)
         out = s.photos.save_view(photo_id=photo, out=share / "view.png")
     assert existing.read_bytes() == b"someone's work"
+    refusals = [d for d in _audit(vault, "access.refused") if d["attempted"] == "photo.written_out"]
+    assert len(refusals) == 1, "the refused overwrite is audited"
     assert out == (share / "view.png").resolve() and out.stat().st_size > 1000
     assert [d["path"] for d in _audit(vault, "photo.written_out")] == [str(out)]
     assert not list(share.glob("*.partial"))
@@ -108,7 +110,7 @@ def test_r5_supervision_record_and_subject_access_go_to_approved_folders_only(
         pdf = m.supervision.export(
             worker=SOCIAL.name, since=TODAY, until=TODAY, out=share / "record.pdf"
         )
-        with pytest.raises(InvalidInput, match="already exists"):
+        with pytest.raises(PolicyRefusal, match="already exists"):
             m.supervision.export(worker=SOCIAL.name, since=TODAY, until=TODAY, out=pdf)
     assert list(dropbox.iterdir()) == []
     assert [d["path"] for d in _audit(vault, "supervision.exported")] == [str(pdf)]
@@ -139,3 +141,29 @@ def test_r5_a_symlink_loop_as_out_is_a_clear_refusal_and_nothing_is_written(
         with pytest.raises(InvalidInput, match="loop"):
             s.exports.run(photo_ids=[photo], destination=Destination.CASE_RECORD, out=loop)
     assert sorted(p.name for p in share.iterdir()) == ["loop"]
+
+
+def test_r8_a_partial_another_writer_still_holds_is_not_swept_a_dead_ones_is(
+    world: dict,  # noqa: F811
+    faces_dir: Path,
+    tmp_path: Path,
+) -> None:
+    import fcntl
+
+    vault, share, ids = world["vault"], world["share"], world["ids"]
+    photo = import_photo(vault, faces_dir, tmp_path, [ids["person-c"]], "person-c_2.jpg")
+    busy = share / "sefton-partial-0123456789abcdef.partial"
+    busy.write_bytes(b"another worker's export, half written")
+    fd = os.open(busy, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with as_(vault, SOCIAL) as s:
+            s.photos.save_view(photo_id=photo, out=share / "one.png")
+        assert busy.exists()
+    finally:
+        os.close(fd)
+    with as_(vault, SOCIAL) as s:
+        s.photos.save_view(photo_id=photo, out=share / "two.png")
+    assert not busy.exists()
+    [swept] = _audit(vault, "output.partials_removed")
+    assert swept["files"] == [busy.name] and swept["folder"] == str(share.resolve())

@@ -32,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     dc = device.add_subparsers(dest="device_command", required=True, metavar="COMMAND")
     add = dc.add_parser("add", parents=[parent], help="register a council camera or phone")
     add.add_argument("--name", required=True)
-    add.add_argument("--serial")
+    add.add_argument("--serial", help="the serial number the camera writes in EXIF")
+    add.add_argument("--make", help="the make the camera writes in EXIF, e.g. Canon")
+    add.add_argument("--model", help="the model the camera writes in EXIF, e.g. Canon EOS 2000D")
     add.set_defaults(func=cmd_device_add)
     lst = dc.add_parser("list", parents=[parent], help="registered devices")
     lst.set_defaults(func=cmd_device_list)
@@ -58,6 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="the child was clothed, torso covered, dress respected (R4)",
     )
     imp.add_argument("--keep-source", action="store_true", help="do not remove the originals")
+    imp.add_argument(
+        "--keep-source-reason", help="why the originals stay (required with --keep-source; audited)"
+    )
     imp.add_argument(
         "--no-faces",
         action="store_true",
@@ -104,7 +109,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_device_add(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        device = session.devices.add(name=args.name, serial=args.serial)
+        device = session.devices.add(
+            name=args.name, serial=args.serial, make=args.make, model=args.model
+        )
     emit(args, device, f"Registered {device.name}: device id {device.id}")
     return 0
 
@@ -159,6 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             attested=args.attest,
             paths=args.paths,
             keep_source=args.keep_source,
+            keep_source_reason=args.keep_source_reason,
             detect_faces=False if args.no_faces else None,
             progress=progress,
             workers=args.workers,
@@ -181,14 +189,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         }
         for o in report.outcomes
     ]
+    hidden = report.count("skipped_hidden")
     counts = (
         f"{report.count('imported')} imported, {report.count('duplicate')} duplicate, "
         f"{report.count('rejected')} rejected"
         + (f", {report.count('cancelled')} not reached" if report.cancelled else "")
+        + (f", {plural(hidden, 'hidden file')} left where they are (listed)" if hidden else "")
     )
+    listed = [_line(o) for o in report.outcomes if o.status == "skipped_hidden"]
     if report.capture_id is None:
         # R10 (5.5.3.2) / R14 (13.1): nothing stored, so no capture and no alert to claim.
-        emit(args, rows, [])
+        emit(args, rows, listed)
         raise SeftonError(
             f"Nothing was imported ({counts}): no capture was logged and your line manager "
             "was not alerted; every source file is where it was (R14, policy 13.1)."
@@ -196,7 +207,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     emit(
         args,
         rows,
-        f"Capture {report.capture_id}: {counts}. Your line manager has been alerted (R10).",
+        [
+            *listed,
+            f"Capture {report.capture_id}: {counts}. Your line manager has been alerted (R10).",
+        ],
     )
     return 0
 

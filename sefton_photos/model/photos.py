@@ -26,6 +26,8 @@ class Device:
     registered_by: str
     registered_at: datetime
     retired: bool
+    make: str | None = None  # as the camera writes it in EXIF (compared when both known)
+    model: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,6 +288,7 @@ class ImportDialog(QDialog):
                 paths=list(given.paths),
                 note=given.note,
                 keep_source=given.keep_source,
+                keep_source_reason=given.keep_source_reason or None,
                 detect_faces=given.detect_faces,
                 progress=progress,
                 cancel=cancel,

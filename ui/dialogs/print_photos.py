@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 
@@ -28,6 +28,9 @@ def ask_printer(printer: QPrinter, parent: QWidget | None, pages: int) -> bool:
     """The system's print dialog; True when the person pressed Print."""
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {pages} exported photo(s)")
+    # R5, R8 (policy 5.5.4.5, 5.5.4.9): "print to file" would write the photos anywhere,
+    # past the approved-location check; files are written by an export instead.
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     return accepted(dialog.exec())
 
 

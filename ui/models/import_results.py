@@ -27,6 +27,7 @@ STATUS_WORDS = {
     "duplicate": "Duplicate",
     "rejected": "Rejected",
     "cancelled": "Not reached",
+    "skipped_hidden": "Hidden file, left",
 }
 # Colour only repeats the words of the Result column.
 STATUS_COLOURS = {
@@ -34,6 +35,7 @@ STATUS_COLOURS = {
     "duplicate": QColor("#0b2545"),
     "rejected": QColor("#8a1c0a"),
     "cancelled": QColor("#383f43"),
+    "skipped_hidden": QColor("#383f43"),
 }
 
 
@@ -81,6 +83,8 @@ def summary(report: ImportReport, *, kept_source: bool = False) -> str:
         parts.append(f"{report.count('rejected')} rejected")
     if report.count("cancelled"):
         parts.append(f"{report.count('cancelled')} not reached")
+    if report.count("skipped_hidden"):
+        parts.append(f"{_count(report.count('skipped_hidden'), 'hidden file')} left on the card")
     text = ", ".join(parts) + "."
     if report.cancelled:
         text = "Import cancelled: " + text

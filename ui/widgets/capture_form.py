@@ -56,6 +56,7 @@ class CaptureInputs:
     keep_source: bool
     detect_faces: bool
     paths: tuple[Path, ...]
+    keep_source_reason: str = ""  # required by the core when keep_source (R5, audited)
 
 
 def purpose_words(purpose: Purpose) -> str:
@@ -136,6 +137,13 @@ class CaptureForm(QWidget):
         self.keep_box.setAccessibleDescription(
             "Off: each original is removed once its encrypted copy is verified (R5)"
         )
+        self.keep_reason_edit = QLineEdit(self)
+        self.keep_reason_edit.setAccessibleName("Why the originals stay on the card")
+        self.keep_reason_edit.setPlaceholderText(
+            "Why the originals stay on the card (required, audited)"
+        )
+        self.keep_reason_edit.setEnabled(False)
+        self.keep_box.toggled.connect(self.keep_reason_edit.setEnabled)
         self.faces_box = QCheckBox("Find f&aces", self)
         self.faces_box.setChecked(True)
         self.faces_box.setAccessibleName("Find faces")
@@ -170,6 +178,7 @@ class CaptureForm(QWidget):
         column.addLayout(form)
         column.addWidget(self.attest_box)
         column.addWidget(self.keep_box)
+        column.addWidget(self.keep_reason_edit)
         column.addWidget(self.faces_box)
         column.addStretch(1)
 
@@ -216,6 +225,7 @@ class CaptureForm(QWidget):
             keep_source=self.keep_box.isChecked(),
             detect_faces=self.faces_box.isChecked(),
             paths=tuple(self.paths),
+            keep_source_reason=self.keep_reason_edit.text().strip(),
         )
 
     # -- photos ---------------------------------------------------------------------------------
