@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,78 @@ def test_r1_import_usage_lists_the_purpose_note_as_required() -> None:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     usage = " ".join(sub.choices["import"].format_usage().split())
     assert "--note NOTE" in usage and "[--note NOTE]" not in usage
+
+
+def test_r10_a_supervision_record_lays_out_a_long_item_note_across_pages(
+    face_vault: Path,
+    faces_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """R10 (5.5.3.2), R14 (13.1): a purpose note of any length goes into the PDF, split
+    across lines and pages; no error names the child."""
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
+    card = tmp_path / "card"
+    card.mkdir()
+    shutil.copy(faces_dir / "person-a_2.jpg", card / "a.jpg")
+    long_note = " ".join(f"word{i}" for i in range(900)) + " THE-END"  # about 7,000 characters
+    words = "x" * 3000  # one unbreakable word, too
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        KEY,
+        "import",
+        "--child",
+        str(children(face_vault)["person-a"]),
+        "--purpose",
+        "life_story",
+        "--note",
+        f"{long_note} {words}",
+        "--device",
+        DEVICE,
+        "--attest",
+        "--no-faces",
+        str(card),
+    )
+    assert code == 0, err
+    out = tmp_path / "record.pdf"
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        MANAGER,
+        "supervision",
+        "export",
+        "--worker",
+        KEY.name,
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2030-12-31",
+        "--out",
+        str(out),
+    )
+    assert code == 0, err
+    assert "unexpected error" not in err and "Child A" not in err
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert len(PdfReader(out).pages) >= 2
+    assert "word0" in text and "THE-END" in text
+
+
+def test_r14_an_internal_fault_prints_no_personal_data(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever slips past every check, stderr never quotes it: it may hold a child's name."""
+    from sefton_photos.cli import children as child_cmds
+
+    def fault(args: argparse.Namespace) -> int:
+        raise RuntimeError("layout failed for Paragraph 'Child: Rae Recent, born 2016'")
+
+    monkeypatch.setattr(child_cmds, "cmd_list", fault)
+    monkeypatch.setenv("SEFTON_VAULT", str(vault_dir))
+    code, _, err = run(monkeypatch, capsys, KEY, "child", "list")
+    assert code == 1
+    assert "Rae Recent" not in err and "Traceback" not in err
+    assert "RuntimeError" in err and "report it to ICT" in err
