@@ -143,6 +143,7 @@ class ImportService:
     ) -> ImportReport:
         if not child_ids:
             raise InvalidInput("Choose the child or children in the photos (R1).")
+        child_ids = tuple(dict.fromkeys(child_ids))  # a child named twice is one child
         decision = self.decide(
             child_ids=child_ids,
             purpose=purpose,

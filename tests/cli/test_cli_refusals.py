@@ -161,3 +161,61 @@ def test_r14_an_internal_fault_prints_no_personal_data(
     assert code == 1
     assert "Rae Recent" not in err and "Traceback" not in err
     assert "RuntimeError" in err and "report it to ICT" in err
+
+
+def test_r10_an_import_cancelled_before_any_photo_logs_no_capture_and_alerts_no_one(
+    face_vault: Path, faces_dir: Path, tmp_path: Path
+) -> None:
+    import threading
+
+    from sefton_photos.model import Purpose
+
+    card = tmp_path / "card"
+    card.mkdir()
+    for name in ("person-a_2.jpg", "person-a_3.jpg"):
+        shutil.copy(faces_dir / name, card / name)
+    queued = queue(face_vault)
+    cancel = threading.Event()
+    cancel.set()  # Cancel pressed before the first file was reached
+    with Session.unlock(face_vault, name=KEY.name, password=KEY.password) as s:
+        report = s.imports.run(
+            child_ids=(children(face_vault)["person-a"],),
+            purpose=Purpose.LIFE_STORY,
+            purpose_note="Book",
+            device=DEVICE,
+            attested=True,
+            paths=[card],
+            detect_faces=False,
+            cancel=cancel,
+            workers=0,
+        )
+    assert report.cancelled and report.capture_id is None
+    assert {o.status for o in report.outcomes} == {"cancelled"}
+    assert "capture.logged" not in actions(face_vault)
+    assert queue(face_vault) == queued
+    assert sorted(p.name for p in card.iterdir()) == ["person-a_2.jpg", "person-a_3.jpg"]
+
+
+def test_r14_the_same_child_twice_is_one_child_of_the_capture(
+    face_vault: Path, faces_dir: Path, tmp_path: Path
+) -> None:
+    """Any caller of the core (not only the CLI, which refuses ``--child 1,1``)."""
+    from sefton_photos.model import Purpose
+
+    card = tmp_path / "card"
+    card.mkdir()
+    shutil.copy(faces_dir / "person-a_2.jpg", card / "a.jpg")
+    child = children(face_vault)["person-a"]
+    with Session.unlock(face_vault, name=KEY.name, password=KEY.password) as s:
+        report = s.imports.run(
+            child_ids=(child, child),
+            purpose=Purpose.LIFE_STORY,
+            purpose_note="Book",
+            device=DEVICE,
+            attested=True,
+            paths=[card],
+            detect_faces=False,
+            workers=0,
+        )
+    assert report.capture_id is not None and report.count("imported") == 1
+    assert actions(face_vault).count("capture.logged") == 1
