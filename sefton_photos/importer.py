@@ -161,6 +161,7 @@ class ImportService:
                 "Say why the originals stay on the card: import moves photos off it "
                 "(R5, policy 5.5.4.5), so keeping them needs a reason, which is audited."
             )
+        child_ids = tuple(dict.fromkeys(child_ids))  # a child named twice is one child
         decision = self.decide(
             child_ids=child_ids,
             purpose=purpose,

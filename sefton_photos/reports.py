@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    HRFlowable,
     Image,
     PageBreak,
     Paragraph,
@@ -27,7 +28,9 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
+from sefton_photos.errors import SeftonError
 from sefton_photos.model import Note, QueueItem
 from sefton_photos.vault.files import atomic_write
 
@@ -107,23 +110,25 @@ def supervision_record(
         story.append(Spacer(1, 4 * mm))
     story.append(_p("Items not yet recorded in supervision", "Heading2"))
     story += _items(open_items, thumbnails) if open_items else [_p("None.")]
-    doc.build(story)
+    _build(doc, story, "supervision record")
     return out.getvalue()
 
 
 def _items(items: list[QueueItem], thumbnails: dict[int, bytes]) -> list[object]:
-    rows: list[list[object]] = []
+    """Each item as paragraphs (which split across lines and pages, so a note of any
+    length lays out) followed by one row of at most four thumbnails (R10, R14)."""
+    story: list[object] = []
     for item in items:
         child = item.child_name or "(a child you may not see)"
-        words = [
-            f"Item {item.id} · {item.kind.replace('_', ' ')} · {item.created_at:%d %b %Y}",
-            f"Child: {child}",
-        ]
+        story.append(
+            _p(f"Item {item.id} · {item.kind.replace('_', ' ')} · {item.created_at:%d %b %Y}")
+        )
+        story.append(_p(f"Child: {child}"))
         if item.purpose:
-            words.append(f"Purpose: {item.purpose}: {item.purpose_note or ''}")
+            story.append(_p(f"Purpose: {item.purpose}: {item.purpose_note or ''}"))
         if item.consent:
-            words.append(f"Relied on {item.consent}")
-        words.append(f"Taken by {item.worker}. {item.summary}")
+            story.append(_p(f"Relied on {item.consent}"))
+        story.append(_p(f"Taken by {item.worker}. {item.summary}"))
         thumbs = [
             Image(
                 io.BytesIO(thumbnails[p]),
@@ -134,19 +139,26 @@ def _items(items: list[QueueItem], thumbnails: dict[int, bytes]) -> list[object]
             for p in item.photo_ids[:4]
             if p in thumbnails
         ]
-        rows.append([_p("\n".join(words)), thumbs or _p("")])
-    if not rows:
-        return []
-    table = Table(rows, colWidths=[100 * mm, 70 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
-            ]
-        )
-    )
-    return [table]
+        row = Table([thumbs], colWidths=[(THUMB_MM + 2) * mm] * len(thumbs)) if thumbs else None
+        if row is not None:
+            row.hAlign = "LEFT"
+            row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.append(row)
+        story.append(HRFlowable(width="100%", thickness=0.25, color=colors.grey))
+        story.append(Spacer(1, 2 * mm))
+    return story
+
+
+def _build(doc: SimpleDocTemplate, story: list[object], what: str) -> None:
+    """Lay the PDF out; a failure says so in words and never quotes the content
+    (which holds children's names) (R14, policy 13.1)."""
+    try:
+        doc.build(story)
+    except LayoutError:
+        raise SeftonError(
+            f"The {what} could not be laid out as a PDF; nothing was written. "
+            "Please report this to ICT."
+        ) from None
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -167,5 +179,5 @@ def life_story_book(*, title: str, pages: list[tuple[bytes, str]]) -> bytes:
             Spacer(1, 6 * mm),
             _p(caption or " ", "Heading3"),
         ]
-    doc.build(story)
+    _build(doc, story, "life story book")
     return out.getvalue()

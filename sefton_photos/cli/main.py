@@ -90,9 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback to the user
         if os.environ.get("SEFTON_DEBUG"):
             raise
+        # The exception's text is not printed: it may quote a child's name or a note
+        # (a ReportLab layout error did). R14 (13.1): say what happened, in words.
         print(
-            f"sefton-photos: unexpected error ({type(exc).__name__}: {exc}). "
-            "Set SEFTON_DEBUG=1 for details.",
+            f"sefton-photos: the command stopped on an internal fault ({type(exc).__name__}). "
+            "Its details are not shown here because they may hold personal data; "
+            "please report it to ICT (SEFTON_DEBUG=1 shows them).",
             file=sys.stderr,
         )
         return 1
