@@ -66,7 +66,7 @@ class Device(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     serial: Mapped[str | None] = mapped_column(String(200))
-    make: Mapped[str | None] = mapped_column(String(200))  # EXIF Make (revision 0005)
+    make: Mapped[str | None] = mapped_column(String(200))  # EXIF Make (revision 0004)
     model: Mapped[str | None] = mapped_column(String(200))  # EXIF Model
     folder: Mapped[str | None] = mapped_column(Text)
     registered_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
