@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -29,7 +28,6 @@ from reportlab.platypus import (
 )
 
 from sefton_photos.model import Note, QueueItem
-from sefton_photos.vault.files import atomic_write
 
 THUMB_MM = 28
 
@@ -147,12 +145,6 @@ def _items(items: list[QueueItem], thumbnails: dict[int, bytes]) -> list[object]
         )
     )
     return [table]
-
-
-def write(path: Path, data: bytes) -> Path:
-    path = Path(path)
-    atomic_write(path, data)
-    return path
 
 
 def life_story_book(*, title: str, pages: list[tuple[bytes, str]]) -> bytes:
