@@ -56,7 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     sar = sub.add_parser("sar", parents=[parent], help="the subject access package of a child")
     sar.add_argument("--child", required=True, type=int)
-    sar.add_argument("--out", required=True, type=Path)
+    sar.add_argument(
+        "--out", required=True, type=Path, help="a new file in an approved location (R5)"
+    )
     sar.set_defaults(func=cmd_sar)
 
     retention = sub.add_parser("retention", parents=[parent], help="the retention schedule")
