@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -32,7 +31,6 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from sefton_photos.errors import SeftonError
 from sefton_photos.model import Note, QueueItem
-from sefton_photos.vault.files import atomic_write
 
 THUMB_MM = 28
 
@@ -159,12 +157,6 @@ def _build(doc: SimpleDocTemplate, story: list[object], what: str) -> None:
             f"The {what} could not be laid out as a PDF; nothing was written. "
             "Please report this to ICT."
         ) from None
-
-
-def write(path: Path, data: bytes) -> Path:
-    path = Path(path)
-    atomic_write(path, data)
-    return path
 
 
 def life_story_book(*, title: str, pages: list[tuple[bytes, str]]) -> bytes:

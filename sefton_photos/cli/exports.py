@@ -52,7 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     sar = sub.add_parser("sar", parents=[parent], help="the subject access package of a child")
     sar.add_argument("--child", required=True, type=record_id)
-    sar.add_argument("--out", required=True, type=Path, help="the .zip to write (AES-256)")
+    sar.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="a new .zip (AES-256) in an approved location (R5)",
+    )
     sar.add_argument(
         "--reference", required=True, help="the request's reference, e.g. SAR-2026-014 (R13)"
     )

@@ -82,7 +82,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     plist.set_defaults(func=cmd_photo_list)
     show = pc.add_parser("show", parents=[parent], help="write a decrypted view (audited)")
     show.add_argument("id", type=record_id)
-    show.add_argument("--out", type=Path, required=True)
+    show.add_argument(
+        "--out", type=Path, required=True, help="a new file in an approved location (R5)"
+    )
     show.set_defaults(func=cmd_photo_show)
     det = pc.add_parser(
         "detect-faces",

@@ -51,7 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export.add_argument("--worker", required=True)
     export.add_argument("--from", dest="since", required=True, type=iso_date)
     export.add_argument("--to", dest="until", required=True, type=iso_date)
-    export.add_argument("--out", required=True, type=Path)
+    export.add_argument(
+        "--out", required=True, type=Path, help="a new file in an approved location (R5)"
+    )
     export.set_defaults(func=cmd_export)
 
 
