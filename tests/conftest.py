@@ -34,6 +34,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Kill tests start and kill dozens of processes: on a loaded machine they need more
+    than the suite's 300 s, and a soak of 1,000 kills takes as long as it takes."""
+    for item in items:
+        if item.get_closest_marker("kills"):
+            item.add_marker(pytest.mark.timeout(0 if config.getoption("--soak") else 1800))
+
+
 FACES = REPO / "tests" / "fixtures" / "faces"
 
 

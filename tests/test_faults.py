@@ -89,6 +89,7 @@ def assert_sound(vault: Path) -> set[str]:
             return set(db.scalars(select(cw.Photo.content_sha256)))
 
 
+@pytest.mark.kills
 def test_killing_imports_loses_nothing(
     face_vault: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -109,6 +110,7 @@ def test_killing_imports_loses_nothing(
     COUNTS.append(f"{kills(request.config)} import kills: no source lost, vault sound each time")
 
 
+@pytest.mark.kills
 def test_killing_exports_leaves_nothing_half_written(
     face_vault: Path, faces_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

@@ -102,6 +102,7 @@ def test_audit_verify_and_vault_check(as_admin: Path, capsys: pytest.CaptureFixt
         "key slots",
         "database",
         "objects",
+        "unrecorded files",
         "audit log",
     }
     code, out, _ = run(capsys, "audit", "show", "--limit", "3", "--json")
