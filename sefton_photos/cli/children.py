@@ -240,8 +240,10 @@ def cmd_carer_ended(args: argparse.Namespace) -> int:
         session.consents.record_carer_ended(
             child_id=args.child, carer=args.carer, reason=args.reason
         )
-    print(
-        f"Recorded that {args.carer} no longer cares for the child: earlier wishes stop counting."
+    emit(
+        args,
+        {"child_id": args.child, "carer": args.carer, "ended": True},
+        f"Recorded that {args.carer} no longer cares for the child: earlier wishes stop counting.",
     )
     return 0
 

@@ -121,7 +121,11 @@ def cmd_location_add(args: argparse.Namespace) -> int:
 def cmd_location_remove(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         path = session.locations.remove(location_id=args.id)
-    print(f"{path} is no longer an approved export location; past exports keep their record.")
+    emit(
+        args,
+        {"id": args.id, "path": path, "removed": True},
+        f"{path} is no longer an approved export location; past exports keep their record.",
+    )
     return 0
 
 

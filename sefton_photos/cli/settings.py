@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from sefton_photos.cli.common import common_options, print_json, signed_in, wants_json
+from sefton_photos.cli.common import common_options, emit, signed_in
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,19 +36,24 @@ def cmd_show(args: argparse.Namespace) -> int:
             "young_person_min_age": session.young_person_min_age(),
             "auto_lock_minutes": session.auto_lock_minutes(),
         }
-    if wants_json(args):
-        print_json(values)
-        return 0
-    print(f"young person's own consent from age: {values['young_person_min_age']} (R3)")
-    print(f"auto-lock after: {values['auto_lock_minutes']} minutes (R8)")
+    emit(
+        args,
+        values,
+        [
+            f"young person's own consent from age: {values['young_person_min_age']} (R3)",
+            f"auto-lock after: {values['auto_lock_minutes']} minutes (R8)",
+        ],
+    )
     return 0
 
 
 def cmd_set(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         session.set_young_person_min_age(years=args.young_person_min_age)
-    print(
+    emit(
+        args,
+        {"young_person_min_age": args.young_person_min_age},
         f"A young person's own consent now needs them to be at least "
-        f"{args.young_person_min_age} (R3, policy 5.5.4.3)."
+        f"{args.young_person_min_age} (R3, policy 5.5.4.3).",
     )
     return 0

@@ -103,6 +103,49 @@ class World:
         self.ok(ADMIN, "location", "add", str(share))
         return str(share)
 
+    def location(self) -> str:
+        folder = self.tmp / "old-share"
+        folder.mkdir(exist_ok=True)
+        return str(json.loads(self.ok(ADMIN, "location", "add", str(folder), "--json"))["id"])
+
+    def flagged_photo_and_new_consent(self) -> tuple[str, str]:
+        """R12: a photo flagged by a withdrawal, and the new consent recorded after it."""
+        photo, old = self.photo(), self.consent()
+        self.ok(SOCIAL, "consent", "withdraw", old, "--reason", "paused")
+        new = self.ok(SOCIAL, *CONSENT_ADD[1:], "--child", self.child, "--json")
+        return photo, str(json.loads(new)["id"])
+
+    def person(self) -> str:
+        out = self.ok(
+            SOCIAL,
+            "pr",
+            "add",
+            "--child",
+            self.child,
+            "--name",
+            "Dad",
+            "--relationship",
+            "father",
+            "--json",
+        )
+        return str(json.loads(out)["id"])
+
+    def carer(self) -> str:
+        self.ok(
+            SOCIAL,
+            "wish",
+            "set",
+            "--child",
+            self.child,
+            "--who",
+            "parent_carer",
+            "--carer",
+            "Cara Carer",
+            "--wishes",
+            "yes",
+        )
+        return "Cara Carer"
+
     def consent(self) -> str:
         out = self.ok(SOCIAL, "consent", "list", "--child", self.child, "--json")
         return str(json.loads(out)[0]["id"])
@@ -128,6 +171,17 @@ class World:
 
 
 Case = Callable[[World], tuple[Person, list[str]]]
+CONSENT_ADD = [
+    "",
+    "consent",
+    "add",
+    "--type",
+    "one_to_one",
+    "--given-by",
+    "social_worker",
+    "--signed",
+    "2026-01-02",
+]
 
 CASES: dict[str, Case] = {
     "init": lambda w: (ADMIN, ["init", "--vault", str(w.tmp / "new"), "--admin", "Pat Admin"]),
@@ -253,7 +307,7 @@ CASES: dict[str, Case] = {
             "--to",
             "2030-01-01",
             "--out",
-            str(w.tmp / "record.pdf"),
+            w.share() + "/record.pdf",
         ],
     ),
     "export": lambda w: (
@@ -266,7 +320,30 @@ CASES: dict[str, Case] = {
         w.comms(),
         ["approve", "--photo", w.photo(), "--destination", "publicity"],
     ),
-    "sar": lambda w: (SOCIAL, ["sar", "--child", w.child, "--out", str(w.tmp / "p.sar")]),
+    "sar": lambda w: (
+        SOCIAL,
+        ["sar", "--child", w.child, "--reference", "SAR-2026-1", "--out", w.share() + "/p.zip"],
+    ),
+    "location remove": lambda w: (ADMIN, ["location", "remove", w.location()]),
+    "photo detect-faces": lambda w: (KEY, ["photo", "detect-faces", w.photo()]),
+    "photo review": lambda w: (
+        SOCIAL,
+        [
+            "photo",
+            "review",
+            *(lambda p: [p[0], "--consent", p[1]])(w.flagged_photo_and_new_consent()),
+        ],
+    ),
+    "wish not-needed": lambda w: (
+        SOCIAL,
+        ["wish", "not-needed", "--child", w.child, "--person", w.person(), "--reason", "order"],
+    ),
+    "wish carer-ended": lambda w: (
+        SOCIAL,
+        ["wish", "carer-ended", "--child", w.child, "--carer", w.carer(), "--reason", "moved"],
+    ),
+    "settings show": lambda w: (ADMIN, ["settings", "show"]),
+    "settings set": lambda w: (ADMIN, ["settings", "set", "--young-person-min-age", "13"]),
     "retention due": lambda w: (ADMIN, ["retention", "due"]),
     "erase": lambda w: (ADMIN, ["erase", "--child", w.old_child(), "--confirm"]),
 }
