@@ -188,7 +188,14 @@ def cmd_erase(args: argparse.Namespace) -> int:
         args,
         {"child_id": args.child, "erased": counts},
         f"Erased child {args.child}'s record: "
-        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + ", ".join(_counted(v, k) for k, v in counts.items())
         + ".",
     )
     return 0
+
+
+def _counted(count: int, what: str) -> str:
+    """'1 photo', '3 photos', '1 supervision item' from the erasure's counts."""
+    words = what.replace("_", " ")
+    singular = words[:-1] if words.endswith("s") else words
+    return plural(count, singular, words)

@@ -59,8 +59,8 @@ def test_a_no_faces_import_is_refused_beyond_the_case_record_until_faces_are_det
     assert f"photo detect-faces {photo}" in out
     assert list(share.iterdir()) == []
     code, out, _ = run(SOCIAL, "photo", "detect-faces", str(photo))
-    assert code == 0 and f"Photo {photo}: 3 face(s) found" in out
+    assert code == 0 and f"Photo {photo}: 3 faces found" in out
     code, out, _ = run(SOCIAL, "photo", "detect-faces", "--child", str(child), "--json")
     assert code == 0 and json.loads(out) == {"detected": {}, "already": [photo]}
     code, out, _ = run(SOCIAL, *printing)
-    assert code == 0 and "(3 face(s) blurred)" in out
+    assert code == 0 and "(3 faces blurred)" in out

@@ -65,10 +65,13 @@ def test_erase_review_and_sar_on_the_command_line(
     assert code == 0 and "no longer flagged" in out
 
     # R13: a subject access package needs the request's reference.
-    code, _, err = run(ADMIN, "sar", "--child", str(old), "--out", str(tmp_path / "p.zip"))
-    assert code == 2 and "--reference" in err and not (tmp_path / "p.zip").exists()
+    share = tmp_path / "share"
+    share.mkdir()
+    assert run(ADMIN, "location", "add", str(share))[0] == 0  # R5: approved folders only
+    code, _, err = run(ADMIN, "sar", "--child", str(old), "--out", str(share / "p.zip"))
+    assert code == 2 and "--reference" in err and not (share / "p.zip").exists()
     code, out, _ = run(
-        ADMIN, "sar", "--child", str(old), "--out", str(tmp_path / "p.zip"),
+        ADMIN, "sar", "--child", str(old), "--out", str(share / "p.zip"),
         "--reference", "SAR-2026-009", "--json",
     )  # fmt: skip
     assert code == 0 and json.loads(out)["passphrase"]
@@ -76,7 +79,7 @@ def test_erase_review_and_sar_on_the_command_line(
     # R13: erasing a child who has a photo (it failed with "FOREIGN KEY constraint failed").
     code, out, err = run(ADMIN, "erase", "--child", str(old), "--confirm")
     assert code == 0, err
-    assert "Erased child" in out and "1 photos" in out
+    assert "Erased child" in out and "1 photo," in out
     code, out, _ = run(ADMIN, "retention", "due", "--json")
     assert old not in {d["child_id"] for d in json.loads(out)}
     code, _, err = run(SOCIAL, "photo", "list", "--child", str(old))

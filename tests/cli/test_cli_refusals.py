@@ -123,7 +123,10 @@ def test_r10_a_supervision_record_lays_out_a_long_item_note_across_pages(
         str(card),
     )
     assert code == 0, err
-    out = tmp_path / "record.pdf"
+    share = tmp_path / "share"
+    share.mkdir()
+    assert run(monkeypatch, capsys, ADMIN, "location", "add", str(share))[0] == 0  # R5
+    out = share / "record.pdf"
     code, _, err = run(
         monkeypatch,
         capsys,
