@@ -76,8 +76,11 @@ def public_child(vault: Path, name: str = "Nina Public") -> int:
             signed_on=date(2026, 1, 5),
             destinations=(Destination.PUBLICITY, Destination.SOCIAL_NETWORK),
         )
-        for whose in Whose:
-            s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
+        for whose in Whose:  # R2: a parent/carer's wish is a named person's (0002)
+            person = pr.id if whose is Whose.PARENT_CARER else None
+            s.consents.set_wish(
+                child_id=child.id, whose=whose, wishes_photos=True, person_id=person
+            )
         s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)
         s.consents.record_explanation(child_id=child.id, to_whom=Whose.PARENT_CARER)
         return child.id
@@ -411,7 +414,9 @@ def test_r11_the_demo_vaults_pictures_were_checked_for_faces(tmp_path: Path) -> 
     sam = demo.STAFF[1]
     with Session.unlock(path, name=sam.name, password=sam.password) as s:
         riley = next(c.id for c in s.children.list() if c.name.startswith("Riley"))
-        photos = s.photos.ids(child_id=riley)
-        decisions = s.lifestory.decide(child_id=riley, photo_ids=photos)
-    assert len(decisions) == 2
-    assert all(d.allowed and d.blur == () for _, d in decisions), decisions
+        infos = s.photos.list(child_id=riley)
+        decisions = dict(s.lifestory.decide(child_id=riley, photo_ids=[i.id for i in infos]))
+    assert len(decisions) == 2 + len(demo.FACES)
+    assert all(d.allowed for d in decisions.values()), decisions
+    for info in infos:  # drawn scenes: nothing to blur; the face photos: nobody confirmed yet
+        assert bool(decisions[info.id].blur) == bool(info.faces), info

@@ -9,35 +9,51 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alembic import command
+from sqlalchemy import text
+
 from sefton_photos.session import Session
+from sefton_photos.vault import migrate
 from tests.helpers import ADMIN, keys_of, raw_connection
 
 
-def test_0003_upgrades_a_0001_vault_and_marks_only_photos_with_faces_as_detected(
+def test_0003_upgrades_a_0002_vault_and_marks_only_photos_with_faces_as_detected(
     vault_dir: Path,
 ) -> None:
-    _, db_key = keys_of(vault_dir)
-    conn = raw_connection(vault_dir, db_key)
-    for pid in (1, 2):
-        conn.execute(
-            "INSERT INTO photos (id, original_object_id, content_sha256, media_type, width, "
-            "height, imported_by, imported_at, faces_detected) "
-            "VALUES (?, 'obj', ?, 'image/jpeg', 10, 10, 1, '2026-01-01 00:00:00', 0)",
-            (pid, f"{pid:064d}"),
-        )
-    conn.execute(
-        "INSERT INTO faces (photo_id, top, right, bottom, left, status) "
-        "VALUES (1, 0, 5, 5, 0, 'unknown')"
-    )
-    # Back to the schema as revision 0001 left it.
-    conn.execute("ALTER TABLE photos DROP COLUMN faces_detected")
-    conn.execute("UPDATE alembic_version SET version_num = '0001'")
-    conn.commit()
-    conn.close()
-    assert not (vault_dir / "backups").exists()
+    """The vault is taken back to 0002 by its own Alembic downgrade (as a vault before
+    this revision was), two photos are written the way 0002 wrote them, one with a face."""
+    with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as s:
+        cfg = migrate._config()
+        with s.vault.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+            conn.execute(  # the photos' original (its file is never read here)
+                text(
+                    "INSERT INTO objects (id, data_key, sha256, size, kind, created_at) VALUES"
+                    " ('obj', zeroblob(32), :sha, 0, 'original', '2026-01-01 00:00:00')"
+                ),
+                {"sha": "0" * 64},
+            )
+            for pid in (1, 2):
+                conn.execute(
+                    text(
+                        "INSERT INTO photos (id, original_object_id, content_sha256, media_type,"
+                        " width, height, imported_by, imported_at) VALUES (:id, 'obj', :sha,"
+                        " 'image/jpeg', 10, 10, 1, '2026-01-01 00:00:00')"
+                    ),
+                    {"id": pid, "sha": f"{pid:064d}"},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO faces (photo_id, top, right, bottom, left, status) "
+                    "VALUES (1, 0, 5, 5, 0, 'unknown')"
+                )
+            )
+    backups = set((vault_dir / "backups").iterdir()) if (vault_dir / "backups").exists() else set()
     Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password).close()
-    [backup] = list((vault_dir / "backups").iterdir())
-    assert backup.name.startswith("vault-0001-")
+    [backup] = set((vault_dir / "backups").iterdir()) - backups
+    assert backup.name.startswith("vault-0002-")  # the upgrade ran after a backup
+    _, db_key = keys_of(vault_dir)
     conn = raw_connection(vault_dir, db_key)
     try:
         rows = conn.execute("SELECT id, faces_detected FROM photos ORDER BY id").fetchall()
@@ -45,4 +61,4 @@ def test_0003_upgrades_a_0001_vault_and_marks_only_photos_with_faces_as_detected
     finally:
         conn.close()
     assert rows == [(1, 1), (2, 0)]
-    assert version == "0003"
+    assert version == migrate.head_revision()
