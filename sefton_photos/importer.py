@@ -44,6 +44,7 @@ from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.supervision import raise_item
+from sefton_photos.words import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,12 +170,16 @@ class ImportService:
             device=device,
             attested=attested,
         )
-        require(self.vault, self.actor, decision, "capture.log", f"{len(paths)} path(s)")
+        require(self.vault, self.actor, decision, "capture.log", plural(len(paths), "path"))
         files, hidden = expand(paths), hidden_files(paths)
         if not files:
             raise InvalidInput(
                 "There are no files to import at the paths given"
-                + (f" (only {len(hidden)} hidden file(s), left where they are)." if hidden else ".")
+                + (
+                    f" (only {plural(len(hidden), 'hidden file')}, left where they are)."
+                    if hidden
+                    else "."
+                )
             )
         with self.vault.unit() as db:
             dev = devices.find_active(db, device)
@@ -381,8 +386,9 @@ class ImportService:
             kind="capture",
             capture_id=capture.id,
             child_id=run.child_ids[0],
-            summary=f"Capture {capture.id}: {run.purpose.label}, {len(run.child_ids)} "
-            f"child(ren): {run.context.purpose_note.strip()}",
+            summary=f"Capture {capture.id}: {run.purpose.label}, "
+            f"{plural(len(run.child_ids), 'child', 'children')}: "
+            f"{run.context.purpose_note.strip()}",
         )
         for cid in run.child_ids:
             audit.append(

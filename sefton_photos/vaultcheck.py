@@ -18,6 +18,7 @@ from sefton_photos.schema.core import ObjectRow
 from sefton_photos.vault import database
 from sefton_photos.vault.keyslots import KeySlots
 from sefton_photos.vault.vault import DB, SLOTS, Vault
+from sefton_photos.words import plural
 
 
 def run(vault: Vault) -> list[CheckFinding]:
@@ -69,9 +70,9 @@ def _unrecorded(vault: Vault) -> CheckFinding:
     more = f" (and {len(names) - 5} more)" if len(names) > 5 else ""
     listed = ", ".join(names[:5]) + more
     kept = (
-        f"{len(survey.unrecorded)} object file(s) and {len(survey.partial)} unfinished "
-        f"write(s) have no record in the database: {listed}. They are kept, still "
-        "encrypted; nothing was deleted."
+        f"{plural(len(survey.unrecorded), 'object file')} and "
+        f"{plural(len(survey.partial), 'unfinished write')} have no record in the database: "
+        f"{listed}. They are kept, still encrypted; nothing was deleted."
     )
     if survey.newer:
         return CheckFinding("unrecorded files", False, f"{survey.rollback_message()} {kept}")

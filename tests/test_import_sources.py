@@ -158,4 +158,4 @@ def test_device_make_model_and_keep_source_reason_on_the_command_line(
         SOCIAL, *base, "--keep-source", "--keep-source-reason", "Court bundle copy", str(card)
     )
     assert code == 0 and "SKIPPED_HIDDEN" in out and ".DS_Store" in out
-    assert "1 hidden file(s) left where they are" in out
+    assert "1 hidden file left where they are" in out

@@ -12,6 +12,7 @@ from sefton_photos.cli.common import (
     signed_in,
     vault_path,
 )
+from sefton_photos.words import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -89,7 +90,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             + (
                 "all parts sound"
                 if not faults
-                else f"{len(faults)} fault(s) in " + ", ".join(f.part for f in faults)
+                else f"{plural(len(faults), 'fault')} in " + ", ".join(f.part for f in faults)
             )
         ],
     )

@@ -28,6 +28,7 @@ from pathlib import Path
 from sefton_photos.errors import NotFound, VaultError, VaultTampered, VaultTooNew
 from sefton_photos.vault import crypto
 from sefton_photos.vault.files import TEMP_SUFFIX, atomic_write, explain
+from sefton_photos.words import plural
 
 MAGIC = b"SFOB"
 VERSION = 2
@@ -61,7 +62,7 @@ class Survey:
     def rollback_message(self) -> str:
         """Why a vault whose objects are newer than its database opens read-only."""
         return (
-            f"The vault database (vault.db) is older than {len(self.newer)} object file(s) "
+            f"The vault database (vault.db) is older than {plural(len(self.newer), 'object file')} "
             f"in objects/ (for example {self.newer[0]}): they were written after changes "
             "this database does not have, so vault.db and audit.head were restored from an "
             "older copy (rolled back). The vault is open read-only and nothing has been "

@@ -36,6 +36,7 @@ from sefton_photos.decisions import Decision
 from sefton_photos.exporter import ExportOutcome
 from sefton_photos.model import Destination
 from sefton_photos.session import Session
+from sefton_photos.words import plural
 from ui.dialogs.print_photos import ask_printer, print_images
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -214,7 +215,7 @@ class ExportDialog(QDialog):
         self.model.checking()
         self.results.refresh()
         self.summary.show_info(
-            f"Checking {len(ids)} photo(s) for {destination_phrase(destination)}…"
+            f"Checking {plural(len(ids), 'photo')} for {destination_phrase(destination)}…"
         )
         self._update_buttons()
 
@@ -264,9 +265,9 @@ class ExportDialog(QDialog):
             )
         elif refused:
             self.summary.show_info(
-                f"{allowed} photo(s) ALLOWED and {refused} REFUSED for {words}. Export writes "
-                "only the allowed ones; each refusal is recorded (audit log and your line "
-                "manager's supervision queue)."
+                f"{plural(allowed, 'photo')} ALLOWED and {refused} REFUSED for {words}. "
+                "Export writes only the allowed ones; each refusal is recorded (audit log "
+                "and your line manager's supervision queue)."
             )
         else:
             self.summary.show_info(f"Every photo is ALLOWED for {words}.")
@@ -305,7 +306,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self.progress.show()
-        self.summary.show_info(f"Exporting {len(ids)} photo(s)…")
+        self.summary.show_info(f"Exporting {plural(len(ids), 'photo')}…")
         self._update_buttons()
         return self._export_next(ids, 0, destination, folder, blur)
 
@@ -325,7 +326,7 @@ class ExportDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self.summary.show_error(
-                f"The export stopped after {n} of {len(ids)} photo(s): {describe(error)}"
+                f"The export stopped after {n} of {plural(len(ids), 'photo')}: {describe(error)}"
             )
             self._stopped = True
             self._exported(destination, folder, stopped=True)
@@ -347,7 +348,7 @@ class ExportDialog(QDialog):
         if destination is Destination.PRINT:
             self.printable = self.model.exported_files()
         if not stopped:
-            text = f"{len(written)} photo(s) exported to {folder}"
+            text = f"{plural(len(written), 'photo')} exported to {folder}"
             text += (
                 f"; {refused} REFUSED (listed below, with the rule and clause)." if refused else "."
             )
@@ -374,7 +375,7 @@ class ExportDialog(QDialog):
         except OSError as error:
             self.summary.show_error(str(error))
             return 0
-        self.summary.show_info(f"Sent {pages} page(s) to the printer: the exported copies.")
+        self.summary.show_info(f"Sent {plural(pages, 'page')} to the printer: the exported copies.")
         emit(self.printed, pages)
         return pages
 

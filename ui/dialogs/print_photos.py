@@ -17,6 +17,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from sefton_photos.words import plural
+
 
 def accepted(result: object) -> bool:
     """Whether a dialog's ``exec()`` answer (an int or a DialogCode) means Accepted."""
@@ -27,7 +29,7 @@ def accepted(result: object) -> bool:
 def ask_printer(printer: QPrinter, parent: QWidget | None, pages: int) -> bool:
     """The system's print dialog; True when the person pressed Print."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {pages} exported photo(s)")
+    dialog.setWindowTitle(f"Print {plural(pages, 'exported photo')}")
     # R5, R8 (policy 5.5.4.5, 5.5.4.9): "print to file" would write the photos anywhere,
     # past the approved-location check; files are written by an export instead.
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding
 from sefton_photos.session import Session
+from sefton_photos.words import plural
 from ui.models.audit import AuditTableModel, FindingsTableModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -50,7 +51,7 @@ def findings_summary(findings: list[CheckFinding]) -> tuple[bool, str]:
     faults = [f.part for f in findings if not f.ok]
     if not faults:
         return True, f"OK: all {len(findings)} parts of the vault are sound."
-    return False, f"FAULT in {len(faults)} part(s): {', '.join(faults)}. See the table."
+    return False, f"FAULT in {plural(len(faults), 'part')}: {', '.join(faults)}. See the table."
 
 
 class AuditTab(QWidget):

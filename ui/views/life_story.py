@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.decisions import Decision
 from sefton_photos.session import Session
+from sefton_photos.words import plural
 from ui.models.life_story import PagesModel, TickablePhotos
 from ui.models.photos import PhotoGridModel
 from ui.ops import VaultOp, describe
@@ -303,7 +304,7 @@ class LifeStoryEditor(QWidget):
         lifestory = self.session.lifestory
         self.busy = True
         self.progress.show()
-        self.message.show_info(f"Making the book of {len(pages)} page(s)…")
+        self.message.show_info(f"Making the book of {plural(len(pages), 'page')}…")
         self._update()
 
         def done(path: Path) -> None:

@@ -206,7 +206,11 @@ class PhotoView(QWidget):
             else:
                 self._note = (
                     "Reviewed for this child, but it stays flagged: it also relied on "
-                    "withdrawn consent(s) "
+                    + (
+                        "withdrawn consent "
+                        if len(outcome.still_flagged_by) == 1
+                        else "withdrawn consents "
+                    )
                     + ", ".join(str(c) for c in outcome.still_flagged_by)
                     + "."
                 )

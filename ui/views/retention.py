@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.records import RetentionDue
 from sefton_photos.session import Session
+from sefton_photos.words import plural
 from ui.models.records import RetentionModel, day_words
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -52,9 +53,9 @@ def erase_question(item: RetentionDue) -> str:
 
 def erased_words(name: str, counts: dict[str, int]) -> str:
     return (
-        f"The record of {name} was erased: {counts.get('photos', 0)} photo(s) and "
-        f"{counts.get('forms', 0)} consent form(s) crypto-shredded, "
-        f"{counts.get('faces', 0)} face record(s) purged. The audit entry remains."
+        f"The record of {name} was erased: {plural(counts.get('photos', 0), 'photo')} and "
+        f"{plural(counts.get('forms', 0), 'consent form')} crypto-shredded, "
+        f"{plural(counts.get('faces', 0), 'face record')} purged. The audit entry remains."
     )
 
 
