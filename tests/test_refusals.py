@@ -175,12 +175,17 @@ def test_r5_a_device_refusal_speaks_of_devices_not_users(vault: Path, tmp_path: 
 def test_r2_the_childs_own_wish_reads_as_the_childs(vault: Path) -> None:
     child = children(vault)["person-a"]
     with as_(vault, SOCIAL) as s:
+        parent = s.children.file(child_id=child).people[0]
         s.consents.set_wish(child_id=child, whose=Whose.CHILD, wishes_photos=False)
-        s.consents.set_wish(child_id=child, whose=Whose.PARENT_CARER, wishes_photos=False)
+        s.consents.set_wish(
+            child_id=child, whose=Whose.PARENT_CARER, person_id=parent.id, wishes_photos=False
+        )
         text = s.consents.check(child_id=child, purpose=Purpose.LIFE_STORY).explain()
     assert "The child does not wish the child" not in text
     assert "The child does not wish to be photographed" in text
-    assert "The parent/carer does not wish the child to be photographed" in text
+    assert (
+        f"{parent.name} ({parent.relationship}) does not wish the child to be photographed" in text
+    )
 
 
 def test_r12_a_withdrawn_publicity_consent_is_reported_as_withdrawn(vault: Path) -> None:
