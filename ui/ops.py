@@ -63,19 +63,24 @@ def wait_idle(timeout_ms: int = 30_000) -> bool:
 
 
 def describe(error: BaseException) -> str:
-    """One line for a person: the core's own message, or a short unexpected-error line."""
+    """One line for a person: the core's own message, or a plain line for a fault.
+
+    A fault's own text is never shown: it can quote a child's name or a note (R14, and
+    the CLI's rule too). A disk problem says what the disk said, without the path.
+    """
     if isinstance(error, SeftonError):
         return str(error)
-    detail = " ".join(str(error).split())
-    if len(detail) > 160:
-        detail = detail[:157] + "..."
     name = type(error).__name__
-    text = (
-        f"Something unexpected went wrong ({name}: {detail})"
-        if detail
-        else (f"Something unexpected went wrong ({name})")
+    if isinstance(error, OSError) and error.strerror:
+        return (
+            f"The computer could not read or write a file ({error.strerror}). Nothing more "
+            "was done; check the disk or network folder, then try again."
+        )
+    log.error("fault shown to the user as %s", name, exc_info=error)
+    return (
+        f"Sefton Photos hit a fault it has no words for yet ({name}). Nothing more was "
+        "done and nothing was lost; please tell your ICT team the word in brackets."
     )
-    return text + ". Nothing more was done; please tell your ICT team."
 
 
 class _Hub(QObject):
