@@ -159,6 +159,12 @@ class Session:
         return not self.vault.is_open
 
     @property
+    def problem(self) -> str | None:
+        """Why this vault opened read-only, in words (a rolled-back or tampered vault), so
+        every screen can say it before any change is refused (R14, policy 13.1)."""
+        return self.vault.problem if self.vault.read_only else None
+
+    @property
     def locked(self) -> bool:
         return not self.vault.unlocked
 

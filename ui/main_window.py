@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +34,7 @@ from ui.views.children import ChildrenPage
 from ui.views.lock_panel import LockPanel
 from ui.views.page import PLACEHOLDER_TEXT, Page, PlaceholderPage
 from ui.views.supervision import SupervisionPage
+from ui.widgets.message import MessageLabel
 from ui.window_memory import WindowMemory, person_key, settings_store
 
 DEFAULT_IDLE_MINUTES = 5  # until the vault's own setting has been read
@@ -79,12 +81,26 @@ class MainWindow(QMainWindow):
             self.page_for_key[entry.key] = page
             self.pages.addWidget(page)
 
+        # A vault that opened read-only (rolled back, tampered) says why on every page,
+        # before any change is refused (R14, policy 13.1).
+        self.problem_banner = MessageLabel("Vault problem", self)
+        if session.problem:
+            self.problem_banner.show_error(
+                f"This vault is open for reading only: {session.problem} Nothing can be "
+                "changed; tell your information governance team."
+            )
+
         content = QWidget(self)
-        row = QHBoxLayout(content)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.problem_banner)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav_view)
         row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
         self.content = content
 
         self.lock_panel = LockPanel(session, self)
