@@ -192,7 +192,7 @@ def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(
     panel.show()
     with qtbot.waitSignal(panel.grid.photos_listed, timeout=10_000):
         panel.set_child(child, "Child A")
-    assert panel.count_label.text().startswith("1 photo of Child A, newest first.")
+    assert panel.count_label.text().startswith("1 photo of Child A, newest first by date taken.")
     dialog = panel.open_import()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.form.children_model.rowCount() > 0, timeout=10_000)

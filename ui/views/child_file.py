@@ -221,7 +221,7 @@ class ChildFileView(QWidget):
         )
         self.not_needed_button = action_button(
             self,
-            "Wish &not needed…",
+            "W&ish not needed…",
             "Wish not needed",
             "Record why a person with PR is not asked, or that a carer no longer cares",
         )

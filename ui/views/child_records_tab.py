@@ -34,6 +34,7 @@ class ChildPhotosTab(QWidget):
         self.selection_label = QLabel(self)
         self.selection_label.setProperty("role", "hint")
         self.selection_label.setAccessibleName("Photos chosen")
+        self.selection_label.setWordWrap(True)  # never what sets the window's width
         row = QHBoxLayout()
         for button in (self.export_button, self.book_button, self.sar_button):
             button.setAutoDefault(False)
