@@ -36,14 +36,12 @@ class ChildrenService:
 
     def _guard(self, child_id: int, rule: Rule, action: str) -> None:
         """Raise NotFound (unseen or unknown) or PolicyRefusal (seen, not allowed)."""
-        with self.vault.unit() as db:
+        with self.vault.unit(reading=True) as db:
             row = db.get(cw.Child, child_id)
             known = row is not None and row.erased_at is None
-            seen = (
-                known
-                and access.may_view_child(self.actor, childfile.access_for(db, child_id)).allowed
-            )
-            decision = rule(self.actor, childfile.access_for(db, child_id)) if known else None
+            facts = childfile.access_for(db, child_id) if known else None
+        seen = facts is not None and access.may_view_child(self.actor, facts).allowed
+        decision = rule(self.actor, facts) if facts is not None else None
         if decision is not None and decision.allowed:
             return
         if seen and decision is not None:

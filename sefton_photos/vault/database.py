@@ -2,8 +2,8 @@
 
 The key is a 256-bit sub-key of the vault key, given as ``PRAGMA key = "x'..'"``
 before any other statement, so SQLCipher never runs its own passphrase KDF.
-A sqlcipher3 connection must stay on the thread that opened it; ``NullPool``
-gives every unit of work its own connection on the calling thread.
+A sqlcipher3 connection must stay on the thread that opened it; ``PerThreadPool``
+(vault/pool.py) keeps one connection per thread, used by that thread alone.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 from sefton_photos.errors import VaultError, VaultTampered
+from sefton_photos.vault.pool import PerThreadPool, file_identity
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -33,7 +33,9 @@ def _connector(path: Path, key: bytes) -> Callable[[], Any]:
     def connect() -> Any:
         # mode=rw: a connection never creates vault.db; only Vault.create makes it (0600).
         uri = path.resolve().as_uri() + "?mode=rw"
-        conn = sqlcipher3.connect(uri, uri=True, check_same_thread=True, timeout=10)
+        # check_same_thread=False only so that a lock can close idle connections of other
+        # threads; PerThreadPool hands a connection to the thread that opened it alone.
+        conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, timeout=10)
         conn.execute(pragma)  # first, before anything else touches the file
         conn.execute("PRAGMA cipher_log_level = NONE")  # errors reach the user as messages
         conn.execute("PRAGMA cipher_memory_security = ON")
@@ -45,14 +47,13 @@ def _connector(path: Path, key: bytes) -> Callable[[], Any]:
 
 
 def make_engine(path: Path, key: bytes, *, immediate: bool = True) -> Engine:
-    """An engine whose every connection is keyed; nothing is pooled across threads.
+    """An engine whose every connection is keyed; each thread keeps its own.
 
     Writers begin IMMEDIATE (one writer at a time, no lock upgrades that deadlock);
     the reader engine begins DEFERRED so thumbnails load while an import writes.
     """
-    engine = create_engine(
-        "sqlite://", creator=_connector(path, key), poolclass=NullPool, future=True
-    )
+    pool = PerThreadPool(_connector(path, key), identity=file_identity(path))
+    engine = create_engine("sqlite://", pool=pool, future=True)
 
     @event.listens_for(engine, "connect")
     def _no_pysqlite_transactions(dbapi_conn: Any, _record: Any) -> None:
