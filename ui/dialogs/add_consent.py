@@ -186,13 +186,14 @@ class AddConsentDialog(VaultFormDialog):
         self.scope_label.setText(scope_words(self.kind()))
         self.scope_label.setAccessibleName(self.scope_label.text())
         self.form.setRowVisible(self.notified_row, self.kind() is ConsentKind.GROUP)
+        self.fit_contents()
 
     def _given_changed(self) -> None:
         given = self.given_by()
         self.form.setRowVisible(self.person_combo, given is GivenBy.PARENT_CARER)
         self.form.setRowVisible(self.giver_edit, given is GivenBy.SOCIAL_WORKER)
         self.form.setRowVisible(self.assessment_edit, given is GivenBy.YOUNG_PERSON)
-        self.adjustSize()
+        self.fit_contents()
 
     def attach_form(self) -> Path | None:
         """Choose the scanned form (the core reads and encrypts it when the consent is added)."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -105,6 +106,30 @@ class VaultFormDialog(QDialog):
         self.column.addWidget(self.progress)
         self.column.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+
+    # -- size ----------------------------------------------------------------------------------
+
+    def fit_contents(self) -> None:
+        """Tall enough for every wrapped line at the current width (issue 12: the Add
+        consent explanation was clipped at 100 % and 200 %).  Qt sizes a top-level window
+        from its layout's size hint, which ignores how wrapped labels grow; this asks the
+        layout for the height its rows need at this width and never goes below it."""
+        layout = self.column
+        layout.activate()
+        width = max(self.width(), self.minimumWidth(), layout.totalSizeHint().width())
+        need = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        need = max(need, layout.totalMinimumSize().height())
+        self.setMinimumHeight(need)
+        if self.height() < need or self.width() < width:
+            self.resize(width, max(need, self.height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_contents()
 
     # -- building ------------------------------------------------------------------------------
 
