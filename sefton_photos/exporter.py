@@ -25,7 +25,7 @@ from sefton_photos import access, audit, blobs, childfile, policy
 from sefton_photos.access import NEED_TO_KNOW
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision, Reason, allow, refuse
-from sefton_photos.errors import NotFound, SeftonError, VaultError
+from sefton_photos.errors import InvalidInput, NotFound, SeftonError, VaultError
 from sefton_photos.facedata import recognised_as, to_face
 from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
@@ -45,6 +45,19 @@ class ExportOutcome:
     file: str | None
     decision: Decision
     blurred: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedView:
+    """A photo as an export to ``destination`` would write it, scaled down to look at.
+
+    ``allowed`` False: nothing would be written; the picture then has every face blurred.
+    """
+
+    photo_id: int
+    jpeg: bytes
+    blurred: int
+    allowed: bool
 
 
 class ExportService:
@@ -148,6 +161,50 @@ class ExportService:
                     )
                     out.append((pid, decision))
         return out
+
+    def redacted(
+        self,
+        *,
+        photo_id: int,
+        destination: Destination,
+        child_id: int | None = None,
+        blur_all_but_consented: bool = False,
+        max_side: int = 1024,
+        today: date | None = None,
+    ) -> RedactedView:
+        """The export preview's picture: the blur the decision names, applied to the
+        full-size photo exactly as the export does, then scaled down (R11).  Nothing is
+        written; the view is audited like any view of a photo."""
+        if not 64 <= max_side <= 4096:
+            raise InvalidInput("A preview is between 64 and 4096 pixels on its longest side.")
+        with self.vault.unit() as db:
+            facts = self._facts(db, photo_id, destination, child_id)
+            row = db.get(cw.Photo, photo_id)
+            theirs = child_id is None or child_id in _children_of(db, photo_id)
+            if facts is None or row is None or not theirs:
+                raise NotFound(f"There is no photo {photo_id} among the photos you may see.")
+            decision = policy.can_export(
+                facts,
+                destination,
+                today or date.today(),
+                blur_all_but_consented=blur_all_but_consented,
+            )
+            # Deny by default: a refused photo is shown with every face blurred.
+            blur = decision.blur if decision.allowed else tuple(f.id for f in facts.faces)
+            boxes = face_boxes(db, blur)
+            data = blobs.load(self.vault, db, row.original_object_id)
+            audit.append(
+                db,
+                action="photo.previewed",
+                actor_id=self.actor.id,
+                actor_name=self.actor.name,
+                subject=f"photo {photo_id}",
+                details={"destination": destination.value, "blurred_faces": len(boxes)},
+            )
+        img = decode(data).image
+        img = blur_faces(img, boxes) if boxes else img
+        img.thumbnail((max_side, max_side))
+        return RedactedView(photo_id, clean_jpeg(img), len(boxes), decision.allowed)
 
     # -- approvals (R7) --------------------------------------------------------------------------
 
@@ -323,6 +380,16 @@ class ExportService:
             record=record,
         )
         return ExportOutcome(pid, "exported", str(target), decision, len(boxes))
+
+
+def _children_of(db: OrmSession, photo_id: int) -> set[int]:
+    return set(
+        db.scalars(
+            select(cw.CaptureChild.child_id)
+            .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
+            .where(cw.CapturePhoto.photo_id == photo_id)
+        )
+    )
 
 
 def face_boxes(db: OrmSession, face_ids: tuple[int, ...]) -> list[tuple[int, int, int, int]]:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sefton_photos import blobs, policy, reports
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput
-from sefton_photos.exporter import ExportService, face_boxes
+from sefton_photos.exporter import ExportService, RedactedView, face_boxes
 from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
@@ -47,6 +47,17 @@ class LifeStoryService:
                     (pid, policy.can_export(facts, Destination.LIFE_STORY_BOOK, date.today()))
                 )
         return out
+
+    def page_picture(self, *, child_id: int, photo_id: int, max_side: int = 640) -> RedactedView:
+        """A page's picture as the book will print it: the faces its decision names blurred
+        (R11), for the editor's preview.  Only one of this child's photos."""
+        self.exports.children.guard_view(child_id, "lifestory.preview")
+        return self.exports.redacted(
+            photo_id=photo_id,
+            destination=Destination.LIFE_STORY_BOOK,
+            child_id=child_id,
+            max_side=max_side,
+        )
 
     def build(
         self, *, child_id: int, pages: list[tuple[int, str]], out: Path, title: str | None = None
