@@ -56,8 +56,8 @@ def test_the_devices_model_says_everything_in_words_without_a_view() -> None:
     assert headers == ["Name", "Make and model", "Serial number", "Registered", "Status"]
     rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
     assert rows == [
-        ["Camera 2", "Canon G7 X", "SN-22", "1 Dec 2026 by Ada Admin", "In use"],
-        ["Old phone", "—", "—", "1 Dec 2026 by Ada Admin", "Retired 3 Dec 2026"],
+        ["Camera 2", "Canon G7 X", "SN-22", "1 Dec 2026", "In use"],
+        ["Old phone", "—", "—", "1 Dec 2026", "Retired 3 Dec 2026"],
     ]
     assert model.data(model.index(1, 2), Qt.ItemDataRole.AccessibleTextRole) == "none"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole).name == "Camera 2"

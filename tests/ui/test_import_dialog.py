@@ -86,7 +86,8 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(card))
     with qtbot.waitSignal(dialog.counted, timeout=10_000):
         qtbot.mouseClick(dialog.form.folder_button, Qt.MouseButton.LeftButton)
-    assert str(card) in dialog.form.paths_label.text()
+    assert card.name in dialog.form.paths_label.text()
+    assert dialog.form.paths_label.accessibleDescription() == str(card)
     assert dialog.form.count_label.text() == "The folder holds 2 photos."
     _fill(qtbot, dialog)
     assert dialog.decision_view.verdict_text == "ALLOWED"

@@ -25,7 +25,7 @@ from sefton_photos.session import Session
 from tests.ui.photo_support import children, keeping, make_jpegs, signed_in
 from ui.dialogs.import_photos import ImportDialog
 from ui.models.import_results import ImportResultsModel, summary
-from ui.widgets.capture_form import count_words
+from ui.widgets.capture_form import count_words, paths_words
 from ui.widgets.import_progress import ImportProgress, progress_words
 
 SCREEN = QSize(1280, 720)
@@ -85,6 +85,15 @@ def test_at_100_percent_the_whole_dialog_fits_1280_by_720(qtbot: QtBot, styled: 
     area = dialog.form_area
     assert not area.verticalScrollBar().isVisible(), "the form needs no scrolling at 100 %"
     assert not area.horizontalScrollBar().isVisible()
+    # A deep folder chosen and counted, a verdict with its reasons: still no scrolling.
+    form = dialog.form
+    deep = Path("/media/ksmith/EOS_DIGITAL/DCIM/100CANON")
+    form.paths_label.setText(paths_words([deep], True))
+    form.show_count(count_words(ImportCount(1240, 1238, 12), folder=True))
+    assert form.paths_label.text() == "Folder …/DCIM/100CANON: every photo inside it."
+    dialog.decision_view.show_decision(Decision(True, ()))
+    QApplication.processEvents()
+    assert not area.verticalScrollBar().isVisible(), form.count_label.text()
 
 
 @pytest.mark.parametrize(
@@ -158,8 +167,7 @@ def test_the_folder_is_counted_on_the_worker_before_importing(
     assert counted.args[0] == ImportCount(files=4, photos=3, hidden=1)
     assert threads and threads[0] is not threading.main_thread()
     assert dialog.form.count_label.text() == (
-        "The folder holds 3 photos, and 1 other file (tried, and reported if it is not a "
-        "photo); 1 hidden file will stay on the card."
+        "The folder holds 3 photos (and 1 other file); 1 hidden file stays on the card."
     )
     assert dialog.form.count_label.accessibleDescription() == dialog.form.count_label.text()
 
@@ -168,7 +176,7 @@ def test_count_words() -> None:
     assert count_words(ImportCount(40, 40, 0), folder=True) == "The folder holds 40 photos."
     assert count_words(ImportCount(1, 1, 0), folder=False) == "Chosen: 1 photo."
     assert count_words(ImportCount(0, 0, 2), folder=True) == (
-        "The folder holds no photos to import; 2 hidden files will stay on the card."
+        "The folder holds no photos to import; 2 hidden files stay on the card."
     )
 
 

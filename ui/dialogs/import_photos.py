@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from ui.widgets.capture_form import NO_PHOTOS, CaptureForm, heading
 from ui.widgets.decision_view import DecisionView
 from ui.widgets.import_progress import ImportProgress, results_table
 from ui.widgets.message import MessageLabel
+from ui.widgets.whole_scroll import WholeScrollArea
 
 CHECK_DELAY_MS = 300
 CANCELLING = "Cancelling after the current photo…"
@@ -59,22 +59,6 @@ def not_ready_words(missing: list[str]) -> str:
         f"Choose {' and '.join(missing)}: then the check says whether these photos may be "
         "imported, rule by rule, before anything is read."
     )
-
-
-class WholeScrollArea(QScrollArea):
-    """Hints the size of all it holds (a plain scroll area hints far less), so the dialog
-    opens with nothing to scroll whenever the screen is big enough."""
-
-    def sizeHint(self) -> QSize:
-        inner, frame = self.widget(), 2 * self.frameWidth()
-        if inner is None:
-            return super().sizeHint()
-        inner.ensurePolished()  # the stylesheet's paddings count
-        hint = inner.sizeHint()
-        if inner.hasHeightForWidth():  # wrapped words: as tall as they are at that width
-            hint.setHeight(max(hint.height(), inner.heightForWidth(hint.width())))
-        spare = self.fontMetrics().height()  # the tables settle their header sizes later
-        return QSize(hint.width() + frame, hint.height() + frame + spare)
 
 
 class _ProgressBridge(QObject):
@@ -214,6 +198,11 @@ class ImportDialog(QDialog):
         self.review_button.clicked.connect(self.review_faces)
         self.decision_view.not_ready(not_ready_words(self.form.missing()))
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough that the chosen folder and its count stay on a line or two."""
+        hint = super().sizeHint()
+        return hint.expandedTo(QSize(self.fontMetrics().averageCharWidth() * 140, 0))
 
     def opening_size(self) -> QSize:
         """All of it without a scroll bar (see :class:`WholeScrollArea`), within the screen

@@ -66,38 +66,43 @@ def purpose_words(purpose: Purpose) -> str:
     return purpose.label[:1].upper() + purpose.label[1:]
 
 
+def short_path(path: Path) -> str:
+    """ "…/DCIM/100CANON": the end of the path, which tells folders apart (the whole of it
+    is the label's tooltip and accessible description); one line, so the form fits."""
+    parts = path.parts
+    return str(path) if len(parts) <= 3 else "…/" + "/".join(parts[-2:])
+
+
 def paths_words(paths: Sequence[Path], folder: bool) -> str:
     if not paths:
         return NO_PHOTOS
     if folder:
-        return f"Folder {paths[0]}: every photo inside it."
+        return f"Folder {short_path(paths[0])}: every photo inside it."
     names = ", ".join(p.name for p in paths[:3]) + (", …" if len(paths) > 3 else "")
     return f"{len(paths)} file{'s' if len(paths) != 1 else ''}: {names}"
 
 
 class ChildrenList(QListView):
-    """Five rows tall by default (it scrolls, and grows with the dialog), so the whole form
+    """Four rows tall by default (it scrolls, and grows with the dialog), so the whole form
     fits a 1280 x 720 screen without scrolling."""
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        return QSize(hint.width(), self.fontMetrics().height() * 5 + 2 * self.frameWidth())
+        return QSize(hint.width(), self.fontMetrics().height() * 4 + 2 * self.frameWidth())
 
 
 def count_words(count: ImportCount, *, folder: bool) -> str:
-    """ "The folder holds 40 photos, and 1 other file (tried, and reported if unreadable);
-    2 hidden files stay on the card." """
+    """ "The folder holds 40 photos (and 1 other file); 2 hidden files stay on the card."
+    Other files are tried and reported one by one; hidden ones are left (R5)."""
     if count.files == 0:
         text = "The folder holds no photos to import" if folder else "No files to import"
     else:
         text = f"{'The folder holds' if folder else 'Chosen:'} {plural(count.photos, 'photo')}"
         if count.others:
-            text += (
-                f", and {plural(count.others, 'other file')} (tried, and reported if it is "
-                "not a photo)"
-            )
+            text += f" (and {plural(count.others, 'other file')})"
     if count.hidden:
-        text += f"; {plural(count.hidden, 'hidden file')} will stay on the card"
+        stay = "stays" if count.hidden == 1 else "stay"
+        text += f"; {plural(count.hidden, 'hidden file')} {stay} on the card"
     return text + "."
 
 
@@ -286,6 +291,9 @@ class CaptureForm(QWidget):
     def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
         self.paths, self.from_folder = list(paths), folder
         self._say(paths_words(self.paths, folder))
+        whole = "\n".join(str(p) for p in self.paths[:10])
+        self.paths_label.setToolTip(whole)
+        self.paths_label.setAccessibleDescription(whole)
         self.show_count("")
         emit(self.paths_changed)
 
@@ -302,6 +310,7 @@ class CaptureForm(QWidget):
             self.paths = []
             self.show_count("")
             self._say(f"Done with {done[:1].lower()}{done[1:]}. Choose again to import more.")
+            self.paths_label.setToolTip("")
             emit(self.paths_changed)
 
     def _say(self, text: str) -> None:
