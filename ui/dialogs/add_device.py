@@ -91,7 +91,7 @@ class AddDeviceDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.name_edit.setFocus()
 
     def submit(self) -> VaultOp[Device] | None:

@@ -102,7 +102,7 @@ class LineManagerDialog(QDialog):
         layout.addWidget(self.buttons)
         if self.manager_combo.count() == 0:
             self.message.show_error("There is no other line manager to choose.")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.manager_combo.setFocus()
 
     def set_manager(self, name: str) -> bool:
