@@ -186,3 +186,15 @@ def test_auto_lock_minutes_load_the_saved_value(qtbot: QtBot, admin_session: Ses
     with qtbot.waitSignal(again.settings_tab.loaded, timeout=5000):
         again.show()
     assert again.settings_tab.minutes.value() == 41
+
+
+def test_every_new_control_has_an_accessible_name(qtbot: QtBot, admin_session: Session) -> None:
+    from tests.ui.test_accessibility import _unnamed
+
+    page = _page(qtbot, admin_session)
+    assert _unnamed(page.devices_tab) == []
+    assert _unnamed(page.devices_tab.open_add_dialog()) == []
+    page.tabs.setCurrentWidget(page.users_tab)
+    assert page.users_tab.select_name(KEY.name)
+    dialog = page.users_tab.open_manager_dialog()
+    assert dialog is not None and _unnamed(dialog) == []
