@@ -29,6 +29,7 @@ def to_device(db: OrmSession, row: DeviceRow) -> Device:
         retired=row.retired_at is not None,
         make=row.make,
         model=row.model,
+        retired_at=row.retired_at,
     )
 
 

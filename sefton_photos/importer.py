@@ -16,7 +16,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from sefton_photos.errors import InvalidInput, SeftonError
 from sefton_photos.facedata import FaceSettings, record_faces
 from sefton_photos.guard import require
 from sefton_photos.imaging.camera import Camera, camera_of, mismatch
+from sefton_photos.import_count import ImportCount, count_importable
 from sefton_photos.model import CaptureContext, Purpose
 from sefton_photos.pipeline import (
     HIDDEN_REASON,
@@ -62,15 +63,19 @@ class FileOutcome:
     photo_id: int | None = None
     reason: str | None = None
     faces: tuple[FaceOutcome, ...] = ()
+    source_removed: bool = False  # the file is gone from the card (verified in the vault, R5)
 
 
 @dataclass(frozen=True, slots=True)
 class Progress:
+    """After every file; and once with ``done == 0`` and ``last is None`` before the first,
+    as soon as the decision is made and the files are counted (the pool may take a while)."""
+
     done: int
     total: int
     rate: float  # photos per second so far
     eta_seconds: float | None
-    last: FileOutcome
+    last: FileOutcome | None
 
 
 @dataclass(slots=True)
@@ -105,6 +110,10 @@ class ImportService:
         self.children = children
         self.vault = children.vault
         self.actor = children.actor
+
+    def count(self, *, paths: list[Path]) -> ImportCount:
+        """How many files and photos ``paths`` hold (reads folders only, not the vault)."""
+        return count_importable(list(paths))
 
     def decide(
         self,
@@ -202,6 +211,8 @@ class ImportService:
         report = ImportReport(decision)
         started = time.monotonic()
         by_source: dict[str, FileOutcome] = {}
+        if progress is not None:  # the count before the first file (the pool starts slowly)
+            progress(Progress(0, len(files), 0.0, None, None))
 
         def record(outcome: FileOutcome) -> None:
             by_source[outcome.source] = outcome
@@ -265,10 +276,10 @@ class ImportService:
             try:
                 os.unlink(p.source)
             except OSError as exc:
-                reason = f"Imported, but the source could not be removed: {exc.strerror}."
-                return FileOutcome(
-                    p.source, outcome.status, outcome.photo_id, reason, outcome.faces
-                )
+                done = "Imported" if outcome.status == "imported" else "Already in the vault"
+                reason = f"{done}, but the source could not be removed: {exc.strerror}."
+                return replace(outcome, reason=reason)
+            return replace(outcome, source_removed=True)
         return outcome
 
     def _not_the_device(self, source: str, why: str) -> FileOutcome:

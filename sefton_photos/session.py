@@ -238,6 +238,10 @@ class Session:
             line_manager=line_manager,
         )
 
+    def set_line_manager(self, *, name: str, line_manager: str) -> User:
+        """Administrators: give ``name`` another line manager (R10, policy 5.5.3.2)."""
+        return users.set_line_manager(self.vault, self.user, name=name, line_manager=line_manager)
+
     def remove_user(self, *, name: str) -> None:
         users.remove_user(self.vault, self.user, name=name)
 

@@ -1,4 +1,5 @@
-"""Staff accounts: add, list, change password, remove (with a vault key rotation).
+"""Staff accounts: add, list, change password, change line manager, remove (with a vault
+key rotation).
 
 Each change is one transaction with its audit entry.  Who may do what is asked of
 :mod:`sefton_photos.policy`; a refusal is audited and raised with its reasons.
@@ -14,6 +15,7 @@ from sefton_photos import access, audit
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.guard import require
 from sefton_photos.model import Role, User, UserId
+from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.vault.keyslots import normalise_name
@@ -204,3 +206,56 @@ def remove_user(vault: Vault, actor: User, *, name: str) -> None:
             actor_name=actor.name,
             details={"reason": "user removed", "remaining_slots": len(vault.slots.slots)},
         )
+
+
+def set_line_manager(vault: Vault, actor: User, *, name: str, line_manager: str) -> User:
+    """Give a worker another line manager (R10, policy 5.5.3.2), administrators only.
+
+    The worker's open supervision items move to the new line manager with them, so no
+    capture waits on a queue nobody reads; items already covered by a note stay where
+    they are.  A team that followed the old manager's follows the new one's.
+    """
+    require(vault, actor, access.may_manage_users(actor.role), "user.set_manager", name)
+    with vault.unit() as db:
+        proposed = active_by_name(db, line_manager)
+        if proposed is None:
+            raise NotFound(f"There is no user called {line_manager} to be the line manager.")
+        decision = access.may_be_line_manager(Role(proposed.role))
+    require(vault, actor, decision, "user.set_manager", name)
+    with vault.unit() as db:
+        row = active_by_name(db, name)
+        if row is None:
+            raise NotFound(f"There is no user called {name}.")
+        manager_row = active_by_name(db, line_manager)
+        if manager_row is None or manager_row.role != Role.LINE_MANAGER.value:
+            raise NotFound(f"There is no line manager called {line_manager}.")
+        if manager_row.id == row.id:
+            raise InvalidInput("Nobody can be their own line manager.")
+        old = db.get(UserRow, row.line_manager_id) if row.line_manager_id else None
+        if old is not None and old.id == manager_row.id:
+            raise InvalidInput(f"{manager_row.name} is already {row.name}'s line manager.")
+        row.line_manager_id = manager_row.id
+        if row.team is None or (old is not None and row.team == old.team):
+            row.team = manager_row.team
+        moved = 0
+        for item in db.scalars(
+            select(cw.SupervisionItem).where(
+                cw.SupervisionItem.worker_id == row.id, cw.SupervisionItem.note_id.is_(None)
+            )
+        ):
+            item.manager_id = manager_row.id
+            moved += 1
+        audit.append(
+            db,
+            action="user.line_manager_changed",
+            actor_id=actor.id,
+            actor_name=actor.name,
+            subject=row.name,
+            details={
+                "from": old.name if old else None,
+                "to": manager_row.name,
+                "team": row.team,
+                "open_items_moved": moved,
+            },
+        )
+        return to_user(row, manager_row)

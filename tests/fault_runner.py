@@ -54,7 +54,7 @@ def main() -> None:
                 paths=[Path(target)],
                 detect_faces=False,
                 workers=0,
-                progress=lambda p: print(p.last.status, flush=True),
+                progress=lambda p: p.last and print(p.last.status, flush=True),
             )
         else:
             photos = s.photos.ids(child_id=int(child))

@@ -187,3 +187,20 @@ def test_the_supervision_record_pdf_opens_and_lists_the_items(
     with as_(face_vault, MANAGER2) as other, pytest.raises(PolicyRefusal):
         other.supervision.export(worker=KEY.name, since=TODAY, until=TODAY, out=share / "no.pdf")
     assert not (share / "no.pdf").exists()
+
+
+def test_open_items_follow_the_worker_to_a_new_line_manager(
+    face_vault: Path, faces_dir: Path, tmp_path: Path
+) -> None:
+    """R10 (5.5.3.2): after a change of line manager, nothing waits on the old one's queue."""
+    ids = children(face_vault)
+    capture(face_vault, faces_dir, tmp_path, KEY, ids["person-a"])
+    with as_(face_vault, ADMIN) as admin:
+        admin.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
+    with as_(face_vault, MANAGER) as old:
+        assert old.supervision.queue() == []
+    with as_(face_vault, MANAGER2) as new:
+        items = new.supervision.queue()
+        assert [(i.worker, i.kind) for i in items] == [(KEY.name, "capture")]
+        note = new.supervision.record(worker=KEY.name, item_ids=[items[0].id], text="Seen")
+    assert note.id

@@ -16,7 +16,7 @@ from sefton_photos.errors import (
 from sefton_photos.model import Role
 from sefton_photos.session import Session
 from sefton_photos.vault import database
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL
+from tests.helpers import ADMIN, KEY, MANAGER, MANAGER2, SOCIAL
 
 
 def test_users_are_listed_with_role_team_and_line_manager(admin_session: Session) -> None:
@@ -139,3 +139,37 @@ def test_a_removed_name_can_be_given_to_a_new_account(
     with pytest.raises(AuthenticationFailed):
         Session.unlock(vault_dir, name=KEY.name, password=KEY.password)
     Session.unlock(vault_dir, name=KEY.name, password="another-password-9").close()
+
+
+def test_an_administrator_gives_a_worker_another_line_manager(admin_session: Session) -> None:
+    """R10 (5.5.3.2): the new line manager is alerted from now on; the team follows them."""
+    moved = admin_session.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
+    assert moved.line_manager_name == MANAGER2.name
+    assert moved.team == MANAGER2.team
+    listed = {u.name: u for u in admin_session.list_users()}[KEY.name]
+    assert listed.line_manager_name == MANAGER2.name
+    changed = "user.line_manager_changed"
+    entry = next(e for e in admin_session.audit_entries() if e.action == changed)
+    assert entry.subject == KEY.name
+    assert entry.details["from"] == MANAGER.name and entry.details["to"] == MANAGER2.name
+
+
+def test_changing_a_line_manager_is_guarded(vault_dir: Path) -> None:
+    """Only a line manager can be one (R10); the same one twice and strangers are refused."""
+    with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as admin:
+        with pytest.raises(PolicyRefusal, match="R10"):
+            admin.set_line_manager(name=KEY.name, line_manager=SOCIAL.name)
+        with pytest.raises(InvalidInput, match="already"):
+            admin.set_line_manager(name=KEY.name, line_manager=MANAGER.name)
+        with pytest.raises(NotFound):
+            admin.set_line_manager(name="Nobody At All", line_manager=MANAGER.name)
+        with pytest.raises(NotFound):
+            admin.set_line_manager(name=KEY.name, line_manager="Nobody At All")
+    manager = Session.unlock(vault_dir, name=MANAGER.name, password=MANAGER.password)
+    with manager, pytest.raises(PolicyRefusal, match="Only an administrator"):
+        manager.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
+    with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as admin:
+        users = {u.name: u for u in admin.list_users()}
+        assert users[KEY.name].line_manager_name == MANAGER.name
+        refused = [e for e in admin.audit_entries() if e.action == "access.refused"]
+        assert any(e.details.get("attempted") == "user.set_manager" for e in refused)

@@ -154,6 +154,8 @@ def _line(o: FileOutcome) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     def progress(p: Progress) -> None:
+        if p.last is None:
+            return  # the count before the first file
         if not wants_json(args):
             print(_line(p.last), flush=True)
         elif sys.stderr.isatty():

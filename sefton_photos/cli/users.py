@@ -1,4 +1,4 @@
-"""``sefton-photos user add|list|passwd|remove``."""
+"""``sefton-photos user add|list|passwd|set-manager|remove``."""
 
 from __future__ import annotations
 
@@ -31,6 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     passwd = cmds.add_parser("passwd", parents=[parent], help="change your own password")
     passwd.set_defaults(func=cmd_passwd)
+
+    manager = cmds.add_parser(
+        "set-manager",
+        parents=[parent],
+        help="give a worker another line manager (administrators; R10)",
+    )
+    manager.add_argument("--name", required=True)
+    manager.add_argument("--line-manager", required=True)
+    manager.set_defaults(func=cmd_set_manager)
 
     remove = cmds.add_parser(
         "remove", parents=[parent], help="remove a user and rotate the vault key (administrators)"
@@ -78,6 +87,18 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         args,
         {"password_changed": True},
         "Password changed. Only your own key slot was rewritten.",
+    )
+    return 0
+
+
+def cmd_set_manager(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        user = session.set_line_manager(name=args.name, line_manager=args.line_manager)
+    emit(
+        args,
+        user,
+        f"{user.name}'s line manager is now {user.line_manager_name}; their open "
+        "supervision items went with them.",
     )
     return 0
 

@@ -28,6 +28,7 @@ class Device:
     retired: bool
     make: str | None = None  # as the camera writes it in EXIF (compared when both known)
     model: str | None = None
+    retired_at: datetime | None = None  # when an administrator retired it (R5)
 
 
 @dataclass(frozen=True, slots=True)

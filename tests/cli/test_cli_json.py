@@ -204,6 +204,10 @@ CASES: dict[str, Case] = {
     "user list": lambda w: (ADMIN, ["user", "list"]),
     "user passwd": lambda w: (KEY, ["user", "passwd"]),
     "user remove": lambda w: (ADMIN, ["user", "remove", "--name", "Kai Keyes"]),
+    "user set-manager": lambda w: (
+        ADMIN,
+        ["user", "set-manager", "--name", "Kai Keyes", "--line-manager", "Lee Leader"],
+    ),
     "child add": lambda w: (
         SOCIAL,
         [

@@ -79,12 +79,16 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     assert dialog.form.attest_box.accessibleName() == ATTESTATION
     assert not dialog.form.attest_box.isChecked() and not dialog.form.keep_box.isChecked()
     assert dialog.form.faces_box.isChecked()
-    assert dialog.decision_view.verdict_text == "REFUSED"  # no purpose words, not attested
+    assert dialog.decision_view.verdict_text == "Choose…"  # no purpose yet: no verdict
+    assert "Choose a purpose" in dialog.decision_view.sentence.text()
     assert not dialog.import_button.isEnabled()  # no photos chosen yet
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(card))
-    qtbot.mouseClick(dialog.form.folder_button, Qt.MouseButton.LeftButton)
-    assert str(card) in dialog.form.paths_label.text()
+    with qtbot.waitSignal(dialog.counted, timeout=10_000):
+        qtbot.mouseClick(dialog.form.folder_button, Qt.MouseButton.LeftButton)
+    assert card.name in dialog.form.paths_label.text()
+    assert dialog.form.paths_label.accessibleDescription() == str(card)
+    assert dialog.form.count_label.text() == "The folder holds 2 photos."
     _fill(qtbot, dialog)
     assert dialog.decision_view.verdict_text == "ALLOWED"
     assert any(line.startswith("met · R4") for line in dialog.decision_view.reason_lines())
@@ -139,7 +143,8 @@ def test_cancel_keeps_what_was_imported_and_leaves_the_rest_untouched(
     dialog.form.files_button.click()
     assert dialog.form.paths_label.text().startswith("20 files: photo-0000.jpg")
     _fill(qtbot, dialog)
-    with qtbot.waitSignal(dialog.progressed, timeout=60_000):
+    first_photo = lambda p: p.done >= 1  # noqa: E731 (not the count before the first file)
+    with qtbot.waitSignal(dialog.progressed, timeout=60_000, check_params_cb=first_photo):
         dialog.import_button.click()
     with qtbot.waitSignal(dialog.import_finished, timeout=60_000) as finished:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

@@ -2,15 +2,18 @@
 
 The worker picks the photos (a folder or files), the child or children in them,
 the purpose from the fixed list and in their own words (R1), the registered
-device (R5) and ticks the attestation (R4) in a :class:`CaptureForm`.  As the
-form is filled in, the core's capture decision (``session.imports.decide``,
-which reads no file) is shown as ALLOWED or REFUSED with every reason, before
-anything is imported.  "Import" then runs ``session.imports.run`` on the vault
-worker: progress crosses back by a queued signal, "Cancel" sets an event the
-core checks between files (what is imported stays, nothing is half-written, the
-rest stays on the card), and each file's outcome lands in a results table.  The
-core decides again when importing; its refusal is shown here in its own words,
-never a traceback.
+device (R5) and ticks the attestation (R4) in a :class:`CaptureForm`.  The core
+counts what the choice holds (``session.imports.count``, on the worker) and the
+form says so before anything is imported.  Once children and a purpose are
+chosen (until then the check says "Choose…", never REFUSED), the core's capture
+decision (``session.imports.decide``, which reads no file) is shown as ALLOWED
+or REFUSED with every reason, as the form is filled in.  "Import" then runs
+``session.imports.run`` on the vault worker: progress (from before the first
+file) crosses back by a queued signal, "Cancel" sets an event the core checks
+between files (what is imported stays, nothing is half-written, the rest stays
+on the card), and each file's outcome lands in a results table.  The core
+decides again when importing; its refusal is shown here in its own words, never
+a traceback.
 """
 
 from __future__ import annotations
@@ -20,13 +23,12 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,7 @@ from sefton_photos.errors import PolicyRefusal
 from sefton_photos.importer import ImportReport, Progress
 from sefton_photos.model import Child, Device, FaceStatus
 from sefton_photos.session import Session
+from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog
 from ui.models.import_results import ImportResultsModel, summary
 from ui.ops import VaultOp, describe
@@ -44,9 +47,18 @@ from ui.widgets.capture_form import NO_PHOTOS, CaptureForm, heading
 from ui.widgets.decision_view import DecisionView
 from ui.widgets.import_progress import ImportProgress, results_table
 from ui.widgets.message import MessageLabel
+from ui.widgets.whole_scroll import WholeScrollArea
 
 CHECK_DELAY_MS = 300
 CANCELLING = "Cancelling after the current photo…"
+NO_PURPOSE = "Choose the purpose of these photos first (R1, policy 5.5.4.1)."
+
+
+def not_ready_words(missing: list[str]) -> str:
+    return (
+        f"Choose {' and '.join(missing)}: then the check says whether these photos may be "
+        "imported, rule by rule, before anything is read."
+    )
 
 
 class _ProgressBridge(QObject):
@@ -59,7 +71,7 @@ class ImportDialog(QDialog):
     """Gather a capture, show the decision, import with progress, cancel and results."""
 
     loaded = Signal()  # the children and devices are listed
-    checked = Signal(object)  # the Decision shown, or None when the check failed
+    checked = Signal(object)  # the Decision shown; None: the check failed, or nothing to check
     progressed = Signal(object)  # a Progress, on the GUI thread
     import_finished = Signal(object)  # the ImportReport, or None when the import failed
 
@@ -95,15 +107,18 @@ class ImportDialog(QDialog):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.form = CaptureForm(self)
-        self.form_area = QScrollArea(self)
-        self.form_area.setWidget(self.form)
+        # Everything above the buttons scrolls as one: at 100 % it fits 1280 x 720 without
+        # a scroll bar; with larger text (200 %) it scrolls rather than clips.
+        self.body = QWidget(self)
+        self.body.setObjectName("importBody")
+        self.form = CaptureForm(self.body)
+        self.form_area = WholeScrollArea(self)
         self.form_area.setWidgetResizable(True)
         self.form_area.setAccessibleName("Import form")
         self.form_area.setObjectName("importForm")
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form.setObjectName("captureForm")
-        self.setStyleSheet("QWidget#captureForm { background: transparent; }")
+        self.setStyleSheet("QWidget#captureForm, QWidget#importBody { background: transparent; }")
         self.form_area.viewport().setAutoFillBackground(False)
 
         self.check_button = QPushButton("Ch&eck", self)
@@ -150,19 +165,21 @@ class ImportDialog(QDialog):
         right.addWidget(self.progress)
         right.addWidget(self.results_view, 3)
         right.addWidget(self.summary)
-        columns = QHBoxLayout()
-        columns.addWidget(self.form_area, 1)
+        columns = QHBoxLayout(self.body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(self.form, 1)
         columns.addLayout(right, 1)
-        buttons = QHBoxLayout()
+        self.form_area.setWidget(self.body)
+        self.buttons = buttons = QHBoxLayout()
         buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         for button in (self.import_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.form_area, 1)
         layout.addLayout(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 36)
+        self.resize(self.opening_size())
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -170,13 +187,27 @@ class ImportDialog(QDialog):
         self._check_timer.timeout.connect(self.check)
         self.form.changed.connect(self._inputs_changed)
         self.form.paths_changed.connect(self._update_buttons)
+        # How many photos the choice holds, counted by the core on the worker.
+        self.counter = PhotoCounter(self.session, self.form, self)
+        self.counted = self.counter.counted
+        self.form.paths_changed.connect(self.counter.count)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.review_button.clicked.connect(self.review_faces)
-        self.decision_view.waiting()
+        self.decision_view.not_ready(not_ready_words(self.form.missing()))
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough that the chosen folder and its count stay on a line or two."""
+        hint = super().sizeHint()
+        return hint.expandedTo(QSize(self.fontMetrics().averageCharWidth() * 140, 0))
+
+    def opening_size(self) -> QSize:
+        """All of it without a scroll bar (see :class:`WholeScrollArea`), within the screen
+        it opens on; when that is smaller (200 %, a small laptop) the body scrolls."""
+        return self.sizeHint().boundedTo(self.screen().availableSize())
 
     def _load_choices(self) -> None:
         session = self.session
@@ -203,6 +234,9 @@ class ImportDialog(QDialog):
         if self.busy:
             return
         self._check_generation += 1  # an answer for older inputs must not be shown
+        if self.form.missing():
+            self.check()  # says what to choose; asks the vault nothing
+            return
         self.decision_view.waiting()
         self._check_timer.start()
 
@@ -211,11 +245,19 @@ class ImportDialog(QDialog):
         self._check_timer.stop()
         if self.busy:
             return None
+        missing = self.form.missing()
+        if missing:  # nothing chosen yet: no verdict, least of all REFUSED
+            self._check_generation += 1
+            self.decision_view.not_ready(not_ready_words(missing))
+            emit(self.checked, None)
+            return None
         if self._check_running:
             self._check_again = True
             return None
         generation = self._check_generation
         given = self.form.inputs()
+        purpose = given.purpose
+        assert purpose is not None  # not missing
         imports = self.session.imports
         self._check_running = True
         self.message.clear_message()
@@ -237,7 +279,7 @@ class ImportDialog(QDialog):
             parent=self,
             op=lambda: imports.decide(
                 child_ids=given.child_ids,
-                purpose=given.purpose,
+                purpose=purpose,
                 purpose_note=given.purpose_note,
                 device=given.device,
                 attested=given.attested,
@@ -261,6 +303,10 @@ class ImportDialog(QDialog):
         if not given.paths:
             self.message.show_error(NO_PHOTOS)
             return None
+        purpose = given.purpose
+        if purpose is None:
+            self.message.show_error(NO_PURPOSE)
+            return None
         self.cancel_event = threading.Event()
         cancel, bridge, workers = self.cancel_event, self.bridge, self.workers
         self.kept_source = given.keep_source
@@ -281,7 +327,7 @@ class ImportDialog(QDialog):
             parent=self,
             op=lambda: imports.run(
                 child_ids=given.child_ids,
-                purpose=given.purpose,
+                purpose=purpose,
                 purpose_note=given.purpose_note,
                 device=given.device,
                 attested=given.attested,
@@ -303,8 +349,9 @@ class ImportDialog(QDialog):
             self.progress.update_progress(p)
             if self.cancel_event.is_set():
                 self.progress.note(CANCELLING)
-            self.results.record(p.last)
-            self.results_view.scrollToBottom()
+            if p.last is not None:  # None: the count, before the first file
+                self.results.record(p.last)
+                self.results_view.scrollToBottom()
         emit(self.progressed, p)
 
     def cancel(self) -> None:

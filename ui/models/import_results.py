@@ -3,8 +3,9 @@
 The import dialog fills this model as the core reports progress (one
 ``FileOutcome`` per file, on the GUI thread) and replaces it with the final
 report at the end, which also names the files the import never reached after a
-cancel.  Columns: file name, result in words (Imported / Duplicate / Rejected /
-Not reached), faces found (and how many need someone's consent, R11) and the
+cancel, and the duplicates it removed from the card (already in the vault, R5).
+Columns: file name, result in words (Imported / Duplicate / Rejected / Not
+reached), faces found (and how many need someone's consent, R11) and the
 reason.  :func:`summary` is the one line shown under the table.
 """
 
@@ -43,6 +44,13 @@ def status_words(status: str) -> str:
     return STATUS_WORDS.get(status, status.capitalize())
 
 
+def result_words(outcome: FileOutcome) -> str:
+    """The Result column: a duplicate that left the card says so there too."""
+    if outcome.status == "duplicate" and outcome.source_removed:
+        return "Duplicate, removed from the card"
+    return status_words(outcome.status)
+
+
 def faces_words(outcome: FileOutcome) -> str:
     """ "2 (1 needs consent)", "none", or "—" when the file was not stored."""
     if outcome.status not in ("imported", "duplicate"):
@@ -62,12 +70,25 @@ def faces_words(outcome: FileOutcome) -> str:
     )
 
 
+REMOVED = "Removed from the card."
+
+
 def reason_words(outcome: FileOutcome) -> str:
-    if outcome.reason:
-        return outcome.reason
-    if outcome.status == "imported":
-        return "Encrypted, verified and stored."
-    return ""
+    """The core's reason; for a file gone from the card (R5), that it was removed."""
+    if outcome.status == "duplicate" and outcome.source_removed:
+        photo = f" as photo {outcome.photo_id}" if outcome.photo_id else ""
+        return f"Already in the vault{photo}, so not stored twice. {REMOVED}"
+    text = outcome.reason or (
+        "Encrypted, verified and stored." if outcome.status == "imported" else ""
+    )
+    return f"{text} {REMOVED}" if outcome.source_removed else text
+
+
+def names_words(outcomes: Sequence[FileOutcome], most: int = 5) -> str:
+    """ "IMG_1.JPG, IMG_2.JPG and 3 more": the file names, as in the table."""
+    names = [Path(o.source).name for o in outcomes]
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _count(n: int, word: str, plural: str | None = None) -> str:
@@ -86,6 +107,12 @@ def summary(report: ImportReport, *, kept_source: bool = False) -> str:
     if report.count("skipped_hidden"):
         parts.append(f"{_count(report.count('skipped_hidden'), 'hidden file')} left on the card")
     text = ", ".join(parts) + "."
+    removed = [o for o in report.outcomes if o.status == "duplicate" and o.source_removed]
+    if removed:
+        text += (
+            f" Removed from the card as {'a duplicate' if len(removed) == 1 else 'duplicates'}"
+            f" (already in the vault): {names_words(removed)}."
+        )
     if report.cancelled:
         text = "Import cancelled: " + text
         if report.count("cancelled"):
@@ -161,7 +188,7 @@ class ImportResultsModel(QAbstractTableModel):
         ):
             values = (
                 Path(outcome.source).name,
-                status_words(outcome.status),
+                result_words(outcome),
                 faces_words(outcome),
                 reason_words(outcome),
             )

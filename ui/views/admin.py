@@ -1,4 +1,4 @@
-"""The Admin page (administrators only): users, settings, audit log, vault check.
+"""The Admin page (administrators only): users, devices, settings, audit log, vault check.
 
 Each section is a tab so the page stays uncluttered at large text sizes.  The page
 itself applies no rule: the core refuses anyone but an administrator, and its
@@ -22,6 +22,7 @@ from sefton_photos.session import Session
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
+from ui.views.admin_devices import DevicesTab
 from ui.views.admin_users import UsersTab
 from ui.views.consent_age import ConsentAgeSetting
 from ui.views.page import Page
@@ -107,7 +108,7 @@ class SettingsTab(QWidget):
 
 
 class AdminPage(Page):
-    """Tabs: Users, Settings, Audit log, Vault check, Records (retention, locations)."""
+    """Tabs: Users, Devices, Settings, Audit log, Vault check, Records (retention, locations)."""
 
     auto_lock_changed = Signal(int)
 
@@ -117,11 +118,13 @@ class AdminPage(Page):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Admin sections")
         self.users_tab = UsersTab(session, self)
+        self.devices_tab = DevicesTab(session, self)
         self.settings_tab = SettingsTab(session, self)
         self.audit_tab = AuditTab(session, self)
         self.check_tab = CheckTab(session, self)
         self.records_tab = RetentionReview(session, self)
         self.tabs.addTab(self.users_tab, "&Users")
+        self.tabs.addTab(self.devices_tab, "Dev&ices")
         self.tabs.addTab(self.settings_tab, "Se&ttings")
         self.tabs.addTab(self.audit_tab, "Au&dit log")
         self.tabs.addTab(self.check_tab, "Vault chec&k")
@@ -132,6 +135,7 @@ class AdminPage(Page):
 
     def on_locked(self) -> None:
         self.users_tab.forget()
+        self.devices_tab.forget()
         self.audit_tab.forget()
         self.check_tab.forget()
         self.records_tab.on_locked()
@@ -141,5 +145,6 @@ class AdminPage(Page):
     def on_unlocked(self) -> None:
         self.users_tab.message.clear_message()
         self.users_tab.refresh()
+        self.devices_tab.refresh()
         self.settings_tab.refresh()
         self.records_tab.on_unlocked()

@@ -1,4 +1,5 @@
-"""The Users tab of the Admin page: the table of staff, add a user, remove a user.
+"""The Users tab of the Admin page: the table of staff, add a user, change a worker's
+line manager, remove a user.
 
 Listing, adding and removing all run on the vault worker; a refusal from the core
 (only administrators manage users, R10's line-manager rule, the password rule,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import User
 from sefton_photos.session import Session
 from ui.dialogs.add_user import AddUserDialog
+from ui.dialogs.line_manager import LineManagerDialog
 from ui.models.users import UsersTableModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -39,15 +41,16 @@ def removal_question(name: str) -> str:
 
 
 class UsersTab(QWidget):
-    """Users table, "Add user…", "Remove user…", "Refresh"."""
+    """Users table, "Add user…", "Change line manager…", "Remove user…", "Refresh"."""
 
     users_loaded = Signal()
-    changed = Signal()  # a user was added or removed (and the table reloaded)
+    changed = Signal()  # a user was added, changed or removed (and the table reloaded)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.add_dialog: AddUserDialog | None = None
+        self.manager_dialog: LineManagerDialog | None = None
         self.model = UsersTableModel(parent=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -66,6 +69,11 @@ class UsersTab(QWidget):
         self.add_button = QPushButton("&Add user…", self)
         self.add_button.setAccessibleName("Add user")
         self.add_button.setAccessibleDescription("Give a member of staff a name, role and password")
+        self.manager_button = QPushButton("Change line &manager…", self)
+        self.manager_button.setAccessibleName("Change line manager")
+        self.manager_button.setAccessibleDescription(
+            "Give the selected worker another line manager; their open items move too"
+        )
         self.remove_button = QPushButton("&Remove user…", self)
         self.remove_button.setAccessibleName("Remove user")
         self.remove_button.setAccessibleDescription(
@@ -73,12 +81,13 @@ class UsersTab(QWidget):
         )
         self.refresh_button = QPushButton("Re&load users", self)
         self.refresh_button.setAccessibleName("Refresh the users table")
-        for button in (self.add_button, self.remove_button, self.refresh_button):
+        for button in self._buttons():
             button.setAutoDefault(False)
         self.message = MessageLabel("Users message", self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.manager_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -88,8 +97,12 @@ class UsersTab(QWidget):
         layout.addWidget(self.table, 1)
 
         self.add_button.clicked.connect(self.open_add_dialog)
+        self.manager_button.clicked.connect(self.open_manager_dialog)
         self.remove_button.clicked.connect(self.remove_selected)
         self.refresh_button.clicked.connect(self.refresh)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.add_button, self.manager_button, self.remove_button, self.refresh_button)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -142,6 +155,25 @@ class UsersTab(QWidget):
         self.message.show_info(f"{user.name} was added as {user.role.label.lower()}.")
         self.refresh().finished.connect(self.changed)
 
+    # -- change line manager ---------------------------------------------------------------------
+
+    def open_manager_dialog(self) -> LineManagerDialog | None:
+        """Offer the other line managers for the selected user (R10)."""
+        user = self.selected_user()
+        if user is None:
+            self.message.show_error("Choose a user in the table first, then Change line manager.")
+            return None
+        dialog = LineManagerDialog(self.session, user, self.model.users, parent=self)
+        dialog.changed.connect(self._manager_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.manager_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _manager_changed(self, user: User) -> None:
+        self.message.show_info(f"{user.name}'s line manager is now {user.line_manager_name}.")
+        self.refresh().finished.connect(self.changed)
+
     # -- remove ---------------------------------------------------------------------------------
 
     def remove_selected(self) -> VaultOp[None] | None:
@@ -178,5 +210,5 @@ class UsersTab(QWidget):
         return op.success(removed).failure(failed).run()
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.add_button, self.remove_button, self.refresh_button):
+        for button in self._buttons():
             button.setEnabled(not busy)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sefton_photos.import_count import ImportCount
 from sefton_photos.model import Child, Device, Purpose
+from sefton_photos.words import plural
 from ui.models.child_choice import ChildChoiceModel
 from ui.qtcompat import emit
 from ui.widgets.choices import choose, chosen, fill
@@ -39,6 +41,7 @@ ATTESTATION = (
     "respected (R4, policy 5.5.4.4)"
 )
 NO_PHOTOS = "No photos chosen yet: choose a folder (every photo inside it) or some files."
+CHOOSE_PURPOSE = "Choose a purpose…"
 NO_DEVICE = "(no registered device: ask your administrator)"
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp);;All files (*)"
 
@@ -48,7 +51,7 @@ class CaptureInputs:
     """Everything ``session.imports.decide``/``run`` needs from the form."""
 
     child_ids: tuple[int, ...]
-    purpose: Purpose
+    purpose: Purpose | None  # None until the worker chooses one (R1)
     purpose_note: str
     device: str
     attested: bool
@@ -63,13 +66,44 @@ def purpose_words(purpose: Purpose) -> str:
     return purpose.label[:1].upper() + purpose.label[1:]
 
 
+def short_path(path: Path) -> str:
+    """ "…/DCIM/100CANON": the end of the path, which tells folders apart (the whole of it
+    is the label's tooltip and accessible description); one line, so the form fits."""
+    parts = path.parts
+    return str(path) if len(parts) <= 3 else "…/" + "/".join(parts[-2:])
+
+
 def paths_words(paths: Sequence[Path], folder: bool) -> str:
     if not paths:
         return NO_PHOTOS
     if folder:
-        return f"Folder {paths[0]}: every photo inside it."
+        return f"Folder {short_path(paths[0])}: every photo inside it."
     names = ", ".join(p.name for p in paths[:3]) + (", …" if len(paths) > 3 else "")
     return f"{len(paths)} file{'s' if len(paths) != 1 else ''}: {names}"
+
+
+class ChildrenList(QListView):
+    """Four rows tall by default (it scrolls, and grows with the dialog), so the whole form
+    fits a 1280 x 720 screen without scrolling."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.fontMetrics().height() * 4 + 2 * self.frameWidth())
+
+
+def count_words(count: ImportCount, *, folder: bool) -> str:
+    """ "The folder holds 40 photos (and 1 other file); 2 hidden files stay on the card."
+    Other files are tried and reported one by one; hidden ones are left (R5)."""
+    if count.files == 0:
+        text = "The folder holds no photos to import" if folder else "No files to import"
+    else:
+        text = f"{'The folder holds' if folder else 'Chosen:'} {plural(count.photos, 'photo')}"
+        if count.others:
+            text += f" (and {plural(count.others, 'other file')})"
+    if count.hidden:
+        stay = "stays" if count.hidden == 1 else "stay"
+        text += f"; {plural(count.hidden, 'hidden file')} {stay} on the card"
+    return text + "."
 
 
 def heading(text: str, parent: QWidget) -> QLabel:
@@ -93,6 +127,10 @@ class CaptureForm(QWidget):
         self.paths_label = QLabel(NO_PHOTOS, self)
         self.paths_label.setWordWrap(True)
         self.paths_label.setAccessibleName("Photos chosen")
+        self.count_label = QLabel(self)  # how many photos the choice holds (counted by the core)
+        self.count_label.setWordWrap(True)
+        self.count_label.setAccessibleName("How many photos")
+        self.count_label.hide()
         self.folder_button = QPushButton("Choose &folder…", self)
         self.folder_button.setAccessibleName("Choose a folder of photos")
         self.files_button = QPushButton("Choose fi&les…", self)
@@ -101,7 +139,7 @@ class CaptureForm(QWidget):
             button.setAutoDefault(False)
 
         self.children_model = ChildChoiceModel(self)
-        self.children_view = QListView(self)
+        self.children_view = ChildrenList(self)
         self.children_view.setModel(self.children_model)
         self.children_view.setAccessibleName("Children in the photos")
         self.children_view.setAccessibleDescription(
@@ -110,6 +148,7 @@ class CaptureForm(QWidget):
         self.children_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.children_view.setMinimumHeight(self.fontMetrics().height() * 5)
         self.purpose_combo = QComboBox(self)
+        self.purpose_combo.addItem(CHOOSE_PURPOSE, None)  # nothing chosen for the worker (R1)
         fill(self.purpose_combo, ((purpose_words(p), p) for p in Purpose))
         self.purpose_combo.setAccessibleName("Purpose")
         self.purpose_combo.setAccessibleDescription(
@@ -166,19 +205,21 @@ class CaptureForm(QWidget):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
-        photo_buttons = QHBoxLayout()
+        photo_buttons = QHBoxLayout()  # beside the heading: the form fits 1280 x 720
+        photo_buttons.addWidget(heading("1. The photos", self), 1)
         photo_buttons.addWidget(self.folder_button)
         photo_buttons.addWidget(self.files_button)
-        photo_buttons.addStretch(1)
         column = QVBoxLayout(self)
-        column.addWidget(heading("1. The photos", self))
-        column.addWidget(self.paths_label)
         column.addLayout(photo_buttons)
+        column.addWidget(self.paths_label)
+        column.addWidget(self.count_label)
         column.addWidget(heading("2. Who is in them, and why", self))
         column.addLayout(form)
         column.addWidget(self.attest_box)
-        column.addWidget(self.keep_box)
-        column.addWidget(self.keep_reason_edit)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_box)
+        keep_row.addWidget(self.keep_reason_edit, 1)
+        column.addLayout(keep_row)
         column.addWidget(self.faces_box)
         column.addStretch(1)
 
@@ -206,10 +247,17 @@ class CaptureForm(QWidget):
     def set_purpose(self, purpose: Purpose) -> bool:
         return choose(self.purpose_combo, purpose)
 
-    def purpose(self) -> Purpose:
-        purpose = chosen(self.purpose_combo, Purpose)
-        assert purpose is not None
-        return purpose
+    def purpose(self) -> Purpose | None:
+        return chosen(self.purpose_combo, Purpose)
+
+    def missing(self) -> list[str]:
+        """What the decision still waits for, in words ("the children in the photos")."""
+        out = []
+        if not self.children_model.checked_ids():
+            out.append("the children in the photos")
+        if self.purpose() is None:
+            out.append("a purpose")
+        return out
 
     def device(self) -> str:
         return str(self.device_combo.currentData() or "")
@@ -243,14 +291,26 @@ class CaptureForm(QWidget):
     def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
         self.paths, self.from_folder = list(paths), folder
         self._say(paths_words(self.paths, folder))
+        whole = "\n".join(str(p) for p in self.paths[:10])
+        self.paths_label.setToolTip(whole)
+        self.paths_label.setAccessibleDescription(whole)
+        self.show_count("")
         emit(self.paths_changed)
+
+    def show_count(self, text: str) -> None:
+        """What the chosen folder or files hold ("40 photos to import"), or nothing."""
+        self.count_label.setText(text)
+        self.count_label.setAccessibleDescription(text)
+        self.count_label.setVisible(bool(text))
 
     def done_with_paths(self) -> None:
         """The chosen photos were imported: forget them, say so, invite another choice."""
         if self.paths:
             done = paths_words(self.paths, self.from_folder).rstrip(".")
             self.paths = []
+            self.show_count("")
             self._say(f"Done with {done[:1].lower()}{done[1:]}. Choose again to import more.")
+            self.paths_label.setToolTip("")
             emit(self.paths_changed)
 
     def _say(self, text: str) -> None:

@@ -30,6 +30,7 @@ QLabel#verdict[verdict="waiting"] { color: #0b0c0c; background: #dee0e2; }
 QListView#reasons::item { padding: 4px 4px; border-bottom: 1px solid #b1b4b6; }
 """
 WAITING = "Checking…"
+CHOOSE = "Choose…"
 
 
 def decision_sentence(decision: Decision) -> str:
@@ -101,6 +102,14 @@ class DecisionView(QWidget):
         """No answer yet for what is filled in (the old one is dropped: it may not hold)."""
         self.decision = None
         self._set_verdict(WAITING, "waiting")
+        self.sentence.setText(text)
+        self.sentence.setAccessibleName(text)
+        self.model.clear()
+
+    def not_ready(self, text: str) -> None:
+        """Nothing to decide yet (no child, no purpose): "Choose…", never a verdict."""
+        self.decision = None
+        self._set_verdict(CHOOSE, "waiting")
         self.sentence.setText(text)
         self.sentence.setAccessibleName(text)
         self.model.clear()

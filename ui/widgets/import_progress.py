@@ -1,7 +1,9 @@
 """How far an import has got: a bar, the count, rate and time left in words; the results.
 
-The core reports a ``Progress`` after every file (done, total, photos per second
-so far, estimated seconds left); this widget only shows it.  The words repeat
+The core reports a ``Progress`` once before the first file (how many there are, as
+soon as the decision is made: the worker processes may take seconds to start) and
+after every file (done, total, photos per second so far, estimated seconds left);
+this widget only shows it.  The words repeat
 everything the bar shows, so a screen reader hears the same as a sighted user.
 """
 
@@ -39,6 +41,8 @@ def time_left_words(seconds: float | None) -> str:
 
 def progress_words(p: Progress) -> str:
     """ "3 of 20 photos · 2.4 photos/s · about 8 s left"."""
+    if p.done == 0:
+        return f"0 of {p.total} photos · starting · working out the rate and the time left"
     rate = f"{p.rate:.1f} photos/s" if p.rate < 10 else f"{p.rate:.0f} photos/s"
     if p.done >= p.total:
         return f"{p.done} of {p.total} photos · {rate} · finishing"
@@ -77,8 +81,9 @@ class ImportProgress(QWidget):
         self.show()
 
     def update_progress(self, p: Progress) -> None:
-        self.bar.setRange(0, max(p.total, 1))
-        self.bar.setValue(p.done)
+        if p.done > 0:  # before the first file the bar stays busy: it is working
+            self.bar.setRange(0, max(p.total, 1))
+            self.bar.setValue(p.done)
         self.words.setText(progress_words(p))
         self.bar.setAccessibleDescription(self.words.text())
 

@@ -1,0 +1,55 @@
+"""How many photos the chosen folder or files hold, said before anything is imported.
+
+The core walks the folders as the import will (``session.imports.count``); a card
+or a network folder can be large, so the count runs on the vault worker and the
+answer for an older choice is dropped.  The form shows it in words under the
+chosen folder ("The folder holds 40 photos; 2 hidden files will stay on the card.").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from sefton_photos.import_count import ImportCount
+from sefton_photos.session import Session
+from ui.ops import VaultOp, describe
+from ui.qtcompat import emit
+from ui.widgets.capture_form import CaptureForm, count_words
+
+COUNTING = "Counting the photos…"
+
+
+class PhotoCounter(QObject):
+    """Counts ``form.paths`` whenever asked; emits :attr:`counted` (None when it failed)."""
+
+    counted = Signal(object)  # the ImportCount of the chosen paths, or None
+
+    def __init__(self, session: Session, form: CaptureForm, parent: QObject) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.form = form
+        self.generation = 0
+        self.last: ImportCount | None = None
+
+    def count(self) -> VaultOp[ImportCount] | None:
+        self.generation += 1
+        self.last = None
+        paths, folder = list(self.form.paths), self.form.from_folder
+        if not paths:
+            return None
+        generation, imports = self.generation, self.session.imports
+        self.form.show_count(COUNTING)
+
+        def done(count: ImportCount) -> None:
+            if generation == self.generation:
+                self.last = count
+                self.form.show_count(count_words(count, folder=folder))
+                emit(self.counted, count)
+
+        def failed(error: BaseException) -> None:
+            if generation == self.generation:
+                self.form.show_count(describe(error))
+                emit(self.counted, None)
+
+        op: VaultOp[ImportCount] = VaultOp(parent=self, op=lambda: imports.count(paths=paths))
+        return op.success(done).failure(failed).run()
