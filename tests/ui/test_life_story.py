@@ -8,9 +8,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +122,45 @@ def test_the_editor_makes_a_pdf_book_and_shows_a_withdrawn_consent(
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "At the farm" in text and "A day out" in text
     assert [p.name for p in share.iterdir()] == [book.name]
+
+
+def _rgb(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    raw = np.frombuffer(bytes(image.constBits()), dtype=np.uint8).reshape(height, stride)
+    return raw[:, : width * 3].reshape(height, width, 3).astype(np.int16)
+
+
+def test_the_page_preview_shows_the_blur_the_book_will_print(
+    qtbot: QtBot, face_vault: Path, share: Path, faces_dir: Path, tmp_path: Path, qapp: QApplication
+) -> None:
+    """Issue 11 (R11): an unconfirmed face is blurred in the preview exactly as in the book;
+    once a person confirms it as the child, the preview is redrawn sharp."""
+    child = children(face_vault)["person-a"]
+    with signed_in(face_vault, qapp) as s:
+        paths = copy_in(["person-a_3.jpg"], faces_dir, tmp_path / "card")
+        import_now(s, [child], paths, detect_faces=True)
+        [photo] = s.photos.ids(child_id=child)
+        [face] = s.photos.info(photo_id=photo).faces
+        editor = LifeStoryEditor(s)
+        qtbot.addWidget(editor)
+        editor.resize(1100, 700)
+        editor.show()
+        with qtbot.waitSignals([editor.photos_listed, editor.locations_loaded], timeout=20_000):
+            editor.set_child(child, "Child A")
+        with qtbot.waitSignal(editor.decided, timeout=20_000):
+            editor.tick(photo)
+        editor.table.selectRow(0)
+        qtbot.waitUntil(lambda: editor.pages.pixmap(photo) is not None, timeout=20_000)
+        shown = _rgb(editor.pages.pixmap(photo).toImage())
+        book = s.lifestory.page_picture(child_id=child, photo_id=photo, max_side=editor._side)
+        assert book.blurred == 1
+        expected = _rgb(QImage.fromData(book.jpeg))
+        assert shown.shape == expected.shape
+        assert float(np.abs(shown - expected).mean()) < 1.0
+        s.faces.confirm(face_id=face.id, child_id=child)
+        with qtbot.waitSignal(editor.decided, timeout=20_000):
+            editor.decide()
+        qtbot.waitUntil(lambda: editor._drawn_for.get(photo) == ((), True), timeout=20_000)
+        sharp = _rgb(editor.pages.pixmap(photo).toImage())
+        assert float(np.abs(sharp - shown).mean()) > 0.5  # the face is no longer blurred

@@ -3,13 +3,14 @@
 Tick photos in the grid (Space ticks the current one) and they become pages, in
 the order ticked; "Move up" / "Move down" (Ctrl+Up / Ctrl+Down in the pages
 table) reorder them; each page has a caption (F2 edits it) and the book a title.
-The preview shows the current page as it will read: its picture, its caption.
+The preview shows the current page as it will read: its picture as the book will print
+it (the faces its decision blurs, blurred: ``session.lifestory.page_picture``), its caption.
 Every page is judged by the core (``session.lifestory.decide``: a consent covering
 life story work, R3, R12) and its decision is shown in words, with each reason's
 rule and clause (R14).  "Make the book (PDF)" is enabled when every page is
 ALLOWED; it runs ``session.lifestory.build`` on the vault worker into the approved
 location chosen, and says the file name it wrote (other faces are blurred by the
-core, R11).  Thumbnails come from the photo grid's lazy loader; on lock everything
+core, R11).  Grid thumbnails come from the photo grid's lazy loader; on lock everything
 shown is forgotten.
 """
 
@@ -38,7 +39,6 @@ from ui.models.life_story import PagesModel, TickablePhotos
 from ui.models.photos import PhotoGridModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
-from ui.thumbs import ThumbnailLoader
 from ui.widgets.book_views import GRID_SIDE, pages_table, tick_grid
 from ui.widgets.location_choice import LocationCombo
 from ui.widgets.message import MessageLabel
@@ -110,8 +110,10 @@ class LifeStoryEditor(QWidget):
 
         # The preview of the current page and its decision.
         self.preview = PagePreview(self)
-        self.preview_loader = ThumbnailLoader(side=round(PREVIEW_SIDE * ratio), parent=self)
-        self.preview_loader.loaded.connect(self._previews)
+        self._side = round(PREVIEW_SIDE * ratio)
+        # Which decision each page's picture was drawn for: a new blur redraws it (R11).
+        self._drawn_for: dict[int, tuple[tuple[int, ...], bool]] = {}
+        self._drawing: set[int] = set()
 
         self.pages_message = MessageLabel("Refused pages", self)
         self.message = MessageLabel("Life story message", self)
@@ -190,8 +192,6 @@ class LifeStoryEditor(QWidget):
         def fetch(batch: list[int]) -> dict[int, bytes]:
             return photos.thumbnails(child_id=child_id, photo_ids=batch)
 
-        self.preview_loader.set_fetch(fetch)
-
         def listed(ids: list[int]) -> None:
             if generation == self._listing:
                 self.photos.set_photos(ids, fetch)
@@ -225,7 +225,8 @@ class LifeStoryEditor(QWidget):
         self._listing += 1
         self._deciding += 1
         self.child_id, self.child_name = None, ""
-        self.preview_loader.set_fetch(None)
+        self._drawn_for.clear()
+        self._drawing.clear()
         self.photos.clear()
         self.tickable.clear_ticks()
         self.pages.clear()
@@ -249,7 +250,6 @@ class LifeStoryEditor(QWidget):
         if ticked:
             row = self.pages.add(photo_id)
             self.table.selectRow(row)
-            self.preview_loader.request(photo_id)
         else:
             self.pages.remove(photo_id)
         self.decide()
@@ -351,22 +351,55 @@ class LifeStoryEditor(QWidget):
             self.preview.clear()
             return
         page = self.pages.page(row)
+        current = self._drawn_for.get(page.photo_id)
+        fresh = page.decision is not None and current == (page.decision.blur, page.decision.allowed)
+        if not fresh:
+            self._draw(page.photo_id, page.decision)
         self.preview.show_page(
             row + 1,
             count,
             page.verdict,
             page.caption,
-            self.pages.pixmap(page.photo_id),
+            self.pages.pixmap(page.photo_id) if fresh else None,
             page.decision,
         )
 
-    def _previews(self, images: object, _asked: object) -> None:
-        assert isinstance(images, dict)
-        for photo_id, image in images.items():
-            pixmap = QPixmap.fromImage(image)
+    def _draw(self, photo_id: int, decision: Decision | None) -> VaultOp[object] | None:
+        """Fetch the page's picture as the book will print it, once per decision."""
+        if decision is None or self.child_id is None or photo_id in self._drawing:
+            return None
+        key = (decision.blur, decision.allowed)
+        if self._drawn_for.get(photo_id) == key and self.pages.pixmap(photo_id) is not None:
+            return None
+        self._drawing.add(photo_id)
+        child_id, listing, lifestory, side = (
+            self.child_id,
+            self._listing,
+            self.session.lifestory,
+            self._side,
+        )
+
+        def drawn(view: object) -> None:
+            self._drawing.discard(photo_id)
+            if listing != self._listing or photo_id not in self.pages.photo_ids:
+                return
+            pixmap = QPixmap()
+            pixmap.loadFromData(getattr(view, "jpeg", b""), "JPEG")
             pixmap.setDevicePixelRatio(self._ratio)
             self.pages.set_pixmap(photo_id, pixmap)
-        self._show_current()
+            self._drawn_for[photo_id] = key
+            self._show_current()
+
+        def failed(error: BaseException) -> None:
+            self._drawing.discard(photo_id)
+            if listing == self._listing:
+                self.message.show_error(describe(error))
+
+        op: VaultOp[object] = VaultOp(
+            parent=self,
+            op=lambda: lifestory.page_picture(child_id=child_id, photo_id=photo_id, max_side=side),
+        )
+        return op.success(drawn).failure(failed).run()
 
     def text(self) -> str:
         """What the editor says, in reading order (screen readers and tests)."""
