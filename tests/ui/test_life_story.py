@@ -152,7 +152,9 @@ def test_the_page_preview_shows_the_blur_the_book_will_print(
             editor.tick(photo)
         editor.table.selectRow(0)
         qtbot.waitUntil(lambda: editor.pages.pixmap(photo) is not None, timeout=20_000)
-        shown = _rgb(editor.pages.pixmap(photo).toImage())
+        drawn = editor.pages.pixmap(photo)
+        assert drawn is not None
+        shown = _rgb(drawn.toImage())
         book = s.lifestory.page_picture(child_id=child, photo_id=photo, max_side=editor._side)
         assert book.blurred == 1
         expected = _rgb(QImage.fromData(book.jpeg))
@@ -162,5 +164,7 @@ def test_the_page_preview_shows_the_blur_the_book_will_print(
         with qtbot.waitSignal(editor.decided, timeout=20_000):
             editor.decide()
         qtbot.waitUntil(lambda: editor._drawn_for.get(photo) == ((), True), timeout=20_000)
-        sharp = _rgb(editor.pages.pixmap(photo).toImage())
+        redrawn = editor.pages.pixmap(photo)
+        assert redrawn is not None
+        sharp = _rgb(redrawn.toImage())
         assert float(np.abs(sharp - shown).mean()) > 0.5  # the face is no longer blurred
