@@ -221,3 +221,27 @@ def test_ticking_blur_checks_again_and_a_photo_never_checked_for_faces_is_refuse
         assert dialog.model.allowed_ids() == []
         assert "R11" in dialog.text() and f"photo detect-faces {photo}" in dialog.text()
         assert not dialog.export_button.isEnabled()
+
+
+def test_the_preview_shows_the_chosen_photo_blurred_as_it_will_be_written(
+    qtbot: QtBot, world: dict, faces_dir: Path, tmp_path: Path, qapp: QApplication
+) -> None:
+    """Issue 11 (R11): an unconfirmed face is blurred in the preview for the life story book
+    and sharp for the case record; the words say which, and the picture is the core's."""
+    child = world["ids"]["person-a"]
+    photo = import_photo(world["vault"], faces_dir, tmp_path, [child], "person-a_3.jpg")
+    with signed_in(world["vault"], qapp) as social:
+        dialog = open_dialog(qtbot, social, child, [photo])
+        qtbot.waitUntil(lambda: dialog.preview.view is not None, timeout=20_000)
+        assert dialog.preview.view is not None and dialog.preview.view.blurred == 0
+        assert "no face is blurred" in dialog.text()
+        with qtbot.waitSignal(dialog.preview.shown, timeout=20_000):
+            dialog.destination.choose(Destination.LIFE_STORY_BOOK)
+        view = dialog.preview.view
+        assert view is not None and view.allowed and view.blurred == 1
+        assert "1 face blurred" in dialog.text() and "R11" in dialog.text()
+        assert dialog.preview.image.pixmap() is not None
+        assert not dialog.preview.image.pixmap().isNull()
+        assert _unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
+        dialog.done(0)
+        assert dialog.preview.view is None  # nothing kept after closing

@@ -45,6 +45,7 @@ from ui.widgets.destination_choice import DestinationCombo, destination_phrase, 
 from ui.widgets.export_results import THUMB, ExportResults, ScrolledContent, scrolled
 from ui.widgets.location_choice import LocationCombo
 from ui.widgets.message import MessageLabel
+from ui.widgets.redacted_preview import RedactedPreview
 
 
 class ExportDialog(QDialog):
@@ -114,6 +115,9 @@ class ExportDialog(QDialog):
         self.summary = MessageLabel("Export summary", self)
         self.results = ExportResults(photo_ids, self)
         self.model = self.results.model
+        self.preview = RedactedPreview(session, self)  # the blur exactly as written (R11)
+        self.results.add_preview(self.preview)
+        self.results.table.selectionModel().currentRowChanged.connect(self.show_preview)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Export progress")
         self.progress.setFormat("Exported %v of %m")
@@ -273,7 +277,14 @@ class ExportDialog(QDialog):
             self.summary.show_info(f"Every photo is ALLOWED for {words}.")
         self.results.refresh()
         self._update_buttons()
+        self.show_preview()
         emit(self.checked)
+
+    def show_preview(self, *_rows: object) -> None:
+        """The chosen photo drawn by the core as this destination will have it."""
+        photo_id = self.results.current_photo()
+        if photo_id is not None and self._ready and not self.busy:
+            self.preview.request(photo_id, self.chosen_destination(), self.blur.isChecked())
 
     def can_export(self) -> bool:
         return (
@@ -383,7 +394,7 @@ class ExportDialog(QDialog):
         """Everything the dialog says, in reading order (for screen readers and tests)."""
         parts = [self.destination_hint.text()]
         parts += [m.text() for m in (self.folder_message, self.summary) if m.isVisibleTo(self)]
-        return "\n".join(parts + self.results.lines())
+        return "\n".join(parts + self.results.lines() + self.preview.lines())
 
     def reject(self) -> None:
         if self.busy:
@@ -395,4 +406,5 @@ class ExportDialog(QDialog):
         self._stopped = True
         self.loader.reset()
         self.results.clear()
+        self.preview.clear()
         super().done(result)

@@ -135,6 +135,15 @@ class ExportResults(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.refresh()
 
+    def add_preview(self, preview: QWidget) -> None:
+        """The picture of the chosen photo as it will be written, beside the reasons."""
+        self.splitter.insertWidget(1, preview)
+        self.splitter.setStretchFactor(1, 3)
+
+    def current_photo(self) -> int | None:
+        current = self.table.currentIndex()
+        return self.model.row(current.row()).photo_id if current.isValid() else None
+
     def refresh(self) -> None:
         """After the model changed: the chosen photo's reasons, and the refusals."""
         self.refusals.set_rows(self.model.refused_rows())
