@@ -214,6 +214,8 @@ def test_r11_not_this_child_is_a_rejection_and_undo_restores_the_suggestion(
         assert audit_actions(s, f"face {mine.id}") == ["face.rejected"]
         assert audit_actions(s, f"face {other.id}") == ["face.rejected"]
 
+        [tile] = s.photos.tiles(child_id=a)
+        assert tile.faces_to_review == 0  # the grid and the export rule agree (R11)
         back = s.faces.undo(face_id=mine.id)
         assert back.status is FaceStatus.SUGGESTED and back.child_id == a and not back.reviewed
         assert s.faces.undo(face_id=other.id).status is FaceStatus.OTHER_CHILD
@@ -230,6 +232,7 @@ def test_r11_not_this_child_is_a_rejection_and_undo_restores_the_suggestion(
         ]
         with pytest.raises(InvalidInput, match="Nobody has reviewed"):
             s.faces.undo(face_id=mine.id)
+        assert s.photos.tiles(child_id=a)[0].faces_to_review == 2
         with pytest.raises(NotFound):
             s.faces.reject(face_id=999_999)
     assert b  # B is enrolled, so the other face was suggested as B (other child)
