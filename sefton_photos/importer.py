@@ -98,6 +98,7 @@ class _Run:
     camera: Camera = field(
         default_factory=Camera
     )  # the registered device's make, model, serial (R5)
+    detected: bool = True  # faces looked for (R11), whether or not they are matched (R13)
 
 
 class ImportService:
@@ -150,6 +151,7 @@ class ImportService:
         keep_source: bool = False,
         keep_source_reason: str | None = None,
         detect_faces: bool | None = None,
+        match_faces: bool = True,
         progress: Callable[[Progress], None] | None = None,
         cancel: Cancel | None = None,
         workers: int | None = None,
@@ -186,8 +188,9 @@ class ImportService:
             assert dev is not None
             settings = FaceSettings.load(db)
             visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
-        if detect_faces is False:
-            settings = settings.off()
+        detected = detect_faces is not False  # R11: found to be blurred, matched or not
+        if not detected or not match_faces:
+            settings = settings.off()  # R13: no face is matched to any child
         run = _Run(
             child_ids,
             purpose,
@@ -198,6 +201,7 @@ class ImportService:
             settings,
             visible,
             camera=Camera(dev.make, dev.model, dev.serial),
+            detected=detected,
         )
         report = ImportReport(decision)
         started = time.monotonic()
@@ -211,7 +215,7 @@ class ImportService:
                 eta = (len(files) - done) / rate if rate > 0 else None
                 progress(Progress(done, len(files), rate, eta, outcome))
 
-        for processed in self._process(files, settings.enabled, cancel, workers):
+        for processed in self._process(files, detected, cancel, workers):
             record(self._store(processed, run))
         report.capture_id = run.capture_id
         report.cancelled = cancel is not None and cancel.is_set()
@@ -323,7 +327,7 @@ class ImportService:
                 device_id=run.device_id,
                 imported_by=self.actor.id,
                 imported_at=utcnow(),
-                faces_detected=run.settings.enabled,  # R11: else looked for before export
+                faces_detected=run.detected,  # R11: else looked for before export
             )
             db.add(photo)
             db.flush()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.decisions import Decision
-from sefton_photos.errors import PolicyRefusal
+from sefton_photos.errors import PolicyRefusal, SeftonError
 from sefton_photos.importer import ImportReport, Progress
 from sefton_photos.model import Child, Device, FaceStatus
 from sefton_photos.session import Session
@@ -181,8 +181,18 @@ class ImportDialog(QDialog):
     def _load_choices(self) -> None:
         session = self.session
 
-        def listed(result: tuple[list[Child], list[Device]]) -> None:
-            self.form.set_choices(*result, checked=self._preselect)
+        def work() -> tuple[list[Child], list[Device], bool | None]:
+            try:  # R13: the box starts as the vault's setting (the core applies it anyway)
+                matching: bool | None = bool(session.faces.settings().enabled)
+            except SeftonError:
+                matching = None
+            return session.children.list(), session.devices.list(), matching
+
+        def listed(result: tuple[list[Child], list[Device], bool | None]) -> None:
+            children, devices, matching = result
+            self.form.set_choices(children, devices, checked=self._preselect)
+            if matching is not None:
+                self.form.set_matching(matching)
             emit(self.loaded)
             self.check()
 
@@ -190,9 +200,7 @@ class ImportDialog(QDialog):
             self.message.show_error(describe(error))
             emit(self.loaded)
 
-        VaultOp(parent=self, op=lambda: (session.children.list(), session.devices.list())).success(
-            listed
-        ).failure(failed).run()
+        VaultOp(parent=self, op=work).success(listed).failure(failed).run()
 
     def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
         self.form.set_paths(paths, folder=folder)
@@ -289,7 +297,7 @@ class ImportDialog(QDialog):
                 note=given.note,
                 keep_source=given.keep_source,
                 keep_source_reason=given.keep_source_reason or None,
-                detect_faces=given.detect_faces,
+                match_faces=given.match_faces,
                 progress=progress,
                 cancel=cancel,
                 workers=workers,

@@ -22,6 +22,7 @@ from sefton_photos.session import Session
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
+from ui.views.admin_faces import FaceMatchingTab
 from ui.views.admin_users import UsersTab
 from ui.views.consent_age import ConsentAgeSetting
 from ui.views.page import Page
@@ -107,7 +108,7 @@ class SettingsTab(QWidget):
 
 
 class AdminPage(Page):
-    """Tabs: Users, Settings, Audit log, Vault check, Records (retention, locations)."""
+    """Tabs: Users, Settings, Face matching, Audit log, Vault check, Records."""
 
     auto_lock_changed = Signal(int)
 
@@ -118,11 +119,13 @@ class AdminPage(Page):
         self.tabs.setAccessibleName("Admin sections")
         self.users_tab = UsersTab(session, self)
         self.settings_tab = SettingsTab(session, self)
+        self.faces_tab = FaceMatchingTab(session, self)
         self.audit_tab = AuditTab(session, self)
         self.check_tab = CheckTab(session, self)
         self.records_tab = RetentionReview(session, self)
         self.tabs.addTab(self.users_tab, "&Users")
         self.tabs.addTab(self.settings_tab, "Se&ttings")
+        self.tabs.addTab(self.faces_tab, "&Face matching")
         self.tabs.addTab(self.audit_tab, "Au&dit log")
         self.tabs.addTab(self.check_tab, "Vault chec&k")
         self.tabs.addTab(self.records_tab, "Rec&ords")
@@ -137,9 +140,11 @@ class AdminPage(Page):
         self.records_tab.on_locked()
         self.settings_tab.message.clear_message()
         self.settings_tab.consent_age.message.clear_message()
+        self.faces_tab.forget()
 
     def on_unlocked(self) -> None:
         self.users_tab.message.clear_message()
         self.users_tab.refresh()
         self.settings_tab.refresh()
+        self.faces_tab.refresh()
         self.records_tab.on_unlocked()
