@@ -115,7 +115,9 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     with qtbot.waitSignal(review.review.loaded, timeout=10_000) as listed:
         pass
     assert listed.args == [2]
-    assert review.review.summary.text().startswith("2 suggested faces to confirm in 2 photos.")
+    assert review.review.summary.text().startswith(
+        "2 faces to review in 2 photos, 2 suggested as a child of this capture."
+    )
 
 
 def test_cancel_keeps_what_was_imported_and_leaves_the_rest_untouched(
