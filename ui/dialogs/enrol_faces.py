@@ -13,6 +13,7 @@ Nothing here decides anything; on close every picture and name is dropped.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.model import Enrolment, FaceInfo, PhotoInfo
+from sefton_photos.model import FaceInfo, PhotoInfo
 from sefton_photos.session import Session
 from ui.models.enrolments import EnrolmentsModel, references_words
 from ui.models.faces import FacesModel
@@ -40,6 +41,9 @@ from ui.views.photo_view import to_qimage
 from ui.widgets.capture_form import PHOTO_FILTER, heading
 from ui.widgets.face_canvas import FaceCanvas
 from ui.widgets.message import MessageLabel
+
+if TYPE_CHECKING:
+    from sefton_photos.model import Enrolment
 
 PICK_SIDE = 640
 

@@ -9,12 +9,15 @@ Colour only repeats the words.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from sefton_photos.model import Enrolment
 from sefton_photos.words import plural
+
+if TYPE_CHECKING:
+    from sefton_photos.model import Enrolment
 
 Index = QModelIndex | QPersistentModelIndex
 STALE = "over a year old: children's faces change fast — re-enrol"
