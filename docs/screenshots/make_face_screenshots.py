@@ -54,7 +54,6 @@ def shoot(app: QApplication, session: Session, ids: dict[str, int], group_id: in
     photo_ids = session.photos.ids(child_id=ellis)
     window.show_photo(group_id, photo_ids)
     settle(app)
-    print([(f.status, f.child_id) for f in window.view.faces_model.faces], window.view.message.text())
     unknown = next(i for i, f in enumerate(window.view.faces_model.faces) if f.child_id is None)
     window.view.faces_view.setCurrentIndex(window.view.faces_model.index(unknown, 0))
     window.view.zoom_area.zoom_in()
