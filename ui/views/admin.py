@@ -125,7 +125,7 @@ class AdminPage(Page):
         self.records_tab = RetentionReview(session, self)
         self.tabs.addTab(self.users_tab, "&Users")
         self.tabs.addTab(self.settings_tab, "Se&ttings")
-        self.tabs.addTab(self.faces_tab, "&Face matching")
+        self.tabs.addTab(self.faces_tab, "Face matchi&ng")
         self.tabs.addTab(self.audit_tab, "Au&dit log")
         self.tabs.addTab(self.check_tab, "Vault chec&k")
         self.tabs.addTab(self.records_tab, "Rec&ords")

@@ -60,7 +60,7 @@ class FaceMatchingTab(QWidget):
             "Off: faces are still found and blurred, but never suggested as a child"
         )
         self.enabled_box.setChecked(True)
-        label = QLabel("Matc&hing threshold", self)
+        label = QLabel("Matching thre&shold", self)
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setRange(0.30, 0.80)
         self.threshold.setSingleStep(0.01)
