@@ -68,9 +68,10 @@ def shoot(app: QApplication, session: Session, ids: dict[str, int], group_id: in
     review.show()
     review.set_photo(group_id)
     settle(app)
-    sasha = next(r for r in review.rows.values() if r.face.child_id == ids["person-b"])
-    review.confirm(sasha.face.id, ids["person-b"])
-    settle(app)
+    suggested = [r for r in review.rows.values() if r.face.child_id is not None]
+    if suggested:
+        review.confirm(suggested[-1].face.id, suggested[-1].face.child_id)
+        settle(app)
     save(review, "face-review.png")
     review.clear()
     review.close()
@@ -83,7 +84,8 @@ def shoot(app: QApplication, session: Session, ids: dict[str, int], group_id: in
     rows = dialog.grid.photos.photo_ids
     dialog.grid.setCurrentIndex(dialog.grid.photos.index(rows.index(group_id), 0))
     settle(app)
-    mine = next(i for i, f in enumerate(dialog.faces_model.faces) if f.child_id == ellis)
+    faces = dialog.faces_model.faces
+    mine = next((i for i, f in enumerate(faces) if f.child_id == ellis), min(1, len(faces) - 1))
     dialog.faces_view.setCurrentIndex(dialog.faces_model.index(mine, 0))
     settle(app)
     save(dialog, "enrol-faces.png")

@@ -91,7 +91,7 @@ class EnrolDialog(QDialog):
         self.refs_summary.setWordWrap(True)
         self.refs_summary.setAccessibleName("About the references")
 
-        self.grid = PhotoGrid(session, parent=self, side=96)
+        self.grid = PhotoGrid(session, parent=self)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         self.grid.setAccessibleDescription(
@@ -102,14 +102,15 @@ class EnrolDialog(QDialog):
         self.file_button = QPushButton("Or from a &file…", self)
         self.file_button.setAccessibleName("Enrol from a photo file instead")
         self.canvas = FaceCanvas(self)
-        self.canvas.setMinimumSize(240, 180)
+        self.canvas.setMinimumSize(320, 240)
+        self.canvas.brief = True  # numbers on the photo, the words in the list below
         self.faces_model = FacesModel(self)
         self.faces_view = QListView(self)
         self.faces_view.setModel(self.faces_model)
         self.faces_view.setAccessibleName("Faces in the chosen photo")
         self.faces_view.setWordWrap(True)
         self.faces_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.faces_view.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.faces_view.setMaximumHeight(self.fontMetrics().height() * 7)
         faces_heading = heading(f"2. The fa&ce that is {name}", self)
         faces_heading.setBuddy(self.faces_view)
         self.choice = QLabel("Nothing chosen yet.", self)
@@ -151,7 +152,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 36)
+        self.resize(metrics.averageCharWidth() * 160, metrics.height() * 44)
 
         self.grid.selectionModel().currentChanged.connect(self._photo_chosen)
         self.faces_view.selectionModel().currentChanged.connect(self._face_chosen)

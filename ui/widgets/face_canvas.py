@@ -66,6 +66,7 @@ class FaceCanvas(QWidget):
         self.chosen: int | None = None  # the face id chosen in the list
         self.zoom = 1.0  # 1 fits the photo in :attr:`frame`
         self.frame = QSize()  # the visible area to fit in (the scroll area's); else own size
+        self.brief = False  # labels say only the face's number (a list beside has the words)
         self.setAccessibleName("Photo")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 150)
@@ -159,7 +160,8 @@ class FaceCanvas(QWidget):
                 (bottom - top) * sy,
             )
             chosen = face.id == self.chosen
-            text = f"{CHOSEN if chosen else ''}{number}. {face_words(face)}"
+            words = "" if self.brief else f". {face_words(face)}"
+            text = f"{CHOSEN if chosen else ''}{number}{words}"
             width = min(max(box.width(), metrics.averageCharWidth() * 18), bounds.width() - 8)
             size = metrics.boundingRect(
                 QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text

@@ -177,12 +177,9 @@ class FaceRow(QFrame):
         column.addWidget(self.reason)
         column.addLayout(buttons)
         column.addStretch(1)
-        pictures = QVBoxLayout()
-        pictures.addWidget(self.spot)
-        pictures.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        pictures.addStretch(1)
         row = QHBoxLayout(self)
-        row.addLayout(pictures)
+        row.addWidget(self.spot, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(column, 1)
         self.show_face(face)
 
@@ -203,8 +200,11 @@ class FaceRow(QFrame):
         self.reason.setVisible(bool(reason))
         if self.small is not None and self.info is not None:
             pixmap = outlined(self.small, self.info, face, n)
-            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            ratio = self.devicePixelRatioF()
+            pixmap.setDevicePixelRatio(ratio)
             self.spot.setPixmap(pixmap)
+            if not pixmap.isNull():  # as tall as the photo's shape needs, no taller
+                self.spot.setFixedHeight(max(CROP_SIDE, round(pixmap.height() / ratio)))
         self.spot.setAccessibleName(f"Face {n} outlined on its photo")
         self.setAccessibleName(text)
         name = face.child_name or A_CHILD
