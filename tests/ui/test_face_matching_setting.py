@@ -15,6 +15,7 @@ from sefton_photos.model import Purpose
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, SOCIAL, Person
 from tests.ui.photo_support import children, copy_in, keeping, signed_in
+from tests.ui.test_accessibility import _unnamed
 from tests.ui.test_mnemonics import clashes
 from ui.dialogs.import_photos import ImportDialog
 from ui.views.admin import AdminPage
@@ -47,6 +48,7 @@ def test_admin_turns_matching_off_and_sets_the_threshold(
     tab = page.faces_tab
     qtbot.waitUntil(lambda: tab.state.text() != "", timeout=10_000)
     assert clashes(page) == []
+    assert _unnamed(tab) == [], "every control is named"
     now = admin_session.faces.settings()
     assert tab.enabled_box.isChecked() is now.enabled
     assert tab.threshold.value() == pytest.approx(now.threshold)
