@@ -134,6 +134,7 @@ def test_the_import_always_finds_faces_and_matching_follows_the_vault(
         assert outcome.faces[0].status == "unknown" and outcome.faces[0].child_id is None
         (face,) = social.photos.info(photo_id=outcome.photo_id).faces
         assert face.child_id is None
+        assert dialog.faces_to_review() == [outcome.photo_id], "every face is reviewed (R11)"
         dialog.reject()
 
     with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:

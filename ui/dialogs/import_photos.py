@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import PolicyRefusal, SeftonError
 from sefton_photos.importer import ImportReport, Progress
-from sefton_photos.model import Child, Device, FaceStatus
+from sefton_photos.model import Child, Device
 from sefton_photos.session import Session
 from ui.dialogs.photo_window import FaceReviewDialog
 from ui.models.import_results import ImportResultsModel, summary
@@ -342,19 +342,18 @@ class ImportDialog(QDialog):
         emit(self.import_finished, report)
 
     def faces_to_review(self) -> list[int]:
-        """Photos of the last import with a face suggested as one of its children."""
+        """Photos of the last import with a face found: each face is reviewed (R11), a
+        suggestion confirmed or not, any other face marked as not a consented child."""
         if self.report is None:
             return []
         return [
             o.photo_id
             for o in self.report.outcomes
-            if o.status == "imported"
-            and o.photo_id is not None
-            and any(f.status == FaceStatus.SUGGESTED.value for f in o.faces)
+            if o.status == "imported" and o.photo_id is not None and bool(o.faces)
         ]
 
     def review_faces(self) -> FaceReviewDialog | None:
-        """Matching only suggests (R13): open the review of the photos just imported."""
+        """Matching only suggests (R13), every face is reviewed (R11): open the review."""
         photo_ids = self.faces_to_review()
         if not photo_ids:
             return None
