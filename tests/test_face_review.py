@@ -323,3 +323,57 @@ def test_r13_face_matching_consent_is_checked_before_anything_is_decoded(
             with pytest.raises(PolicyRefusal, match="R13"):
                 s.faces.enrol(child_id=nina, **how)  # type: ignore[arg-type]
         assert s.faces.references(child_id=nina) == []
+
+
+# -- the whole way out: a publicity export a person signed off ------------------------------
+
+
+def test_r11_a_signed_off_publicity_export_leaves_no_face_of_the_unconsented_person(
+    world: dict, faces_dir: Path, tmp_path: Path
+) -> None:
+    """Nina (publicity and face-matching consent) is person A; person B has no consent
+    on file.  After a person confirms A and rejects B, the exported file read back has
+    A's face recognisable and no face within 0.6 of B's."""
+    from sefton_photos.faces.detect import detect
+    from sefton_photos.faces.match import distance
+    from sefton_photos.imaging.decode import decode
+    from sefton_photos.model import GivenBy
+    from tests.test_export import export
+    from tests.test_export_faces import approve, public_child, withdraw_face_matching
+
+    vault, share, ids = world["vault"], world["share"], world["ids"]
+    for person in ("person-a", "person-b"):
+        withdraw_face_matching(vault, ids[person])
+    nina = public_child(vault)
+    with as_(vault, SOCIAL) as s:
+        parent = s.children.file(child_id=nina).people[0]
+        s.consents.add(
+            child_id=nina,
+            kind=ConsentKind.FACE_MATCHING,
+            given_by=GivenBy.PARENT_CARER,
+            person_id=parent.id,
+            signed_on=date(2026, 1, 5),
+        )
+        s.faces.enrol(child_id=nina, photo=faces_dir / "person-a_1.jpg")
+    photo = import_photo(vault, faces_dir, tmp_path, [nina], "group_a-b.jpg")
+    approve(vault, photo, Destination.PUBLICITY)
+    [waits] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
+    assert waits.status == "refused" and review_refusal(waits.decision)
+    with as_(vault, SOCIAL) as s:
+        faces = s.photos.info(photo_id=photo).faces
+        [a] = [f for f in faces if f.status is FaceStatus.SUGGESTED]
+        [b] = [f for f in faces if f.status is FaceStatus.UNKNOWN]
+        s.faces.confirm(face_id=a.id, child_id=nina)
+        s.faces.reject(face_id=b.id)
+    [out] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
+    assert out.status == "exported" and out.blurred == 1 and out.file
+    found = detect(decode(Path(out.file).read_bytes()).image)
+
+    def reference(name: str) -> tuple[float, ...]:
+        [f] = detect(decode((faces_dir / name).read_bytes()).image)
+        return f.encoding
+
+    to_a = [distance(f.encoding, reference("person-a_1.jpg")) for f in found]
+    to_b = [distance(f.encoding, reference("person-b_1.jpg")) for f in found]
+    assert min(to_a) <= 0.6  # the consented child is still recognisable: the check can fail
+    assert all(d > 0.6 for d in to_b), to_b

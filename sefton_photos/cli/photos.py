@@ -1,5 +1,5 @@
-"""``sefton-photos device add|list``, ``face enrol``, ``import`` and
-``photo list|show|detect-faces|review``."""
+"""``sefton-photos device add|list``, ``import`` and ``photo list|show|detect-faces|review``
+(the ``face`` commands are in :mod:`sefton_photos.cli.faces`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sefton_photos.cli import faces
 from sefton_photos.cli.common import (
     bounded,
     choice_of,
@@ -39,13 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst = dc.add_parser("list", parents=[parent], help="registered devices")
     lst.set_defaults(func=cmd_device_list)
 
-    face = sub.add_parser("face", parents=[parent], help="face matching (R11, R13)")
-    fc = face.add_subparsers(dest="face_command", required=True, metavar="COMMAND")
-    enrol = fc.add_parser("enrol", parents=[parent], help="enrol a child from a reference photo")
-    enrol.add_argument("--child", type=record_id, required=True)
-    enrol.add_argument("--replace", action="store_true", help="drop earlier references")
-    enrol.add_argument("photo", type=Path)
-    enrol.set_defaults(func=cmd_enrol)
+    faces.register(sub)
 
     imp = sub.add_parser("import", parents=[parent], help="move photos into the vault")
     imp.add_argument(
@@ -128,19 +123,6 @@ def cmd_device_list(args: argparse.Namespace) -> int:
             f"{d.id:>4}  {d.name}  {d.serial or ''}  {'RETIRED' if d.retired else 'registered'}"
             for d in devices
         ],
-    )
-    return 0
-
-
-def cmd_enrol(args: argparse.Namespace) -> int:
-    with signed_in(args) as session:
-        enrolment = session.faces.enrol(
-            child_id=args.child, photo=args.photo, replace_existing=args.replace
-        )
-    emit(
-        args,
-        {"child_id": args.child, "enrolment_id": enrolment},
-        f"Enrolled child {args.child} for face matching: enrolment id {enrolment}",
     )
     return 0
 
