@@ -167,8 +167,12 @@ def test_choosing_a_face_outlines_its_box_where_the_face_is(
     on_screen = box.translated(QPointF(view.canvas.pos()))  # canvas → viewport
     assert shown.intersects(on_screen), "the chosen face is scrolled into view"
 
-    view.faces_view.setCurrentIndex(view.faces_model.index(0, 0))
-    assert view.canvas.chosen == info.faces[0].id
+    view.zoom_area.fit()
+    first = view.canvas.face_rect(info.faces[0].id)
+    assert first is not None
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=first.center().toPoint())
+    assert view.canvas.chosen == info.faces[0].id, "a click on a box chooses that face"
+    assert view.faces_view.currentIndex().row() == 0, "and the list follows"
     view.clear()
     assert view.canvas.chosen is None and view.zoom_area.zoom == 1.0
 

@@ -156,6 +156,7 @@ class EnrolDialog(QDialog):
 
         self.grid.selectionModel().currentChanged.connect(self._photo_chosen)
         self.faces_view.selectionModel().currentChanged.connect(self._face_chosen)
+        self.canvas.face_clicked.connect(self._box_clicked)
         self.file_button.clicked.connect(self.choose_file)
         self.enrol_button.clicked.connect(self.enrol)
         self.close_button.clicked.connect(self.reject)
@@ -221,6 +222,11 @@ class EnrolDialog(QDialog):
     def _face_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         face = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         self.choose_face(face if isinstance(face, FaceInfo) else None)
+
+    def _box_clicked(self, face_id: int) -> None:
+        rows = [i for i, f in enumerate(self.faces_model.faces) if f.id == face_id]
+        if rows:
+            self.faces_view.setCurrentIndex(self.faces_model.index(rows[0], 0))
 
     def choose_face(self, face: FaceInfo | None) -> None:
         self.face_id = None if face is None else int(face.id)

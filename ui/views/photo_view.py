@@ -168,6 +168,7 @@ class PhotoView(QWidget):
         self.faces_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.faces_view.setSpacing(2)
         self.faces_view.selectionModel().currentChanged.connect(self._face_chosen)
+        self.canvas.face_clicked.connect(self._face_clicked)
         faces_heading = QLabel("&Faces in this photo", self)
         faces_heading.setProperty("role", "subtitle")
         faces_heading.setBuddy(self.faces_view)
@@ -244,6 +245,12 @@ class PhotoView(QWidget):
     def _face_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         face = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         self.choose_face(face.id if isinstance(face, FaceInfo) else None)
+
+    def _face_clicked(self, face_id: int) -> None:
+        """A click on a box chooses that face in the list too (same as choosing it there)."""
+        row = next((i for i, f in enumerate(self.faces_model.faces) if f.id == face_id), None)
+        if row is not None:
+            self.faces_view.setCurrentIndex(self.faces_model.index(row, 0))
 
     def choose_face(self, face_id: int | None) -> None:
         """Outline this face on the photo (as choosing it in the list does)."""

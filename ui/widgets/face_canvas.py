@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -57,6 +58,7 @@ class FaceCanvas(QWidget):
     """Paints :attr:`image` with the boxes of :attr:`faces` (in original-photo pixels)."""
 
     zoom_requested = Signal(int)  # wheel steps with Ctrl held: + in, - out
+    face_clicked = Signal(int)  # the face id whose box or label was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,21 @@ class FaceCanvas(QWidget):
         self.image, self.original, self.faces, self.chosen = None, QSize(), [], None
         self.setAccessibleDescription("")
         self.update()
+
+    def face_at(self, x: float, y: float) -> int | None:
+        """The face whose box (or label) is at this point of the canvas, if any."""
+        for drawing, face in zip(self.drawings(), self.faces, strict=False):
+            if drawing.box.contains(x, y) or drawing.label.contains(x, y):
+                return int(face.id)
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        face_id = self.face_at(event.position().x(), event.position().y())
+        if face_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            emit(self.face_clicked, face_id)
+            event.accept()
+        else:
+            super().mousePressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
