@@ -139,6 +139,10 @@ def test_enrol_from_one_of_the_childs_photos_choosing_the_face(
     assert info is not None and len(info.faces) == 3
     assert dialog.faces_model.rowCount() == 3 and len(dialog.canvas.drawings()) == 3
     assert dialog.choice.text() == "This photo shows 3 faces: choose Child A's."
+    with qtbot.waitSignal(dialog.refused, timeout=10_000) as refused:
+        dialog.enrol()  # no face chosen: the core says what is missing, in its words
+    assert refused.args == [f"Photo {info.id} shows 3 faces: choose the child's face."]
+    assert dialog.message.text() == refused.args[0]
     row = next(i for i, f in enumerate(info.faces) if f.child_id == child)
     dialog.faces_view.setCurrentIndex(dialog.faces_model.index(row, 0))
     assert dialog.face_id == info.faces[row].id
