@@ -11,15 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.model import Purpose
+from sefton_photos.model import FaceStatus, Purpose
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, SOCIAL, Person
-from tests.ui.photo_support import children, copy_in, keeping, signed_in
+from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
 from tests.ui.test_accessibility import _unnamed
 from tests.ui.test_mnemonics import clashes
 from ui.dialogs.import_photos import ImportDialog
+from ui.models.faces import REJECTED, SOMEONE_ELSE
 from ui.views.admin import AdminPage
 from ui.views.admin_faces import FaceMatchingTab
+from ui.views.face_review import FaceReview
 from ui.widgets.capture_form import MATCH_OFF, MATCH_ON
 
 
@@ -147,3 +149,33 @@ def test_the_import_always_finds_faces_and_matching_follows_the_vault(
         assert form.match_box.accessibleDescription() == MATCH_OFF
         assert form.inputs().match_faces is False
         dialog.reject()
+
+
+def test_a_face_of_another_child_on_file_can_be_marked_reviewed(
+    qtbot: QtBot, kept: list[object], face_vault: Path, faces_dir: Path, qapp: QApplication
+) -> None:
+    """Child B in a capture of child A alone: "someone else on file", stays blurred; it
+    is marked reviewed as "Not a consented child" (a rejection, R11) and can be undone."""
+    ids = children(face_vault)
+    with signed_in(face_vault, qapp) as social:
+        paths = copy_in(["group_a-b.jpg"], faces_dir, face_vault.parent / "card")
+        report = import_now(social, [ids["person-a"]], paths, detect_faces=True)
+        review = FaceReview(social)
+        qtbot.addWidget(review)
+        kept.append(review)
+        review.show()
+        with qtbot.waitSignal(review.loaded, timeout=10_000):
+            review.set_photo(report.outcomes[0].photo_id)
+        other = next(r for r in review.rows.values() if r.face.status is FaceStatus.OTHER_CHILD)
+        qtbot.waitUntil(other.isVisible)
+        assert other.words.text() == f"Face {other.number}: {SOMEONE_ELSE} (R11)."
+        assert other.reviewed_button.isVisible() and not other.confirm_button.isVisible()
+        with qtbot.waitSignal(review.reviewed, timeout=10_000) as reviewed:
+            qtbot.mouseClick(other.reviewed_button, Qt.MouseButton.LeftButton)
+        assert reviewed.args[0].status is FaceStatus.REJECTED and reviewed.args[0].reviewed
+        assert other.words.text() == f"Face {other.number}: {REJECTED} (R11)."
+        with qtbot.waitSignal(review.reviewed, timeout=10_000) as undone:
+            qtbot.mouseClick(other.undo_button, Qt.MouseButton.LeftButton)
+        assert undone.args[0].status is FaceStatus.OTHER_CHILD
+        assert other.reviewed_button.isVisible()
+        review.on_locked()
