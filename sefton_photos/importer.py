@@ -188,7 +188,8 @@ class ImportService:
             assert dev is not None
             settings = FaceSettings.load(db)
             visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
-        detected = detect_faces is not False  # R11: found to be blurred, matched or not
+        # R11: found to be blurred, matched or not (vault matching off: found before export)
+        detected = detect_faces is not False and settings.enabled
         if not detected or not match_faces:
             settings = settings.off()  # R13: no face is matched to any child
         run = _Run(

@@ -1,7 +1,8 @@
-"""``ImportService.run(match_faces=)``: faces are found whether or not they are matched
-(R11: every face found so that it can be blurred), and matched only when both the
-worker and the vault's setting say so (R13); ``detect_faces=False`` (the CLI's
---no-faces) still looks for none."""
+"""``ImportService.run(match_faces=)``: faces are found whether or not the worker has them
+matched (R11: every face found so that it can be blurred), and matched only when both
+the worker and the vault's setting say so (R13).  With the vault's matching off, and
+with ``detect_faces=False`` (the CLI's --no-faces), the import looks for none: they
+are looked for before any export (``session.faces.detect``)."""
 
 from __future__ import annotations
 
@@ -50,8 +51,12 @@ def test_found_but_not_matched_and_the_vault_setting_wins(
     card = _card(faces_dir, tmp_path, "b")
     (card / "person-a_2.jpg").write_bytes((card / "person-a_2.jpg").read_bytes() + b"\0")
     report = _import(face_vault, card, child)  # match_faces defaults to True
-    (face,) = report.outcomes[0].faces
-    assert face.status == "unknown", "the vault's matching is off: found, not matched"
+    assert report.outcomes[0].faces == (), "the vault's matching is off: none looked for"
+    with Session.unlock(face_vault, name=SOCIAL.name, password=SOCIAL.password) as s:
+        photo = report.outcomes[0].photo_id
+        assert s.faces.detect(photo_ids=[photo]) == {photo: 1}, "found before export"
+        (face,) = s.photos.info(photo_id=photo).faces
+        assert face.child_id is None, "and matched to no one"
 
     with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
         admin.faces.set_settings(enabled=True)

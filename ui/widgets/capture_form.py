@@ -52,7 +52,7 @@ MATCH_ON = (
 MATCH_OFF = (
     "Face matching is off for this vault (an administrator's choice, Admin → Face "
     "matching), so no face will be suggested as any child. Faces are still found so "
-    "they can be blurred (R11)."
+    "they can be blurred, at the latest before any photo leaves the vault (R11)."
 )
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp);;All files (*)"
 
