@@ -214,6 +214,8 @@ def test_r11_not_this_child_is_a_rejection_and_undo_restores_the_suggestion(
         assert audit_actions(s, f"face {mine.id}") == ["face.rejected"]
         assert audit_actions(s, f"face {other.id}") == ["face.rejected"]
 
+        [tile] = s.photos.tiles(child_id=a)
+        assert tile.faces_to_review == 0  # the grid and the export rule agree (R11)
         back = s.faces.undo(face_id=mine.id)
         assert back.status is FaceStatus.SUGGESTED and back.child_id == a and not back.reviewed
         assert s.faces.undo(face_id=other.id).status is FaceStatus.OTHER_CHILD
@@ -230,6 +232,7 @@ def test_r11_not_this_child_is_a_rejection_and_undo_restores_the_suggestion(
         ]
         with pytest.raises(InvalidInput, match="Nobody has reviewed"):
             s.faces.undo(face_id=mine.id)
+        assert s.photos.tiles(child_id=a)[0].faces_to_review == 2
         with pytest.raises(NotFound):
             s.faces.reject(face_id=999_999)
     assert b  # B is enrolled, so the other face was suggested as B (other child)
@@ -377,3 +380,32 @@ def test_r11_a_signed_off_publicity_export_leaves_no_face_of_the_unconsented_per
     to_b = [distance(f.encoding, reference("person-b_1.jpg")) for f in found]
     assert min(to_a) <= 0.6  # the consented child is still recognisable: the check can fail
     assert all(d > 0.6 for d in to_b), to_b
+
+
+def test_r13_a_withdrawal_keeps_a_persons_not_this_child_and_says_why_the_rest_went(
+    world: dict, faces_dir: Path, tmp_path: Path
+) -> None:
+    """Withdrawing face matching takes face matching's links (R13), not a person's ruling
+    that a face is someone else; the faces it unlinks say why they match no one now."""
+    from tests.test_export_faces import withdraw_face_matching
+
+    vault, ids = world["vault"], world["ids"]
+    a = ids["person-a"]
+    photo = import_photo(vault, faces_dir, tmp_path, [a], "group_a-b.jpg")
+    with as_(vault, SOCIAL) as s:
+        faces = {f.status: f for f in s.photos.info(photo_id=photo).faces}
+        s.faces.reject(face_id=faces[FaceStatus.OTHER_CHILD].id)  # suggested as B: no
+    withdraw_face_matching(vault, a)
+    withdraw_face_matching(vault, ids["person-b"])
+    with as_(vault, SOCIAL) as s:
+        after = {f.id: f for f in s.photos.info(photo_id=photo).faces}
+        rejected, unlinked = (
+            after[faces[FaceStatus.OTHER_CHILD].id],
+            after[faces[FaceStatus.SUGGESTED].id],
+        )
+        assert rejected.status is FaceStatus.REJECTED and rejected.reviewed
+        assert unlinked.status is FaceStatus.UNKNOWN and not unlinked.reviewed
+        assert "withdrawn" in (unlinked.unmatched_reason or "")
+        with s.vault.unit() as db:
+            row = db.get(cw.Face, rejected.id)
+            assert row is not None and row.suggested_child_id is None and row.encoding is None

@@ -25,6 +25,7 @@ from sefton_photos.words import plural
 
 if TYPE_CHECKING:
     from sefton_photos.importer import FileOutcome, Progress
+    from sefton_photos.model import PhotoInfo
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -206,13 +207,19 @@ def cmd_photo_list(args: argparse.Namespace) -> int:
         args,
         photos,
         [
-            f"{p.id:>6}  {p.width}x{p.height}  {plural(len(p.faces), 'face')}  "
-            f"imported {p.imported_at:%Y-%m-%d} by {p.imported_by}"
+            f"{p.id:>6}  {p.width}x{p.height}  {plural(len(p.faces), 'face')}"
+            + (f" ({waiting} waiting for review)" if (waiting := _waiting(p)) else "")
+            + f"  imported {p.imported_at:%Y-%m-%d} by {p.imported_by}"
             + (f"  FLAGGED: {p.flagged}" if p.flagged else "")
             for p in photos
         ],
     )
     return 0
+
+
+def _waiting(p: PhotoInfo) -> int:
+    """Faces nobody has reviewed: publicity waits for them (R11, `face list`)."""
+    return sum(1 for f in p.faces if not f.reviewed)
 
 
 def cmd_photo_show(args: argparse.Namespace) -> int:

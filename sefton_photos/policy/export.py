@@ -1,7 +1,9 @@
 """R6, R7, R9, R11, R12: may this photo leave the vault for this destination?
 
 The decision carries what it decided: which faces to blur (only a face a person confirmed
-as a consented child stays sharp beyond the case record, R11).
+as a consented child stays sharp beyond the case record, R11).  For the public
+(publicity, social networking) a person must also have reviewed every face first:
+confirmed it, or marked it "not this child" (R11, 5.5.1, 5.5.2).
 """
 
 from __future__ import annotations

@@ -52,6 +52,8 @@ def test_face_review_from_the_command_line(
     [mine] = [f for f in faces if f["status"] == "suggested"]
     code, out, _ = run(KEY, "face", "list", photo)
     assert out.count("waiting for review") == 3 and "no suggestion: too far" in out
+    code, out, _ = run(KEY, "photo", "list", "--child", a)
+    assert code == 0 and "3 faces (3 waiting for review)" in out
 
     code, out, _ = run(KEY, "face", "reject", str(unknown["id"]))
     assert code == 0 and "Not this child" in out and "reviewed" in out
