@@ -67,7 +67,7 @@ def test_admin_turns_matching_off_and_sets_the_threshold(
     with qtbot.waitSignal(tab.saved, timeout=10_000):
         tab.save_button.click()
     assert admin_session.faces.settings().enabled is False
-    assert tab.message.text().startswith("Saved. Face matching is off: faces are still found")
+    assert tab.message.text().startswith("Saved. Face matching is off: every face is still found")
 
     again = _tab(qtbot, admin_session)
     assert not again.enabled_box.isChecked()

@@ -41,8 +41,8 @@ THRESHOLD_EXPLAIN = (
 def settings_words(enabled: bool, threshold: float) -> str:
     if not enabled:
         return (
-            "Face matching is off: faces are still found and blurred (at the latest "
-            "before any photo leaves the vault), but no face is suggested as any child."
+            "Face matching is off: every face is still found at import and blurred "
+            "beyond the case record (R11), but no face is suggested as any child (R13)."
         )
     return f"Face matching is on, with a threshold of {threshold:.2f}."
 

@@ -205,6 +205,8 @@ class CaptureForm(QWidget):
         self.match_explain.setProperty("role", "hint")
         self.match_explain.setAccessibleName("About face matching")
         self.match_box.setAccessibleDescription(MATCH_ON)
+        self.match_box.setToolTip(MATCH_ON)
+        self.match_explain.hide()  # said only when the vault has it off (fits 1280x720)
 
         for combo in (self.purpose_combo, self.device_combo):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -267,7 +269,9 @@ class CaptureForm(QWidget):
         self.match_box.setChecked(enabled)
         self.match_box.setEnabled(enabled)
         self.match_box.setAccessibleDescription(words)
+        self.match_box.setToolTip(words)
         self.match_explain.setText(words)
+        self.match_explain.setVisible(not enabled)
 
     def set_purpose(self, purpose: Purpose) -> bool:
         return choose(self.purpose_combo, purpose)
