@@ -71,7 +71,7 @@ def person_of(name: str) -> str:
 def _background(rng: random.Random, width: int, height: int) -> Image.Image:
     """A gradient with noise, shapes and text-like marks: clutter for false positives."""
     small = Image.new("RGB", (2, 2))
-    small.putdata([tuple(rng.randrange(40, 220) for _ in range(3)) for _ in range(4)])  # type: ignore[misc]
+    small.putdata([tuple(rng.randrange(40, 220) for _ in range(3)) for _ in range(4)])
     img = small.resize((width, height), Image.Resampling.BILINEAR)
     draw = ImageDraw.Draw(img)
     for _ in range(140):
@@ -81,27 +81,29 @@ def _background(rng: random.Random, width: int, height: int) -> Image.Image:
         shape = rng.randrange(4)
         box = (x, y, x + w, y + h)
         if shape == 0:
-            draw.rectangle(box, fill=colour)  # type: ignore[arg-type]
+            draw.rectangle(box, fill=colour)
         elif shape == 1:
-            draw.ellipse(box, fill=colour)  # type: ignore[arg-type]
+            draw.ellipse(box, fill=colour)
         elif shape == 2:
-            draw.line(box, fill=colour, width=rng.randrange(2, 30))  # type: ignore[arg-type]
+            draw.line(box, fill=colour, width=rng.randrange(2, 30))
         else:
             draw.polygon(
                 [(x + rng.randrange(w), y + rng.randrange(h)) for _ in range(5)],
-                fill=colour,  # type: ignore[arg-type]
+                fill=colour,
             )
     letters = "ABCDEFGHJKLMNOPRSTUVWXYZ0123456789 -!?"
     for _ in range(60):
         x, y = rng.randrange(width), rng.randrange(height)
         text = "".join(rng.choice(letters) for _ in range(rng.randrange(4, 30)))
         colour = tuple(rng.randrange(256) for _ in range(3))
-        draw.text((x, y), text, fill=colour, font_size=rng.randrange(12, 120))  # type: ignore[arg-type]
+        draw.text((x, y), text, fill=colour, font_size=rng.randrange(12, 120))
     noise = Image.effect_noise((width // 4, height // 4), 24).resize((width, height))
     return Image.blend(img, Image.merge("RGB", (noise, noise, noise)), 0.12)
 
 
-def _crop(photo: Image.Image, box: tuple[int, int, int, int]) -> tuple[Image.Image, tuple[int, ...]]:
+def _crop(
+    photo: Image.Image, box: tuple[int, int, int, int]
+) -> tuple[Image.Image, tuple[int, int, int, int]]:
     """The face with some head and shoulders, and the face's box inside that crop."""
     top, right, bottom, left = box
     w = right - left

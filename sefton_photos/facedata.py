@@ -24,12 +24,12 @@ from sqlalchemy.orm import Session as OrmSession
 from sefton_photos import access, audit, blobs, childfile, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.faces.detect import FoundFace, detect, scaled
+from sefton_photos.faces.detect import FoundFace, detect
 from sefton_photos.faces.match import DEFAULT_THRESHOLD, Suggestion, suggest
 from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import FaceId, FaceInfo, FaceStatus, PhotoId
-from sefton_photos.pipeline import DETECT_FROM, read_once
+from sefton_photos.pipeline import DETECT_FROM, faces_in, read_once
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import Setting
@@ -269,13 +269,7 @@ class FacesService:
                 row = db.get(cw.Photo, pid)
                 assert row is not None
                 data = blobs.load(self.vault, db, row.original_object_id)
-            decoded = decode(data, at_least=DETECT_FROM)
-            found = scaled(
-                detect(decoded.image),
-                decoded.width / decoded.image.width,
-                decoded.width,
-                decoded.height,
-            )
+            found = faces_in(decode(data, at_least=DETECT_FROM))
             with self.vault.unit() as db:
                 row = db.get(cw.Photo, pid)
                 assert row is not None

@@ -3,7 +3,8 @@
 Euclidean distance between encodings, the smallest over a child's references;
 a pair counts when at or below the threshold (0.6 by default).  Pairs are taken
 from the closest up, so two faces of one photo never go to the same child, and a
-child born after the photo was taken is never suggested.
+child born after the photo was taken is never suggested.  A face without an
+encoding (none was computed: no child was enrolled when it was found) is no one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ class Suggestion:
 
 
 def distance(a: Sequence[float], b: Sequence[float]) -> float:
+    """How far apart two encodings are; a face not encoded (``()``) is infinitely far
+    from everyone, so it is never suggested as anyone."""
+    if not a or not b:
+        return math.inf
     return math.sqrt(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)))
 
 
