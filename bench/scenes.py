@@ -19,6 +19,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 WIDTH, HEIGHT = 4000, 3000
@@ -97,7 +98,9 @@ def _background(rng: random.Random, width: int, height: int) -> Image.Image:
         text = "".join(rng.choice(letters) for _ in range(rng.randrange(4, 30)))
         colour = tuple(rng.randrange(256) for _ in range(3))
         draw.text((x, y), text, fill=colour, font_size=rng.randrange(12, 120))
-    noise = Image.effect_noise((width // 4, height // 4), 24).resize((width, height))
+    gen = np.random.default_rng(rng.randrange(2**32))  # seeded: the same photo every time
+    grain = gen.normal(128, 24, (height // 4, width // 4)).clip(0, 255).astype(np.uint8)
+    noise = Image.fromarray(grain).resize((width, height))
     return Image.blend(img, Image.merge("RGB", (noise, noise, noise)), 0.12)
 
 
