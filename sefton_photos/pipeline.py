@@ -24,10 +24,12 @@ from sefton_photos.imaging.decode import MAX_BYTES, Decoded, decode
 from sefton_photos.imaging.thumbnails import thumbnail
 
 # A JPEG is decoded at a reduced scale with at least this on its longest side: a 12 MP
-# photo at half scale (2000x1500), where a face 40 px wide in the original is 20 px,
-# the smallest YuNet finds reliably (faces.yunet; measured with bench/faces.py: every
-# face of 40-320 px found at half scale, several 40 px ones lost at a quarter).  Photos
-# over 6400 px wide come at a quarter scale and are enlarged twice for the finest search.
+# photo at half scale (2000x1500), where a face 40 px wide in the original is 20 px.
+# The finest search enlarges that 1.5 times (faces.yunet, LEVEL_MIN): measured with
+# bench/faces.py, every one of 334 faces of 40-70 px was found so, while at a quarter
+# scale several 40 px faces are lost, and a full decode costs twice the time and four
+# times the memory for nothing found in addition.  Photos over 6400 px wide come at a
+# quarter scale and are enlarged up to three times.
 DETECT_FROM = 1600
 
 
