@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PIL import Image
 
 from sefton_photos.errors import SeftonError
@@ -156,6 +155,8 @@ def _detect(
     size = (max(1, round(part.width * scale)), max(1, round(part.height * scale)))
     if size != part.size:
         part = part.resize(size, Image.Resampling.BILINEAR, None, 2.0)
+    import numpy as np  # here, not at import: the command line starts without it
+
     sx, sy = (x1 - x0) / size[0], (y1 - y0) / size[1]
     bgr = np.ascontiguousarray(np.asarray(part)[:, :, ::-1])
     with _lock:
