@@ -117,15 +117,18 @@ def levels(width: int, height: int, min_face: float) -> list[float]:
 
 def find(img: Image.Image, min_face: float) -> list[Box]:
     """Every face at least ``min_face`` px wide (and up to the whole frame) in ``img``."""
-    rgb = img.convert("RGB")
-    whole = (0, 0, rgb.width, rgb.height)
-    scales = levels(rgb.width, rgb.height, min_face)
+    import cv2
+    import numpy as np  # here, not at import: the command line starts without them
+
+    bgr = cv2.cvtColor(np.asarray(img.convert("RGB")), cv2.COLOR_RGB2BGR)
+    whole = (0, 0, img.width, img.height)
+    scales = levels(img.width, img.height, min_face)
     found: list[Box] = []
     small = (SMALL[0] * min_face, SMALL[1] * min_face)
     for scale in scales:
-        found += _detect(rgb, whole, scale, small)
-    for strip in edges(rgb.width, rgb.height, min_face):
-        found += _detect(rgb, strip, scales[0] * EDGE_ZOOM, small, inner=True)
+        found += _detect(bgr, whole, scale, small)
+    for strip in edges(img.width, img.height, min_face):
+        found += _detect(bgr, strip, scales[0] * EDGE_ZOOM, small, inner=True)
     return merge(found)
 
 
@@ -139,30 +142,31 @@ def edges(width: int, height: int, min_face: float) -> list[tuple[int, int, int,
 
 
 def _detect(
-    rgb: Image.Image,
+    bgr: Any,
     region: tuple[int, int, int, int],
     scale: float,
     small: tuple[float, float],
     *,
     inner: bool = False,
 ) -> list[Box]:
-    """Faces in ``region`` of ``rgb`` searched at ``scale``, in ``rgb``'s pixels.  With
-    ``inner``, a box reaching the region's inside edges is dropped (a face the strip
-    cuts in two is found whole by the full levels).  A box ``small`` px wide (in
-    ``rgb``'s pixels) needs only SCORE_SMALL."""
-    x0, y0, x1, y1 = region
-    part = rgb if region == (0, 0, rgb.width, rgb.height) else rgb.crop(region)
-    size = (max(1, round(part.width * scale)), max(1, round(part.height * scale)))
-    if size != part.size:
-        part = part.resize(size, Image.Resampling.BILINEAR, None, 2.0)
-    import numpy as np  # here, not at import: the command line starts without it
+    """Faces in ``region`` of the image ``bgr`` (an OpenCV array) searched at ``scale``, in
+    the image's pixels.  With ``inner``, a box reaching the region's inside edges is
+    dropped (a face the strip cuts in two is found whole by the full levels).  A box
+    ``small`` px wide (in the image's pixels) needs only SCORE_SMALL."""
+    import cv2
 
+    x0, y0, x1, y1 = region
+    full = (bgr.shape[1], bgr.shape[0])
+    part = bgr[y0:y1, x0:x1]
+    size = (max(1, round((x1 - x0) * scale)), max(1, round((y1 - y0) * scale)))
+    if size != (x1 - x0, y1 - y0):
+        shrink = scale < 1
+        part = cv2.resize(part, size, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
     sx, sy = (x1 - x0) / size[0], (y1 - y0) / size[1]
-    bgr = np.ascontiguousarray(np.asarray(part)[:, :, ::-1])
     with _lock:
         det = _load()
         det.setInputSize(size)
-        _, rows = det.detect(bgr)
+        _, rows = det.detect(part if part.flags.c_contiguous else part.copy())
     out = []
     for row in rows if rows is not None else []:
         x, y, w, h = (float(v) for v in row[:4])
@@ -171,13 +175,13 @@ def _detect(
             continue
         box = Box(
             top=max(0, round(y0 + y * sy)),
-            right=min(rgb.width, round(x0 + (x + w) * sx)),
-            bottom=min(rgb.height, round(y0 + (y + h) * sy)),
+            right=min(full[0], round(x0 + (x + w) * sx)),
+            bottom=min(full[1], round(y0 + (y + h) * sy)),
             left=max(0, round(x0 + x * sx)),
             score=score,
         )
         lenient = small[0] <= box.right - box.left < small[1]
-        if (score < SCORE and not lenient) or (inner and _cut(box, region, rgb.size)):
+        if (score < SCORE and not lenient) or (inner and _cut(box, region, full)):
             continue
         out.append(box)
     return out
