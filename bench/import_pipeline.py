@@ -12,9 +12,11 @@ child (from their ``_1`` photo, under a face-matching consent), then in the same
   prints one line per face found,
 
 and prints photos/s of each, the ratio (goal: the import 3x faster) and the faces each
-found (goal: at least as many as the peer).  ``--memory N`` instead imports N photos
-(copies of the generated ones, each made distinct by a JPEG comment) and prints the
-peak memory of the main process and of the workers (limit 600 MB).
+found (goal: at least as many as the peer).  ``--no-enrol`` imports into a vault where
+no child is enrolled, so the import computes no encoding (the peer still does).
+``--memory N`` instead imports N photos (copies of the generated ones, each made
+distinct by a JPEG comment) and prints the peak memory of the main process and of
+the workers (limit 600 MB).
 
     uv run python bench/import_pipeline.py --photos 20
     uv run python bench/import_pipeline.py --memory 1000
@@ -146,21 +148,23 @@ def run_peer(inputs: list[Path], root: Path) -> tuple[float, int]:
     return elapsed, faces
 
 
-def versus_peer(n: int, cores: int) -> None:
+def versus_peer(n: int, cores: int, enrol: bool) -> None:
     inputs = make_inputs(n)
     truth = sum(int(p.with_suffix(".faces").read_text()) for p in inputs)
     print(f"inputs: {n} group photos of 4000x3000 (JPEG q90), {truth} faces of 40-320 px")
     vault, child = throwaway_vault()
     root = Path(tempfile.mkdtemp(prefix="sefton-peer-"))
     try:
-        enrol_people(vault)
+        if enrol:
+            enrol_people(vault)
         card = vault.parent / "card"
         card.mkdir()
         for p in inputs:
             shutil.copy(p, card / p.name)
         elapsed, imported, faces = run_import(vault, child, card, cores)
         print(
-            f"import, {cores} workers: {imported} photos in {elapsed:.1f} s = "
+            f"import, {cores} workers, {'6 children enrolled' if enrol else 'no one enrolled'}: "
+            f"{imported} photos in {elapsed:.1f} s = "
             f"{imported / elapsed:.2f} photos/s; {faces} faces found (pool start-up included)"
         )
         peer_s, peer_faces = run_peer(inputs, root)
@@ -205,12 +209,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--photos", type=int, default=20)
     parser.add_argument("--memory", type=int, metavar="N", help="import N photos, print peak RSS")
+    parser.add_argument(
+        "--no-enrol", action="store_true", help="no child enrolled: the import encodes no face"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     if args.memory:
         memory(args.memory, cores)
     else:
-        versus_peer(args.photos, cores)
+        versus_peer(args.photos, cores, not args.no_enrol)
 
 
 if __name__ == "__main__":

@@ -25,8 +25,8 @@ from sefton_photos.imaging.thumbnails import thumbnail
 
 # A JPEG is decoded at a reduced scale with at least this on its longest side: a 12 MP
 # photo at half scale (2000x1500), where a face 40 px wide in the original is 20 px.
-# The finest search enlarges that 1.5 times (faces.yunet, LEVEL_MIN): measured with
-# bench/faces.py, every one of 334 faces of 40-70 px was found so, while at a quarter
+# The finest search enlarges that 1.25 times (faces.yunet, LEVEL_MIN): measured on
+# bench.scenes photos, every one of 680 faces of 40-70 px was found so, while at a quarter
 # scale several 40 px faces are lost, and a full decode costs twice the time and four
 # times the memory for nothing found in addition.  Photos over 6400 px wide come at a
 # quarter scale and are enlarged up to three times.

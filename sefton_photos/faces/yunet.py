@@ -5,10 +5,10 @@ face a person would see, from a child 40 pixels wide at the back of a 12-megapix
 group photo to a face filling the frame.  YuNet (a small CNN, OpenCV Zoo) finds
 faces from about 20 to about 320 pixels wide in the image it is given, but not
 every 20 px face (measured on the generated group photos of ``bench/scenes.py``: at
-20 px 2 faces in 334 were missed, at 30 px none; a 16 px face scores as low as 0.59;
-above ~400 px scores fall).  So the image is searched as a pyramid: the finest level
-puts the smallest wanted face at ``LEVEL_MIN`` = 30 px (enlarging the image if need
-be), each next level is a quarter of the one before (faces overlap
+20 px 2 faces of 40-70 px in 334 were missed; at 25 px and 30 px none of 680; a 16 px
+face scores as low as 0.59; above ~400 px scores fall).  So the image is searched as
+a pyramid: the finest level puts the smallest wanted face at ``LEVEL_MIN`` = 25 px
+(enlarging the image if need be), each next level is a quarter of the one before (faces overlap
 between levels by a factor of four), until a face filling the whole frame is
 within range.  The same face found at two levels is one face (IoU / containment).
 
@@ -42,7 +42,7 @@ MODEL_SHA256 = "49f000ec501fef24739071fc7e68267d32209045b6822c0c72dce1da25726f10
 SCORE = 0.8
 SCORE_SMALL = 0.7
 SMALL = (0.75, 1.5)
-LEVEL_MIN = 30  # px: the smallest face at the finest level
+LEVEL_MIN = 25  # px: the smallest face at the finest level
 LEVEL_STEP = 4  # each level a quarter of the one before
 COARSEST = 160  # px: the last level's longest side, so a whole-frame face is ~120 px
 # A face cut by the frame's edge needs more pixels: a 40 px face cut at the eyebrows in a

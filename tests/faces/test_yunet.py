@@ -15,11 +15,12 @@ from sefton_photos.faces import yunet
 
 def test_the_pyramid_reaches_40_px_faces_and_whole_frame_faces() -> None:
     scales = yunet.levels(4000, 3000, 40)
-    assert scales[0] * 40 == pytest.approx(yunet.LEVEL_MIN)  # the smallest face at 30 px
+    assert scales[0] * 40 == pytest.approx(yunet.LEVEL_MIN)  # the smallest face at 25 px
     assert 4000 * scales[-1] <= 1.5 * yunet.COARSEST  # a face filling the frame fits
     assert all(a / b <= yunet.LEVEL_STEP + 1e-9 for a, b in itertools.pairwise(scales))
-    assert yunet.levels(2000, 1500, 20)[0] == 1.5  # the import's half-scale decode, enlarged
-    assert yunet.levels(2165, 1443, 10)[0] == 3.0  # a 50 MP photo at a quarter: at most 3x
+    assert yunet.levels(2000, 1500, 20)[0] == 1.25  # the import's half-scale decode, enlarged
+    assert yunet.levels(2165, 1443, 10)[0] == 2.5  # a 50 MP photo at a quarter
+    assert yunet.levels(2165, 1443, 5)[0] == 3.0  # never enlarged more than three times
 
 
 def test_edge_strips_cover_every_edge() -> None:
