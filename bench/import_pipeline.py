@@ -2,7 +2,8 @@
 
 Makes N distinct 12-megapixel group photos (``bench.scenes``: 4-12 faces of 40-320 px
 in clutter, JPEG quality 90, cached in bench/out/), enrols every fixture person as a
-child (from their ``_1`` photo, under a face-matching consent), then in the same run:
+child (from their ``_1`` photo, under a face-matching consent; the demo vault's own
+children are enrolled too), then in the same run:
 
 * imports all N through the Session (decode, thumbnails, face detection and
   encodings, suggestions, encryption, verification, removal of the sources) on
@@ -106,6 +107,16 @@ def enrol_people(vault: Path) -> None:
             s.faces.enrol(child_id=child.id, photo=next(FACES.glob(f"{person}_1.*")))
 
 
+def unenrol_everyone(vault: Path) -> None:
+    """Remove the demo vault's own enrolments, so that the import has no one to match."""
+    from sqlalchemy import delete
+
+    from sefton_photos.schema import casework as cw
+
+    with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s, s.vault.unit() as db:
+        db.execute(delete(cw.FaceEnrolment))
+
+
 def run_import(vault: Path, child: int, card: Path, cores: int) -> tuple[float, int, int]:
     """Seconds, photos imported, faces found."""
     with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s:
@@ -157,6 +168,8 @@ def versus_peer(n: int, cores: int, enrol: bool) -> None:
     try:
         if enrol:
             enrol_people(vault)
+        else:
+            unenrol_everyone(vault)
         card = vault.parent / "card"
         card.mkdir()
         for p in inputs:
