@@ -53,3 +53,17 @@ def test_the_model_comes_with_the_wheel_and_is_checked(
 def test_nothing_is_found_in_a_blank_or_noisy_image() -> None:
     assert yunet.find(Image.new("RGB", (1200, 900), "grey"), 40) == []
     assert yunet.find(Image.effect_noise((1200, 900), 60).convert("RGB"), 40) == []
+
+
+def test_a_big_level_is_searched_in_overlapping_tiles() -> None:
+    """The import's finest level (2500x1875 px) in tiles: each at most TILE px at the
+    level, together covering every pixel, neighbours overlapping by TILE_OVERLAP."""
+    scale = 1.25
+    regions = yunet.tiles(2000, 1500, scale)
+    assert len(regions) > 1
+    assert all(max(x1 - x0, y1 - y0) * scale <= yunet.TILE for x0, y0, x1, y1 in regions)
+    grid = [(x, y) for x in range(0, 2000, 7) for y in range(0, 1500, 7)] + [(1999, 1499)]
+    assert all(any(x0 <= x < x1 and y0 <= y < y1 for x0, y0, x1, y1 in regions) for x, y in grid)
+    xs = sorted({(x0, x1) for x0, _, x1, _ in regions})
+    assert all((a[1] - b[0]) * scale >= yunet.TILE_OVERLAP - 1 for a, b in itertools.pairwise(xs))
+    assert yunet.tiles(2000, 1500, 0.3125) == [(0, 0, 2000, 1500)]  # small levels whole
