@@ -73,7 +73,7 @@ def encoding(img: Image.Image, box: tuple[int, int, int, int]) -> tuple[float, .
     """dlib's 128 numbers for the face at ``box``, from a crop around it."""
     import numpy as np
 
-    top, right, bottom, left = _as_dlib_box(box)
+    top, right, bottom, left = box
     w, h = right - left, bottom - top
     pad = round(_MARGIN * max(w, h))
     x0, y0 = max(0, left - pad), max(0, top - pad)
@@ -91,16 +91,6 @@ def encoding(img: Image.Image, box: tuple[int, int, int, int]) -> tuple[float, .
     )
     found = _fr().face_encodings(np.asarray(crop), known_face_locations=[location])
     return tuple(float(x) for x in found[0]) if found else ()
-
-
-def _as_dlib_box(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """YuNet's box (forehead to chin) as dlib's HOG box (brows to chin), which dlib's
-    landmark model expects: measured on the 15 portraits, HOG's top is 0.16 of the
-    height lower, its bottom 0.05 higher, its sides 0.04-0.05 of the width wider."""
-    top, right, bottom, left = box
-    w, h = right - left, bottom - top
-    return (round(top + 0.16 * h), round(right + 0.05 * w), round(bottom - 0.05 * h),
-            round(left - 0.04 * w))  # fmt: skip
 
 
 def scaled(faces: list[FoundFace], factor: float, width: int, height: int) -> list[FoundFace]:
