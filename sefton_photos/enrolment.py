@@ -18,11 +18,11 @@ from sefton_photos import audit, blobs, childfile, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.facerows import children_of, pack
-from sefton_photos.faces.detect import FoundFace, detect, scaled
+from sefton_photos.faces.detect import FoundFace, detect
 from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import Enrolment, FaceStatus, User
-from sefton_photos.pipeline import DETECT_FROM, read_once
+from sefton_photos.pipeline import DETECT_FROM, faces_in, read_once
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
@@ -159,13 +159,7 @@ class Enrolling:
             box = (chosen.top, chosen.right, chosen.bottom, chosen.left) if chosen else None
             data = blobs.load(self.vault, db, row.original_object_id)
             taken = row.taken_at
-        decoded = decode(data, at_least=DETECT_FROM)
-        found = scaled(
-            detect(decoded.image),
-            decoded.width / decoded.image.width,
-            decoded.width,
-            decoded.height,
-        )
+        found = faces_in(decode(data, at_least=DETECT_FROM))  # as the import finds them
         if box is None:
             if len(found) != 1:
                 raise InvalidInput(

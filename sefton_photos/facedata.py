@@ -33,12 +33,11 @@ from sefton_photos.facerows import (
     to_face,
     unpack,
 )
-from sefton_photos.faces.detect import detect, scaled
 from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import FaceInfo, FaceStatus
 from sefton_photos.model.photos import REVIEWED
-from sefton_photos.pipeline import DETECT_FROM
+from sefton_photos.pipeline import DETECT_FROM, faces_in
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import Setting
 
@@ -175,13 +174,7 @@ class FacesService(Enrolling):
                 row = db.get(cw.Photo, pid)
                 assert row is not None
                 data = blobs.load(self.vault, db, row.original_object_id)
-            decoded = decode(data, at_least=DETECT_FROM)
-            found = scaled(
-                detect(decoded.image),
-                decoded.width / decoded.image.width,
-                decoded.width,
-                decoded.height,
-            )
+            found = faces_in(decode(data, at_least=DETECT_FROM))
             with self.vault.unit() as db:
                 row = db.get(cw.Photo, pid)
                 assert row is not None

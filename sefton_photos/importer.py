@@ -27,7 +27,7 @@ from sefton_photos import access, audit, blobs, childfile, devices, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, SeftonError
-from sefton_photos.facedata import FaceSettings, record_faces
+from sefton_photos.facedata import FaceSettings, record_faces, references
 from sefton_photos.guard import require
 from sefton_photos.imaging.camera import Camera, camera_of, mismatch
 from sefton_photos.import_count import ImportCount, count_importable
@@ -196,6 +196,7 @@ class ImportService:
             dev = devices.find_active(db, device)
             assert dev is not None
             settings = FaceSettings.load(db)
+            enrolled = bool(references(db, settings)[0])  # else nothing to match: no encodings
             visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
         # R11: every face is found so it can be blurred, whether or not face matching is
         # on (R13 is about matching: with it off, faces keep only their boxes).  Only the
@@ -229,7 +230,8 @@ class ImportService:
                 eta = (len(files) - done) / rate if rate > 0 else None
                 progress(Progress(done, len(files), rate, eta, outcome))
 
-        for processed in self._process(files, detected, cancel, workers):
+        encode = settings.enabled and enrolled  # R13: encodings only to match
+        for processed in self._process(files, detected, cancel, workers, encode):
             record(self._store(processed, run))
         report.capture_id = run.capture_id
         report.cancelled = cancel is not None and cancel.is_set()
@@ -259,12 +261,17 @@ class ImportService:
     # -- the pool -------------------------------------------------------------------------------
 
     def _process(
-        self, files: list[Path], detect: bool, cancel: Cancel | None, workers: int | None
+        self,
+        files: list[Path],
+        detect: bool,
+        cancel: Cancel | None,
+        workers: int | None,
+        encode: bool = True,
     ) -> Iterable[Processed]:
         n = workers if workers is not None else (os.cpu_count() or 1)
         if n <= 0 or len(files) == 1:
-            return InProcess(files, detect, cancel)
-        return Stream(files, detect, cancel, n)
+            return InProcess(files, detect, cancel, encode)
+        return Stream(files, detect, cancel, n, encode)
 
     # -- storing one photo ------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ a pair counts when at or below the threshold (0.6 by default).  Pairs are taken
 from the closest up, so two faces of one photo never go to the same child, and a
 child born after the photo was taken is never suggested.  A face left without a
 suggestion says why (``Suggestion.why``) and how close the closest child came, so a
-worker is told plainly rather than left to guess.
+worker is told plainly rather than left to guess.  A face without an encoding (none
+was computed: no child was enrolled when it was found) is no one.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ class Suggestion:
 
 
 def distance(a: Sequence[float], b: Sequence[float]) -> float:
+    """How far apart two encodings are; a face not encoded (``()``) is infinitely far
+    from everyone, so it is never suggested as anyone."""
+    if not a or not b:
+        return math.inf
     return math.sqrt(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)))
 
 
