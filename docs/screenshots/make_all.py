@@ -9,7 +9,8 @@ It runs each ``make_*.py`` script here with ``--scale 1`` and then ``--scale 2``
 each in its own process with its own throwaway demo vault, on the offscreen
 platform.  It takes about five minutes on two cores (the photo script enrols
 faces and imports thirty photos, twice).  ``--only NAME`` runs the scripts whose
-name contains NAME (``--only children`` for make_children_screenshots.py).
+name contains NAME (``--only children`` for make_children_screenshots.py).  A
+script that fails is named at the end; the others still run.
 README.md here says which picture shows what.
 """
 
@@ -35,6 +36,7 @@ def main() -> int:
     scripts = sorted(p for p in HERE.glob("make_*.py") if p.name != "make_all.py")
     if args.only:
         scripts = [p for p in scripts if any(n in p.name for n in args.only)]
+    failed: list[str] = []
     for script in scripts:
         for scale in (1,) if script.name in BOTH_SCALES_ITSELF else (1, 2):
             began = time.monotonic()
@@ -42,9 +44,13 @@ def main() -> int:
             if script.name not in BOTH_SCALES_ITSELF:
                 command += ["--scale", str(scale)]
             print(f"== {script.name} {' '.join(command[2:])}", flush=True)
-            subprocess.run(command, check=True, env=env)
+            code = subprocess.run(command, check=False, env=env).returncode
             print(f"   {time.monotonic() - began:.0f} s", flush=True)
-    return 0
+            if code:
+                failed.append(" ".join([script.name, *command[2:]]))
+    for name in failed:
+        print(f"FAILED: {name}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

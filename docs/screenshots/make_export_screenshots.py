@@ -145,6 +145,7 @@ def shoot_social(app: QApplication, session: Session, riley: int, tmp: Path) -> 
     sar = SubjectAccessDialog(session, child_id=riley, child_name=RILEY)
     sar.resize(QSize(760, 480))
     sar.show()
+    sar.reference.setText("SAR-2026-014")
     sar.make_package()
     settle(app)
     save(sar, "subject-access")

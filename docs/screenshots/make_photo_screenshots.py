@@ -216,8 +216,11 @@ def shoot(
     review.show()
     review.set_photo(group_id)
     settle(app)
-    sasha = next(r for r in review.rows.values() if r.face.child_id == ids["person-b"])
-    review.confirm(sasha.face.id, ids["person-b"])
+    sasha = next((r for r in review.rows.values() if r.face.child_id == ids["person-b"]), None)
+    if sasha is not None:
+        review.confirm(sasha.face.id, ids["person-b"])
+    else:
+        print("face review: no suggestion of Sasha Crosby to confirm", file=sys.stderr)
     settle(app)
     save(review, "face-review")
     review.clear()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -78,7 +79,14 @@ class ChildrenPage(Page):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setUniformItemSizes(False)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list_view.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
+        # Wide enough for any "Age … · born …" line whole, beside the scroll bar (issue 12:
+        # "born 30 Januar…" in a 1100-pixel window).
+        scroll_bar = self.list_view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.list_view.setMinimumWidth(
+            ChildItemDelegate.widest_born(self.list_view.fontMetrics())
+            + scroll_bar
+            + 2 * self.list_view.frameWidth()
+        )
         list_label.setBuddy(self.list_view)
         self.empty_label = QLabel(left)
         self.empty_label.setWordWrap(True)

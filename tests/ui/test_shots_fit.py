@@ -1,0 +1,81 @@
+"""Issue 12, found by looking at the screenshots: words and pictures that did not fit.
+
+* The Children list, in a 1100-pixel main window, cut "born 30 January 2013" to
+  "born 30 Januar…": the list was narrower than its rows' own words.
+* The life story editor's tick grid gave every cell the size of the first one, so a
+  portrait photo pushed its name out of its cell ("Photo 1" clipped).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QListView, QWidget
+from pytestqt.qtbot import QtBot
+
+from sefton_photos.model import CareStatus
+from tests.helpers import KEY, SOCIAL
+from tests.ui.test_children_page import Opener, _idle
+from ui.views.children import ChildrenPage
+from ui.widgets.book_views import GRID_SIDE, tick_grid
+
+
+def cut_rows(view: QListView) -> list[str]:
+    """The rows whose own width (their words) is more than the list shows."""
+    model = view.model()
+    width = view.viewport().width()
+    return [
+        str(model.index(row, 0).data())
+        for row in range(model.rowCount())
+        if view.sizeHintForIndex(model.index(row, 0)).width() > width
+    ]
+
+
+def test_the_children_list_shows_each_date_of_birth_whole(
+    qtbot: QtBot, open_session: Opener
+) -> None:
+    social = open_session(SOCIAL)
+    for name, born in (
+        ("Jordan Marshside", date(2013, 1, 30)),
+        ("Sam Septimus", date(2016, 9, 28)),
+    ):
+        social.children.add(
+            name=name, date_of_birth=born, care_status=CareStatus.FOSTER, key_workers=[KEY.name]
+        )
+    page = ChildrenPage(social)
+    qtbot.addWidget(page)
+    page.resize(940, 650)  # the page in a 1100 x 700 main window
+    page.show()
+    _idle(qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert cut_rows(page.list_view) == []
+
+
+def clipped_cells(view: QListView) -> list[str]:
+    """The cells drawn smaller than their icon and words need."""
+    model = view.model()
+    out = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        need, got = view.sizeHintForIndex(index), view.visualRect(index)
+        if got.height() < need.height() or got.width() < need.width():
+            out.append(str(index.data()))
+    return out
+
+
+def test_a_portrait_photo_keeps_its_name_in_the_life_story_grid(qtbot: QtBot) -> None:
+    model = QStandardItemModel()
+    for n, (w, h) in enumerate([(GRID_SIDE, GRID_SIDE * 3 // 4), (GRID_SIDE * 3 // 4, GRID_SIDE)]):
+        picture = QPixmap(w, h)
+        picture.fill(QColor("#3a7"))
+        item = QStandardItem(QIcon(picture), f"Photo {n + 1}")
+        item.setCheckable(True)
+        model.appendRow(item)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    grid = tick_grid(model, holder)
+    grid.resize(400, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert clipped_cells(grid) == []
