@@ -140,7 +140,7 @@ def shoot_social(app: QApplication, session: Session, riley: int, tmp: Path) -> 
 
     # 4. A subject access package: the passphrase shown once.
     QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
-        lambda *_a, **_k: (str(tmp / "subject-access"), "")
+        lambda *_a, **_k: (str(tmp / "council-share" / "case-records" / "subject-access"), "")
     )
     sar = SubjectAccessDialog(session, child_id=riley, child_name=RILEY)
     sar.resize(QSize(760, 480))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from sefton_photos.model import CareStatus
 from tests.helpers import KEY, SOCIAL
 from tests.ui.test_children_page import Opener, _idle
 from ui.views.children import ChildrenPage
+from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
 from ui.widgets.book_views import GRID_SIDE, tick_grid
 
 
@@ -79,3 +81,17 @@ def test_a_portrait_photo_keeps_its_name_in_the_life_story_grid(qtbot: QtBot) ->
     holder.show()
     qtbot.waitExposed(holder)
     assert clipped_cells(grid) == []
+
+
+def test_the_focus_outline_leaves_the_current_photo_s_date_whole(
+    qtbot: QtBot, open_session: Opener
+) -> None:
+    """The photo grid's current photo: its yellow outline was drawn over its date."""
+    grid = PhotoGrid(open_session(SOCIAL))
+    qtbot.addWidget(grid)
+    line = grid.photos.line_height
+    cell = QRect(QPoint(0, 0), grid.photos.cell_size())
+    caption = ThumbnailDelegate.caption_rect(cell, line)
+    outline_inner = cell.adjusted(FRAME - 1, FRAME - 1, -FRAME + 1, -FRAME + 1)
+    assert caption.bottom() <= outline_inner.bottom()
+    assert caption.height() >= grid.fontMetrics().height()
