@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QWidget
@@ -18,8 +19,10 @@ from pytestqt.qtbot import QtBot
 from sefton_photos.model import CareStatus
 from tests.helpers import KEY, SOCIAL
 from tests.ui.test_children_page import Opener, _idle
+from ui.models.dashboard import Series
 from ui.views.children import ChildrenPage
 from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
+from ui.widgets.bar_chart import HAVE_QTCHARTS, BarChart
 from ui.widgets.book_views import GRID_SIDE, tick_grid
 
 
@@ -95,3 +98,18 @@ def test_the_focus_outline_leaves_the_current_photo_s_date_whole(
     outline_inner = cell.adjusted(FRAME - 1, FRAME - 1, -FRAME + 1, -FRAME + 1)
     assert caption.bottom() <= outline_inner.bottom()
     assert caption.height() >= grid.fontMetrics().height()
+
+
+@pytest.mark.skipif(not HAVE_QTCHARTS, reason="QtCharts is not installed")
+def test_the_chart_legend_is_as_large_as_its_axes(qtbot: QtBot) -> None:
+    """The dashboard's legend ("Kit Keyworker", "Sam Social") was in a smaller type than
+    the axes: it took the font before the style sheet gave the page its size."""
+    page = QWidget()
+    page.setStyleSheet("QWidget { font-size: 18pt; }")
+    qtbot.addWidget(page)
+    chart = BarChart("Captures per week", "Captures chart", page)
+    page.show()
+    qtbot.waitExposed(page)
+    chart.set_series(Series(("a", "b"), (("Kim", (1, 4)), ("Sam", (0, 2)))))
+    axis = chart.chart.axes()[0].labelsFont()
+    assert chart.chart.legend().font().pointSizeF() == axis.pointSizeF() == 18
