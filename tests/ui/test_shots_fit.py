@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from tests.ui.test_children_page import Opener, _idle
 from ui.models.dashboard import Series
 from ui.views.children import ChildrenPage
 from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
+from ui.views.supervision_queue import THUMB_SIDE, decode_thumbnails
 from ui.widgets.bar_chart import HAVE_QTCHARTS, BarChart
 from ui.widgets.book_views import GRID_SIDE, tick_grid
 
@@ -113,3 +114,18 @@ def test_the_chart_legend_is_as_large_as_its_axes(qtbot: QtBot) -> None:
     chart.set_series(Series(("a", "b"), (("Kim", (1, 4)), ("Sam", (0, 2)))))
     axis = chart.chart.axes()[0].labelsFont()
     assert chart.chart.legend().font().pointSizeF() == axis.pointSizeF() == 18
+
+
+def test_supervision_thumbnails_are_sharp_at_200_percent() -> None:
+    """At 200 % the photos of a queue item were 104-pixel pictures blown up to 208."""
+    picture = QImage(320, 240, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#3a7"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    picture.save(buffer, "JPEG")
+    raw = {7: bytes(data.data())}
+    sharp = decode_thumbnails(raw, ratio=2.0)[7]
+    assert (sharp.width(), sharp.devicePixelRatio()) == (2 * THUMB_SIDE, 2.0)
+    assert sharp.deviceIndependentSize().toSize().width() == THUMB_SIDE
+    assert decode_thumbnails(raw)[7].width() == THUMB_SIDE
