@@ -94,7 +94,7 @@ def fill_demo_file(vault: Path) -> tuple[int, int]:
         )
         s.children.set_care_status(child_id=casey.id, care_status=CareStatus.NOT_LOOKED_AFTER)
         mum = s.children.add_person(child_id=child.id, name="Jo Marsh", relationship="mother")
-        s.children.add_person(child_id=child.id, name="Lee Marsh", relationship="father")
+        dad = s.children.add_person(child_id=child.id, name="Lee Marsh", relationship="father")
         s.consents.set_wish(
             child_id=child.id,
             whose=Whose.CHILD,
@@ -103,6 +103,13 @@ def fill_demo_file(vault: Path) -> tuple[int, int]:
         )
         s.consents.set_wish(
             child_id=child.id, whose=Whose.PARENT_CARER, wishes_photos=True, person_id=mum.id
+        )
+        s.consents.set_wish(  # R2: each person with PR has their own wish
+            child_id=child.id,
+            whose=Whose.PARENT_CARER,
+            wishes_photos=True,
+            person_id=dad.id,
+            notes="Told by phone; happy for the life story book",
         )
         s.consents.set_wish(child_id=child.id, whose=Whose.WORKER, wishes_photos=True)
         s.consents.record_explanation(

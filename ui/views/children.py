@@ -79,14 +79,7 @@ class ChildrenPage(Page):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setUniformItemSizes(False)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Wide enough for any "Age … · born …" line whole, beside the scroll bar (issue 12:
-        # "born 30 Januar…" in a 1100-pixel window).
-        scroll_bar = self.list_view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.list_view.setMinimumWidth(
-            ChildItemDelegate.widest_born(self.list_view.fontMetrics())
-            + scroll_bar
-            + 2 * self.list_view.frameWidth()
-        )
+        self.list_view.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         list_label.setBuddy(self.list_view)
         self.empty_label = QLabel(left)
         self.empty_label.setWordWrap(True)
@@ -161,6 +154,20 @@ class ChildrenPage(Page):
 
     # -- the list ------------------------------------------------------------------------------
 
+    def _fit_list(self) -> None:
+        """Wide enough for every row's words beside the scroll bar (issue 12: "born 30
+        Januar…" in a 1100-pixel window), but never narrower than 16 letters."""
+        view = self.list_view
+        rows = (view.sizeHintForIndex(self.model.index(r)) for r in range(self.model.rowCount()))
+        widest = max((size.width() for size in rows), default=0)
+        scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        view.setMinimumWidth(
+            max(
+                widest + scroll_bar + 2 * view.frameWidth(),
+                view.fontMetrics().horizontalAdvance("M") * 16,
+            )
+        )
+
     def refresh(self) -> VaultOp[list[Child]] | None:
         """Reload the list (with the search text) on the worker."""
         if self.locked:
@@ -173,6 +180,7 @@ class ChildrenPage(Page):
             if generation != self._generation:
                 return
             self.model.set_children(found)
+            self._fit_list()
             self._say_empty(search)
             self._reopen_selection()
             emit(self.children_loaded)

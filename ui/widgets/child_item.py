@@ -21,7 +21,6 @@ from ui.models.children import ChildrenListModel
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
 MARGIN = 2 * PAD + 4  # the row's left and right margins (see paint)
-LONGEST_BORN = "Age under 1 · born 30 September 2026"  # as ChildrenListModel words it
 # (background, border, text) for cared-for and not cared-for children.
 CARED = (QColor("#e8f0fa"), QColor("#1d4f91"), QColor("#0b2545"))
 NOT_CARED = (QColor("#f3f2f1"), QColor("#505a5f"), QColor("#0b0c0c"))
@@ -46,11 +45,6 @@ class ChildItemDelegate(QStyledItemDelegate):
         width = max(name, *words, badge + 2 * PAD) + MARGIN
         lines = 4 if index.data(ChildrenListModel.NoteRole) else 3
         return QSize(width, line * lines + PAD * 3 + 6)
-
-    @staticmethod
-    def widest_born(metrics: QFontMetrics) -> int:
-        """The room the longest "Age … · born …" line needs, with the row's margins."""
-        return metrics.horizontalAdvance(LONGEST_BORN) + MARGIN
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
