@@ -8,23 +8,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QApplication, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
+import resources
 from sefton_photos.model import CareStatus
 from tests.helpers import KEY, SOCIAL
 from tests.ui.test_children_page import Opener, _idle
+from ui.main_window import MainWindow
 from ui.models.dashboard import Series
 from ui.views.children import ChildrenPage
 from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
 from ui.views.supervision_queue import THUMB_SIDE, decode_thumbnails
 from ui.widgets.bar_chart import HAVE_QTCHARTS, BarChart
 from ui.widgets.book_views import GRID_SIDE, tick_grid
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    """The app's own stylesheet (its type is larger than Qt's), then none again."""
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(resources.read_text(resources.STYLESHEET))
+    yield qapp
+    qapp.setStyleSheet(before)
 
 
 def cut_rows(view: QListView) -> list[str]:
@@ -39,7 +51,7 @@ def cut_rows(view: QListView) -> list[str]:
 
 
 def test_the_children_list_shows_each_date_of_birth_whole(
-    qtbot: QtBot, open_session: Opener
+    qtbot: QtBot, open_session: Opener, styled: QApplication
 ) -> None:
     social = open_session(SOCIAL)
     for name, born in (
@@ -129,3 +141,30 @@ def test_supervision_thumbnails_are_sharp_at_200_percent() -> None:
     assert (sharp.width(), sharp.devicePixelRatio()) == (2 * THUMB_SIDE, 2.0)
     assert sharp.deviceIndependentSize().toSize().width() == THUMB_SIDE
     assert decode_thumbnails(raw)[7].width() == THUMB_SIDE
+
+
+def test_the_main_window_still_fits_960_by_540_with_the_children_listed(
+    qtbot: QtBot, open_session: Opener, styled: QApplication
+) -> None:
+    """A 1920 x 1080 screen at 200 % offers 960 x 540: widening the list for its words
+    must not make the window wider than that (it elides there instead)."""
+    social = open_session(SOCIAL)
+    social.children.add(
+        name="Sam Septimus",
+        date_of_birth=date(2016, 9, 28),
+        care_status=CareStatus.FOSTER,
+        key_workers=[KEY.name],
+    )
+    window = MainWindow(social, idle_interval_ms=3_600_000)
+    qtbot.addWidget(window)
+    window.resize(960, 540)
+    window.show()
+    _idle(qtbot)
+    page = window.page_for_key["children"]
+    assert isinstance(page, ChildrenPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.select_name("Sam Septimus")
+    with qtbot.waitSignal(page.file_view.file_loaded, timeout=10_000):
+        page.open_child(page.model.child_at(0).id)
+    assert window.minimumSizeHint().width() <= 960
+    assert window.width() <= 960
