@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QListView, QWidget
 from pytestqt.qtbot import QtBot
@@ -28,6 +28,7 @@ from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
 from ui.views.supervision_queue import THUMB_SIDE, decode_thumbnails
 from ui.widgets.bar_chart import HAVE_QTCHARTS, BarChart
 from ui.widgets.book_views import GRID_SIDE, tick_grid
+from ui.widgets.fitted_picture import FittedPicture
 
 
 @pytest.fixture
@@ -168,3 +169,23 @@ def test_the_main_window_still_fits_960_by_540_with_the_children_listed(
         page.open_child(page.model.child_at(0).id)
     assert window.minimumSizeHint().width() <= 960
     assert window.width() <= 960
+
+
+def test_a_preview_shows_the_whole_picture_in_a_short_space(qtbot: QtBot) -> None:
+    """The export preview showed the middle of a portrait photo when the dialog was short."""
+    label = FittedPicture()
+    qtbot.addWidget(label)
+    picture = QPixmap(240, 360)
+    picture.fill(QColor("#3a7"))
+    label.setPixmap(picture)
+    label.resize(300, 120)
+    label.show()
+    qtbot.waitExposed(label)
+    shown = label.pixmap().deviceIndependentSize().toSize()
+    assert shown.height() <= label.contentsRect().height() and shown.width() <= 300
+    assert abs(shown.width() / shown.height() - 240 / 360) < 0.05  # its shape kept
+    label.resize(600, 600)
+    qtbot.waitUntil(lambda: label.pixmap().deviceIndependentSize().toSize() == QSize(240, 360))
+    label.setText("The picture is on its way…")
+    label.resize(500, 500)
+    assert label.pixmap().isNull() and label.text()
