@@ -7,8 +7,8 @@ Run from the repository root::
 It runs each ``make_*.py`` script here with ``--scale 1`` and then ``--scale 2``
 (make_admin_import_screenshots.py makes both scales itself), one after another,
 each in its own process with its own throwaway demo vault, on the offscreen
-platform.  It takes about five minutes on two cores (the photo script enrols
-faces and imports thirty photos, twice).  ``--only NAME`` runs the scripts whose
+platform.  It takes five to six minutes on two cores (each run 25 to 50 s; the
+photo script enrols faces and imports thirty photos, twice).  ``--only NAME`` runs the scripts whose
 name contains NAME (``--only children`` for make_children_screenshots.py).  A
 script that fails is named at the end; the others still run.
 README.md here says which picture shows what.
