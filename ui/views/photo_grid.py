@@ -73,7 +73,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
         painter.save()
         if selected:
-            painter.fillRect(rect.adjusted(1, 1, -1, -1), SELECTED)
+            painter.fillRect(rect.adjusted(1, 1, -1, 0), SELECTED)  # meets the date's band
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize()
@@ -89,7 +89,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.setPen(option.palette.color(option.palette.ColorRole.Text))
             if selected:
                 painter.setPen(QColor("#ffffff"))
-                painter.fillRect(caption, SELECTED)
+                painter.fillRect(caption.adjusted(1, 0, -1, 0), SELECTED)  # inside the outline
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, str(day))
         rect = QRect(option.rect)
         if focused:
