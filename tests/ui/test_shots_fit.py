@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
@@ -189,3 +190,16 @@ def test_a_preview_shows_the_whole_picture_in_a_short_space(qtbot: QtBot) -> Non
     label.setText("The picture is on its way…")
     label.resize(500, 500)
     assert label.pixmap().isNull() and label.text()
+
+
+def test_the_rules_write_days_as_the_rest_of_the_app() -> None:
+    """The consent check said "withdrawn on 02 Dec 2026" beside "28 Oct 2026": the core's
+    words used the zero-padded strftime day, not sefton_photos.words."""
+    core = Path(__file__).resolve().parents[2] / "sefton_photos"
+    padded = [
+        f"{path.relative_to(core)}:{number}"
+        for path in sorted(core.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "%d %b" in line or "%d %B" in line
+    ]
+    assert padded == []
