@@ -363,9 +363,16 @@ def _forget_face_matches(db: OrmSession, child_id: int) -> tuple[int, int]:
     encodings = db.scalar(
         select(func.count()).select_from(cw.Face).where(theirs, cw.Face.encoding.is_not(None))
     )
+    rejected = cw.Face.status == FaceStatus.REJECTED.value
+    # A person's "not this child" never rested on the consent: it stays, unlinked.
+    kept = db.execute(
+        update(cw.Face)
+        .where(theirs, rejected)
+        .values(encoding=None, suggested_child_id=None, suggested_distance=None)
+    )
     result = db.execute(
         update(cw.Face)
-        .where(theirs)
+        .where(theirs, ~rejected)
         .values(
             encoding=None,
             child_id=None,
@@ -373,6 +380,7 @@ def _forget_face_matches(db: OrmSession, child_id: int) -> tuple[int, int]:
             suggested_distance=None,
             confirmed_by=None,
             status=FaceStatus.UNKNOWN.value,
+            unmatched_reason="the face-matching consent it was matched on was withdrawn",
         )
     )
-    return encodings or 0, getattr(result, "rowcount", 0)
+    return encodings or 0, getattr(result, "rowcount", 0) + getattr(kept, "rowcount", 0)

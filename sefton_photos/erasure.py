@@ -103,6 +103,7 @@ def erase_child(db: OrmSession, child_id: int) -> Erased:
             confirmed_by=None,
             encoding=None,
             status=FaceStatus.UNKNOWN.value,
+            unmatched_reason="the record of the child it was matched to was erased",
         )
     )
     out.counts["faces"] += getattr(anonymised, "rowcount", 0)

@@ -27,7 +27,7 @@ from sefton_photos import access, audit, blobs, childfile, devices, policy
 from sefton_photos.children import ChildrenService
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, SeftonError
-from sefton_photos.facedata import FaceSettings, record_faces
+from sefton_photos.facedata import FaceSettings, record_faces, references
 from sefton_photos.guard import require
 from sefton_photos.imaging.camera import Camera, camera_of, mismatch
 from sefton_photos.import_count import ImportCount, count_importable
@@ -103,6 +103,7 @@ class _Run:
     camera: Camera = field(
         default_factory=Camera
     )  # the registered device's make, model, serial (R5)
+    detected: bool = True  # faces looked for (R11), whether or not they are matched (R13)
 
 
 class ImportService:
@@ -159,6 +160,7 @@ class ImportService:
         keep_source: bool = False,
         keep_source_reason: str | None = None,
         detect_faces: bool | None = None,
+        match_faces: bool = True,
         progress: Callable[[Progress], None] | None = None,
         cancel: Cancel | None = None,
         workers: int | None = None,
@@ -194,9 +196,14 @@ class ImportService:
             dev = devices.find_active(db, device)
             assert dev is not None
             settings = FaceSettings.load(db)
+            enrolled = bool(references(db, settings)[0])  # else nothing to match: no encodings
             visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
-        if detect_faces is False:
-            settings = settings.off()
+        # R11: every face is found so it can be blurred, whether or not face matching is
+        # on (R13 is about matching: with it off, faces keep only their boxes).  Only the
+        # CLI's --no-faces skips it, and such photos are looked at before any export.
+        detected = detect_faces is not False
+        if not detected or not match_faces:
+            settings = settings.off()  # R13: no face is matched to any child
         run = _Run(
             child_ids,
             purpose,
@@ -207,6 +214,7 @@ class ImportService:
             settings,
             visible,
             camera=Camera(dev.make, dev.model, dev.serial),
+            detected=detected,
         )
         report = ImportReport(decision)
         started = time.monotonic()
@@ -222,7 +230,8 @@ class ImportService:
                 eta = (len(files) - done) / rate if rate > 0 else None
                 progress(Progress(done, len(files), rate, eta, outcome))
 
-        for processed in self._process(files, settings.enabled, cancel, workers):
+        encode = settings.enabled and enrolled  # R13: encodings only to match
+        for processed in self._process(files, detected, cancel, workers, encode):
             record(self._store(processed, run))
         report.capture_id = run.capture_id
         report.cancelled = cancel is not None and cancel.is_set()
@@ -252,12 +261,17 @@ class ImportService:
     # -- the pool -------------------------------------------------------------------------------
 
     def _process(
-        self, files: list[Path], detect: bool, cancel: Cancel | None, workers: int | None
+        self,
+        files: list[Path],
+        detect: bool,
+        cancel: Cancel | None,
+        workers: int | None,
+        encode: bool = True,
     ) -> Iterable[Processed]:
         n = workers if workers is not None else (os.cpu_count() or 1)
         if n <= 0 or len(files) == 1:
-            return InProcess(files, detect, cancel)
-        return Stream(files, detect, cancel, n)
+            return InProcess(files, detect, cancel, encode)
+        return Stream(files, detect, cancel, n, encode)
 
     # -- storing one photo ------------------------------------------------------------------------
 
@@ -334,7 +348,7 @@ class ImportService:
                 device_id=run.device_id,
                 imported_by=self.actor.id,
                 imported_at=utcnow(),
-                faces_detected=run.settings.enabled,  # R11: else looked for before export
+                faces_detected=run.detected,  # R11: else looked for before export
             )
             db.add(photo)
             db.flush()

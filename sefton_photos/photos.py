@@ -23,6 +23,7 @@ from sefton_photos.facedata import to_face
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.thumbnails import png_view
 from sefton_photos.model import CaptureId, PhotoId, PhotoInfo
+from sefton_photos.model.photos import REVIEWED
 from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
@@ -135,7 +136,10 @@ class PhotosService:
         shown = func.coalesce(cw.Photo.taken_at, cw.Photo.imported_at)
         unreviewed = (
             select(func.count(cw.Face.id))
-            .where(cw.Face.photo_id == cw.Photo.id, cw.Face.confirmed_by.is_(None))
+            .where(
+                cw.Face.photo_id == cw.Photo.id,
+                cw.Face.status.not_in([s.value for s in REVIEWED]),  # R11: as FaceInfo.reviewed
+            )
             .correlate(cw.Photo)
             .scalar_subquery()
         )

@@ -19,13 +19,18 @@ from pathlib import Path
 from typing import Protocol
 
 from sefton_photos.errors import SeftonError
-from sefton_photos.faces.detect import FoundFace, detect, scaled
-from sefton_photos.imaging.decode import MAX_BYTES, decode
+from sefton_photos.faces.detect import MIN_FACE, FoundFace, detect, scaled
+from sefton_photos.imaging.decode import MAX_BYTES, Decoded, decode
 from sefton_photos.imaging.thumbnails import thumbnail
 
-# Thumbnails and face detection need no more than this on the longest side (detection
-# itself runs on at most 1024 px), so a 12 MP JPEG is decoded at a quarter scale.
-DETECT_FROM = 768
+# A JPEG is decoded at a reduced scale with at least this on its longest side: a 12 MP
+# photo at half scale (2000x1500), where a face 40 px wide in the original is 20 px.
+# The finest search enlarges that 1.25 times (faces.yunet, LEVEL_MIN): measured on
+# bench.scenes photos, every one of 680 faces of 40-70 px was found so, while at a quarter
+# scale several 40 px faces are lost, and a full decode costs twice the time and four
+# times the memory for nothing found in addition.  Photos over 6400 px wide come at a
+# quarter scale and are enlarged up to three times.
+DETECT_FROM = 1600
 
 
 class Cancel(Protocol):
@@ -48,10 +53,19 @@ class Processed:
 
 
 def warm_up() -> None:
-    """Pool initializer: import face_recognition once per worker, not once per file."""
-    from sefton_photos.faces.detect import _fr
+    """Pool initializer: load the face models once per worker, not once per file; one
+    OpenCV thread each, since the pool already keeps every core busy."""
+    from sefton_photos.faces.detect import warm_up as load
 
-    _fr()
+    load(threads=1)
+
+
+def faces_in(decoded: Decoded, *, encode: bool = True) -> list[FoundFace]:
+    """The faces of a photo decoded at a reduced scale, in the original's pixels: every
+    face at least MIN_FACE px wide in the original is looked for (R11)."""
+    ratio = decoded.image.width / decoded.width
+    found = detect(decoded.image, min_face=MIN_FACE * ratio, encode=encode)
+    return scaled(found, decoded.width / decoded.image.width, decoded.width, decoded.height)
 
 
 def read_once(path: Path) -> bytes:
@@ -64,13 +78,17 @@ def read_once(path: Path) -> bytes:
         return f.read()
 
 
-def process_file(source: str, detect_faces: bool) -> Processed:
+def process_file(source: str, detect_faces: bool, encode_faces: bool = True) -> Processed:
+    """Read, decode, thumbnail and (``detect_faces``) find the faces of one file.
+
+    ``encode_faces=False`` skips the encodings when there is no one to match them to
+    (no child enrolled): the faces are still found, each with the empty encoding.
+    """
     try:
         data = read_once(Path(source))
         decoded = decode(data, at_least=DETECT_FROM)
         thumb = thumbnail(decoded.image)
-        found = detect(decoded.image) if detect_faces else []
-        faces = scaled(found, decoded.width / decoded.image.width, decoded.width, decoded.height)
+        faces = faces_in(decoded, encode=encode_faces) if detect_faces else []
     except SeftonError as exc:
         return Processed(source, False, str(exc))
     except MemoryError:
@@ -136,21 +154,26 @@ def hidden_files(paths: list[Path]) -> list[Path]:
 class InProcess:
     """Small batches: no pool start-up, same work, same order."""
 
-    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None) -> None:
-        self.files, self.detect, self.cancel = files, detect, cancel
+    def __init__(
+        self, files: list[Path], detect: bool, cancel: Cancel | None, encode: bool = True
+    ) -> None:
+        self.files, self.detect, self.cancel, self.encode = files, detect, cancel, encode
 
     def __iter__(self) -> Iterator[Processed]:
         for f in self.files:
             if self.cancel is not None and self.cancel.is_set():
                 return
-            yield process_file(str(f), self.detect)
+            yield process_file(str(f), self.detect, self.encode)
 
 
 class Stream:
     """Both cores busy, a bounded number of files in flight, results as they finish."""
 
-    def __init__(self, files: list[Path], detect: bool, cancel: Cancel | None, n: int) -> None:
+    def __init__(
+        self, files: list[Path], detect: bool, cancel: Cancel | None, n: int, encode: bool = True
+    ) -> None:
         self.files, self.detect, self.cancel, self.n = files, detect, cancel, n
+        self.encode = encode
 
     def __iter__(self) -> Iterator[Processed]:
         ctx = multiprocessing.get_context("spawn")
@@ -161,7 +184,7 @@ class Stream:
             running: set[Future[Processed]] = set()
             try:
                 for f in todo:
-                    running.add(pool.submit(process_file, str(f), self.detect))
+                    running.add(pool.submit(process_file, str(f), self.detect, self.encode))
                     if len(running) >= 2 * self.n:
                         break
                 while running:
@@ -172,7 +195,9 @@ class Stream:
                         yield fut.result()
                         nxt = next(todo, None)
                         if nxt is not None and not (self.cancel and self.cancel.is_set()):
-                            running.add(pool.submit(process_file, str(nxt), self.detect))
+                            running.add(
+                                pool.submit(process_file, str(nxt), self.detect, self.encode)
+                            )
             finally:
                 for fut in running:
                     fut.cancel()

@@ -97,7 +97,7 @@ def build_package(vault: Vault, db: OrmSession, *, child_id: int, reference: str
         img = decode(p.data).image
         others = p.others
         if not p.detected:  # R11: never looked for; every face found now is blurred
-            others = [face.box for face in detect(img)]
+            others = [face.box for face in detect(img, encode=False)]
         if others:
             img = blur_faces(img, others)
             redactions.append(
@@ -197,7 +197,9 @@ def _face_data(db: OrmSession, child_id: int) -> dict[str, list[dict[str, object
         {
             "photo": x.photo_id,
             "face": x.id,
-            "status": x.status if x.child_id == child_id else "suggested",
+            "status": x.status
+            if x.child_id == child_id or x.status == FaceStatus.REJECTED.value
+            else "suggested",
             "confirmed_by": names.get(x.confirmed_by or 0) if x.child_id == child_id else None,
             "encoding_held": x.encoding is not None,
         }

@@ -215,6 +215,13 @@ def test_r11_a_no_faces_import_does_not_reach_publicity_with_faces_clear(
     assert list(share.iterdir()) == []
     with as_(vault, SOCIAL) as s:
         assert s.faces.detect(photo_ids=[photo]) == {photo: 1}
+    [waits] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
+    assert waits.status == "refused"  # R11: found, but nobody has reviewed the face yet
+    [why] = waits.decision.blocking
+    assert (why.rule, why.clause) == ("R11", "5.5.1, 5.5.2") and "1 face" in why.text
+    with as_(vault, SOCIAL) as s:
+        [face] = s.photos.info(photo_id=photo).faces
+        s.faces.reject(face_id=face.id)  # a person: not Nina, someone else
     [out] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert out.status == "exported" and out.blurred == 1
     assert out.file and faces_in(out.file) == 0
@@ -232,10 +239,11 @@ def test_r6_r9_a_cared_for_child_recognised_in_anothers_photo_keeps_it_from_the_
     approve(vault, photo, Destination.PUBLICITY, Destination.SOCIAL_NETWORK)
     [public] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert public.status == "refused"
-    assert {(r.rule, r.clause) for r in public.decision.blocking} == {("R6", "5.5.4.7")}
+    waiting = ("R11", "5.5.1, 5.5.2")  # and nobody has reviewed its three faces yet
+    assert {(r.rule, r.clause) for r in public.decision.blocking} == {("R6", "5.5.4.7"), waiting}
     [social] = export(vault, SOCIAL, [photo], Destination.SOCIAL_NETWORK, share)
     assert social.status == "refused"
-    assert {(r.rule, r.clause) for r in social.decision.blocking} == {("R9", "5.5.4.10")}
+    assert {(r.rule, r.clause) for r in social.decision.blocking} == {("R9", "5.5.4.10"), waiting}
     for words in (public.decision.explain(), social.decision.explain()):
         assert "Child A" not in words and "Child B" not in words  # need-to-know
     assert list(share.iterdir()) == []
@@ -243,6 +251,13 @@ def test_r6_r9_a_cared_for_child_recognised_in_anothers_photo_keeps_it_from_the_
         for f in s.photos.info(photo_id=photo).faces:
             if f.status is FaceStatus.OTHER_CHILD:
                 s.faces.confirm(face_id=f.id, child_id=None)
+    [waits] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
+    assert waits.status == "refused"  # R11: the unknown face is not reviewed yet
+    assert {(r.rule, r.clause) for r in waits.decision.blocking} == {("R11", "5.5.1, 5.5.2")}
+    with as_(vault, SOCIAL) as s:
+        for f in s.photos.info(photo_id=photo).faces:
+            if not f.reviewed:
+                s.faces.reject(face_id=f.id)
     [now] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert now.status == "exported" and now.blurred == 3
 

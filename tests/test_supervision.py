@@ -179,7 +179,10 @@ def test_the_supervision_record_pdf_opens_and_lists_the_items(
         first, second = m.supervision.queue()
         note = m.supervision.record(worker=KEY.name, item_ids=[first.id], text="Reviewed.")
         out = m.supervision.export(
-            worker=KEY.name, since=TODAY - timedelta(7), until=TODAY, out=share / "record.pdf"
+            worker=KEY.name,
+            since=TODAY - timedelta(7),
+            until=date.today(),
+            out=share / "record.pdf",
         )
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert f"Supervision record: {KEY.name}" in text

@@ -9,9 +9,9 @@ It builds the demo vault in a temporary folder (never the real data folder):
 children's files with their consents, wishes, explanations and a face-matching
 consent, enrols each from one of ``../shared/fixtures/faces/person-*_1.jpg`` and
 imports photos.  It writes import-dialog-faces.png (an import with faces found,
-finished), photo-grid.png, photo-view.png and face-review.png beside this script;
-the folder is deleted afterwards.  ``--scale 2`` writes the same at 200 %
-(``photo-grid-200.png`` and so on).
+finished), photo-grid.png and photo-view.png beside this script (face-review.png:
+``make_face_screenshots.py``); the folder is deleted afterwards.  ``--scale 2``
+writes the same at 200 % (``photo-grid-200.png`` and so on).
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from sefton_photos.session import Session
 from ui import ops, thumbs
 from ui.dialogs.import_photos import ImportDialog
 from ui.views.child_photos import ChildPhotosPanel
-from ui.views.face_review import FaceReview
 from ui.views.photo_view import PhotoView
 
 HERE = Path(__file__).resolve().parent
@@ -210,21 +209,7 @@ def shoot(
     view.clear()
     view.close()
 
-    # 4. The face review of the same photo, one suggestion already confirmed.
-    review = FaceReview(session)
-    review.resize(QSize(900, 700))
-    review.show()
-    review.set_photo(group_id)
-    settle(app)
-    sasha = next((r for r in review.rows.values() if r.face.child_id == ids["person-b"]), None)
-    if sasha is not None:
-        review.confirm(sasha.face.id, ids["person-b"])
-    else:
-        print("face review: no suggestion of Sasha Crosby to confirm", file=sys.stderr)
-    settle(app)
-    save(review, "face-review")
-    review.clear()
-    review.close()
+    # 4. face-review.png (and its 200 % twin) come from make_face_screenshots.py.
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""``sefton-photos device add|list``, ``face enrol``, ``import`` and
-``photo list|show|detect-faces|review``."""
+"""``sefton-photos device add|list``, ``import`` and ``photo list|show|detect-faces|review``
+(the ``face`` commands are in :mod:`sefton_photos.cli.faces`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sefton_photos.cli import faces
 from sefton_photos.cli.common import (
     bounded,
     choice_of,
@@ -24,6 +25,7 @@ from sefton_photos.words import plural
 
 if TYPE_CHECKING:
     from sefton_photos.importer import FileOutcome, Progress
+    from sefton_photos.model import PhotoInfo
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,13 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst = dc.add_parser("list", parents=[parent], help="registered devices")
     lst.set_defaults(func=cmd_device_list)
 
-    face = sub.add_parser("face", parents=[parent], help="face matching (R11, R13)")
-    fc = face.add_subparsers(dest="face_command", required=True, metavar="COMMAND")
-    enrol = fc.add_parser("enrol", parents=[parent], help="enrol a child from a reference photo")
-    enrol.add_argument("--child", type=record_id, required=True)
-    enrol.add_argument("--replace", action="store_true", help="drop earlier references")
-    enrol.add_argument("photo", type=Path)
-    enrol.set_defaults(func=cmd_enrol)
+    faces.register(sub)
 
     imp = sub.add_parser("import", parents=[parent], help="move photos into the vault")
     imp.add_argument(
@@ -132,19 +128,6 @@ def cmd_device_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_enrol(args: argparse.Namespace) -> int:
-    with signed_in(args) as session:
-        enrolment = session.faces.enrol(
-            child_id=args.child, photo=args.photo, replace_existing=args.replace
-        )
-    emit(
-        args,
-        {"child_id": args.child, "enrolment_id": enrolment},
-        f"Enrolled child {args.child} for face matching: enrolment id {enrolment}",
-    )
-    return 0
-
-
 def _line(o: FileOutcome) -> str:
     faces = f", {plural(len(o.faces), 'face')}" if o.faces else ""
     photo = f" as photo {o.photo_id}" if o.photo_id else ""
@@ -226,13 +209,19 @@ def cmd_photo_list(args: argparse.Namespace) -> int:
         args,
         photos,
         [
-            f"{p.id:>6}  {p.width}x{p.height}  {plural(len(p.faces), 'face')}  "
-            f"imported {p.imported_at:%Y-%m-%d} by {p.imported_by}"
+            f"{p.id:>6}  {p.width}x{p.height}  {plural(len(p.faces), 'face')}"
+            + (f" ({waiting} waiting for review)" if (waiting := _waiting(p)) else "")
+            + f"  imported {p.imported_at:%Y-%m-%d} by {p.imported_by}"
             + (f"  FLAGGED: {p.flagged}" if p.flagged else "")
             for p in photos
         ],
     )
     return 0
+
+
+def _waiting(p: PhotoInfo) -> int:
+    """Faces nobody has reviewed: publicity waits for them (R11, `face list`)."""
+    return sum(1 for f in p.faces if not f.reviewed)
 
 
 def cmd_photo_show(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import NewType
 
 from sefton_photos.model.casework import ChildFile, ChildId, _Choice
@@ -47,6 +47,10 @@ class FaceStatus(_Choice):
     CONFIRMED = "confirmed"
     OTHER_CHILD = "other_child"  # matches a child on file who is not in this capture
     UNKNOWN = "unknown"  # matches no one enrolled: their consent is needed (R11)
+    REJECTED = "rejected"  # a person said it is not that child: someone else (R11)
+
+
+REVIEWED = (FaceStatus.CONFIRMED, FaceStatus.REJECTED)  # a person ruled on it (R11)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +62,32 @@ class FaceInfo:
     child_name: str | None
     distance: float | None
     status: FaceStatus
+    reviewed: bool = False  # a person confirmed or rejected it (R11); publicity waits for it
+    unmatched_reason: str | None = None  # why face matching suggested no one, in plain words
 
     @property
     def needs_consent(self) -> bool:
         """R11: someone other than the capture's children; consent before publication."""
-        return self.status in (FaceStatus.OTHER_CHILD, FaceStatus.UNKNOWN)
+        return self.status in (FaceStatus.OTHER_CHILD, FaceStatus.UNKNOWN, FaceStatus.REJECTED)
+
+
+STALE_AFTER = timedelta(days=365)  # children's faces change fast: re-enrol after a year
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    """One reference photo a child is enrolled from for face matching (R11, R13)."""
+
+    id: int
+    enrolled_at: datetime
+    taken_at: datetime | None  # when the reference photo was taken, when known
+    source: str | None  # "photo 12" (a vault photo) or "a file"; None before 0005
+    enrolled_by: str  # the user's name
+    stale: bool  # taken (else enrolled) more than a year ago: children's faces change fast
+
+    @staticmethod
+    def is_stale(taken_at: datetime | None, enrolled_at: datetime, today: date) -> bool:
+        return (taken_at or enrolled_at).date() < today - STALE_AFTER
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
 """R6, R7, R9, R11, R12: may this photo leave the vault for this destination?
 
 The decision carries what it decided: which faces to blur (only a face a person confirmed
-as a consented child stays sharp beyond the case record, R11).
+as a consented child stays sharp beyond the case record, R11).  For the public
+(publicity, social networking) a person must also have reviewed every face first:
+confirmed it, or marked it "not this child" (R11, 5.5.1, 5.5.2).
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ def can_export(
             )
         )
     reasons += _recognised_cared_for(photo, destination)
+    reasons += _faces_reviewed(photo, destination)
     blur = faces_to_blur(photo, destination, blur_all_but_consented=blur_all_but_consented)
     if destination is not Destination.CASE_RECORD or blur_all_but_consented:
         reasons.append(_faces_looked_for(photo, blur))
@@ -168,6 +171,30 @@ def _faces_looked_for(photo: ExportFacts, blur: tuple[int, ...]) -> Reason:
         "child of this photo will be blurred beyond recognition.",
         met=True,
     )
+
+
+def _faces_reviewed(photo: ExportFacts, destination: Destination) -> list[Reason]:
+    """R11 (5.5.1, 5.5.2): before a photo is shown to the public a person looks at every
+    face in it and rules (confirms it as a child of the capture, or marks it "not this
+    child"): face matching alone never sends a face out, even blurred."""
+    if destination not in PUBLIC or not photo.faces:
+        return []
+    waiting = sum(1 for f in photo.faces if not f.reviewed)
+    if not waiting:
+        return [
+            Reason("R11", "5.5.1, 5.5.2", "A person reviewed every face in the photo.", met=True)
+        ]
+    return [
+        Reason(
+            "R11",
+            "5.5.1, 5.5.2",
+            f"Photo {photo.photo_id} has {waiting} {'face' if waiting == 1 else 'faces'} "
+            "nobody has reviewed yet; every face is reviewed by a person before a photo "
+            "goes to the public",
+            remedy=f"review its faces (Faces tab / `sefton-photos face list {photo.photo_id}`, "
+            "then `face confirm` or `face reject`).",
+        )
+    ]
 
 
 def _recognised_cared_for(photo: ExportFacts, destination: Destination) -> list[Reason]:

@@ -203,7 +203,9 @@ class Face(Base):
     suggested_distance: Mapped[float | None] = mapped_column(Float)
     child_id: Mapped[int | None] = mapped_column(ForeignKey("children.id"))  # confirmed
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    status: Mapped[str] = mapped_column(String(20))  # suggested | confirmed | other | unknown
+    # suggested | confirmed | other_child | unknown | rejected ("not this child")
+    status: Mapped[str] = mapped_column(String(20))
+    unmatched_reason: Mapped[str | None] = mapped_column(Text)  # why no suggestion (0005)
 
 
 class FaceEnrolment(Base):
@@ -216,6 +218,8 @@ class FaceEnrolment(Base):
     encoding: Mapped[bytes] = mapped_column(LargeBinary)
     enrolled_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the reference's date
+    source: Mapped[str | None] = mapped_column(Text)  # "photo 12" or "a file" (0005)
 
 
 class Capture(Base):

@@ -76,6 +76,27 @@ class World:
         )
         return str(json.loads(out)[0]["photo_id"])
 
+    def face_photo(self) -> str:
+        """A photo imported with face detection: person A's face, suggested as A."""
+        card = self.tmp / "face-card"
+        card.mkdir(exist_ok=True)
+        shutil.copy(self.faces / "person-a_3.jpg", card / "a.jpg")
+        out = self.ok(
+            KEY,
+            *("import", "--child", self.child, "--purpose", "life_story", "--note", "Book"),
+            *("--device", DEVICE, "--attest", "--json", str(card)),
+        )
+        return str(json.loads(out)[0]["photo_id"])
+
+    def face(self) -> str:
+        out = self.ok(KEY, "face", "list", self.face_photo(), "--json")
+        return str(json.loads(out)[0]["id"])
+
+    def reviewed_face(self) -> str:
+        face = self.face()
+        self.ok(KEY, "face", "reject", face)
+        return face
+
     def item(self) -> str:
         self.photo()
         out = self.ok(MANAGER, "supervision", "queue", "--json")
@@ -270,6 +291,11 @@ CASES: dict[str, Case] = {
         SOCIAL,
         ["face", "enrol", "--child", w.child, str(w.faces / "person-a_3.jpg")],
     ),
+    "face references": lambda w: (SOCIAL, ["face", "references", w.child]),
+    "face list": lambda w: (KEY, ["face", "list", w.face_photo()]),
+    "face confirm": lambda w: (KEY, ["face", "confirm", w.face(), "--child", w.child]),
+    "face reject": lambda w: (KEY, ["face", "reject", w.face()]),
+    "face undo": lambda w: (KEY, ["face", "undo", w.reviewed_face()]),
     "import": lambda w: (
         KEY,
         [

@@ -55,7 +55,15 @@ def test_users_table_lists_the_vaults_users(qtbot: QtBot, admin_session: Session
     page = _page(qtbot, admin_session)
     assert sorted(_names(page)) == sorted(p.name for p in EVERYONE)
     tabs = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
-    assert tabs == ["Users", "Devices", "Settings", "Audit log", "Vault check", "Records"]
+    assert tabs == [
+        "Users",
+        "Devices",
+        "Settings",
+        "Face matching",
+        "Audit log",
+        "Vault check",
+        "Records",
+    ]
     assert page.settings_tab.minutes.value() == admin_session.auto_lock_minutes()
 
 

@@ -78,7 +78,7 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     assert dialog.form.device() == DEVICE
     assert dialog.form.attest_box.accessibleName() == ATTESTATION
     assert not dialog.form.attest_box.isChecked() and not dialog.form.keep_box.isChecked()
-    assert dialog.form.faces_box.isChecked()
+    assert dialog.form.match_box.isChecked() and dialog.form.match_box.isEnabled()
     assert dialog.decision_view.verdict_text == "Choose…"  # no purpose yet: no verdict
     assert "Choose a purpose" in dialog.decision_view.sentence.text()
     assert not dialog.import_button.isEnabled()  # no photos chosen yet
@@ -119,7 +119,9 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     with qtbot.waitSignal(review.review.loaded, timeout=10_000) as listed:
         pass
     assert listed.args == [2]
-    assert review.review.summary.text().startswith("2 suggested faces to confirm in 2 photos.")
+    assert review.review.summary.text().startswith(
+        "2 faces to review in 2 photos, 2 suggested as a child of this capture."
+    )
 
 
 def test_cancel_keeps_what_was_imported_and_leaves_the_rest_untouched(
@@ -136,7 +138,7 @@ def test_cancel_keeps_what_was_imported_and_leaves_the_rest_untouched(
     card = tmp_path / "card"
     files = make_jpegs(card, 20, (1200, 900))
     dialog = _dialog(qtbot, kept, social, [child])
-    dialog.form.faces_box.setChecked(False)
+    dialog.form.match_box.setChecked(False)  # faces are still found (R11)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in files], "")
     )

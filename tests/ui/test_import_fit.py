@@ -185,7 +185,7 @@ def test_progress_is_shown_before_the_first_photo_is_done(
 ) -> None:
     files = make_jpegs(tmp_path / "card", 3)
     dialog = _dialog(qtbot, kept, social, [children(face_vault)["person-b"]])
-    dialog.form.faces_box.setChecked(False)
+    dialog.form.match_box.setChecked(False)
     dialog.set_paths(files, folder=False)
     form = dialog.form
     assert form.set_purpose(Purpose.LIFE_STORY)

@@ -19,7 +19,7 @@ from sefton_photos.model import ConsentKind, FaceStatus
 from sefton_photos.session import Session
 from tests.helpers import SOCIAL
 from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
-from ui.models.faces import CHILD_COLOUR, UNKNOWN
+from ui.models.faces import CHILD_COLOUR, REJECTED, UNKNOWN
 from ui.views.face_review import FaceReview
 from ui.views.photo_view import PhotoView
 
@@ -133,46 +133,88 @@ def test_a_photo_taken_under_a_withdrawn_consent_says_so(
 def test_face_review_confirms_a_suggestion_and_records_someone_else(
     qtbot: QtBot, kept: list[object], social: Session, group_vault: Path
 ) -> None:
-    """Confirm as Child A, then "Not this child" on Child B: the core records both,
-    and the review says so in words; a refusal of the core is shown as it is."""
+    """Confirm as Child A, then "Not this child" on Child B and "Not a consented child"
+    on the unknown face: the core records each (a rejection is someone else, R11), the
+    review says so in words; Undo takes a decision back; a refusal of the core is shown
+    as it is."""
     ids = children(group_vault)
     photo_id = _photo_id(group_vault)
     review = FaceReview(social)
     qtbot.addWidget(review)
     kept.append(review)
-    review.resize(800, 600)
+    review.resize(900, 600)
     review.show()
     with qtbot.waitSignal(review.loaded, timeout=10_000) as loaded:
         review.set_photo(photo_id)
     assert loaded.args == [3]
-    assert review.summary.text().startswith("2 suggested faces to confirm in 1 photo.")
+    assert review.summary.text().startswith(
+        "3 faces to review in 1 photo, 2 suggested as a child of this capture."
+    )
     rows = {r.face.child_name: r for r in review.rows.values()}
-    a_row, b_row = rows["Child A"], rows["Child B"]
-    assert a_row.confirm_button.text() == "&Confirm as Child A"
-    assert not rows[None].confirm_button.isVisible(), "no answer to give for an unknown face"
+    a_row, b_row, unknown = rows["Child A"], rows["Child B"], rows[None]
+    assert a_row.confirm_button.text() == "Confirm as Child A"
+    qtbot.waitUntil(unknown.isVisible)  # rows are shown once the event loop runs
+    assert not unknown.confirm_button.isVisible(), "no child to confirm an unknown face as"
+    assert unknown.reviewed_button.isVisible()
+    assert unknown.reviewed_button.text() == "Not a consented child (stays blurred)"
+    assert not a_row.undo_button.isVisible()
     assert not a_row.picture.pixmap().isNull(), "the face is shown cropped"
+    assert not a_row.spot.pixmap().isNull(), "and outlined on a small copy of its photo"
+    assert a_row.where.text().startswith("From this photo, ")
 
     with qtbot.waitSignal(review.reviewed, timeout=10_000) as reviewed:
         qtbot.mouseClick(a_row.confirm_button, Qt.MouseButton.LeftButton)
-    assert reviewed.args[0].status is FaceStatus.CONFIRMED
+    assert reviewed.args[0].status is FaceStatus.CONFIRMED and reviewed.args[0].reviewed
     assert a_row.words.text() == f"Face {a_row.number}: Confirmed as Child A."
-    assert not a_row.confirm_button.isVisible()
+    assert not a_row.confirm_button.isVisible() and a_row.undo_button.isVisible()
 
     with qtbot.waitSignal(review.reviewed, timeout=10_000) as refused:
         review.confirm(b_row.face.id, ids["person-a"])
     assert refused.args == [None]
     assert review.message.text() == "Another face in this photo is already that child."
 
-    with qtbot.waitSignal(review.reviewed, timeout=10_000):
+    with qtbot.waitSignal(review.reviewed, timeout=10_000) as rejected:
         qtbot.mouseClick(b_row.not_button, Qt.MouseButton.LeftButton)
-    assert b_row.words.text() == f"Face {b_row.number}: {UNKNOWN} (R11)."
-    assert review.summary.text() == "Every suggested face in 1 photo has been reviewed."
+    assert rejected.args[0].status is FaceStatus.REJECTED
+    assert b_row.words.text() == f"Face {b_row.number}: {REJECTED} (R11)."
+    assert review.summary.text().startswith("1 face to review in 1 photo.")
+    with qtbot.waitSignal(review.reviewed, timeout=10_000):
+        qtbot.mouseClick(unknown.reviewed_button, Qt.MouseButton.LeftButton)
+    assert unknown.face.status is FaceStatus.REJECTED and unknown.undo_button.isVisible()
+    assert review.summary.text() == "Every face in 1 photo has been reviewed."
     stored = {f.id: f for f in social.photos.info(photo_id=photo_id).faces}
     assert stored[a_row.face.id].status is FaceStatus.CONFIRMED
     assert stored[a_row.face.id].child_id == ids["person-a"]
-    assert stored[b_row.face.id].needs_consent
+    assert stored[b_row.face.id].needs_consent and stored[b_row.face.id].reviewed
+
+    with qtbot.waitSignal(review.reviewed, timeout=10_000) as undone:
+        qtbot.mouseClick(a_row.undo_button, Qt.MouseButton.LeftButton)
+    assert undone.args[0].status is FaceStatus.SUGGESTED and not undone.args[0].reviewed
+    assert a_row.confirm_button.isVisible() and not a_row.undo_button.isVisible()
+    again = {f.id: f for f in social.photos.info(photo_id=photo_id).faces}
+    assert not again[a_row.face.id].reviewed
+    assert again[a_row.face.id].status is FaceStatus.SUGGESTED, "back to the suggestion"
     review.on_locked()
     assert review.rows == {}
+
+
+def test_the_review_says_why_no_suggestion_was_made(
+    qtbot: QtBot, kept: list[object], social: Session, group_vault: Path
+) -> None:
+    """The unknown face says, in the core's words, why matching suggested no one."""
+    review = FaceReview(social)
+    qtbot.addWidget(review)
+    kept.append(review)
+    review.show()
+    with qtbot.waitSignal(review.loaded, timeout=10_000):
+        review.set_photo(_photo_id(group_vault))
+    unknown = next(r for r in review.rows.values() if r.face.child_id is None)
+    qtbot.waitUntil(unknown.isVisible)
+    reason = unknown.face.unmatched_reason
+    assert reason, "the core gives a reason"
+    assert unknown.reason.isVisible() and unknown.reason.text() == f"Why no suggestion: {reason}"
+    suggested = next(r for r in review.rows.values() if r.face.child_id is not None)
+    assert not suggested.reason.isVisible()
 
 
 def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.decisions import Decision
-from sefton_photos.errors import PolicyRefusal
+from sefton_photos.errors import PolicyRefusal, SeftonError
 from sefton_photos.importer import ImportReport, Progress
-from sefton_photos.model import Child, Device, FaceStatus
+from sefton_photos.model import Child, Device
 from sefton_photos.session import Session
 from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog
@@ -212,8 +212,18 @@ class ImportDialog(QDialog):
     def _load_choices(self) -> None:
         session = self.session
 
-        def listed(result: tuple[list[Child], list[Device]]) -> None:
-            self.form.set_choices(*result, checked=self._preselect)
+        def work() -> tuple[list[Child], list[Device], bool | None]:
+            try:  # R13: the box starts as the vault's setting (the core applies it anyway)
+                matching: bool | None = bool(session.faces.settings().enabled)
+            except SeftonError:
+                matching = None
+            return session.children.list(), session.devices.list(), matching
+
+        def listed(result: tuple[list[Child], list[Device], bool | None]) -> None:
+            children, devices, matching = result
+            self.form.set_choices(children, devices, checked=self._preselect)
+            if matching is not None:
+                self.form.set_matching(matching)
             emit(self.loaded)
             self.check()
 
@@ -221,9 +231,7 @@ class ImportDialog(QDialog):
             self.message.show_error(describe(error))
             emit(self.loaded)
 
-        VaultOp(parent=self, op=lambda: (session.children.list(), session.devices.list())).success(
-            listed
-        ).failure(failed).run()
+        VaultOp(parent=self, op=work).success(listed).failure(failed).run()
 
     def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
         self.form.set_paths(paths, folder=folder)
@@ -335,7 +343,7 @@ class ImportDialog(QDialog):
                 note=given.note,
                 keep_source=given.keep_source,
                 keep_source_reason=given.keep_source_reason or None,
-                detect_faces=given.detect_faces,
+                match_faces=given.match_faces,
                 progress=progress,
                 cancel=cancel,
                 workers=workers,
@@ -381,19 +389,18 @@ class ImportDialog(QDialog):
         emit(self.import_finished, report)
 
     def faces_to_review(self) -> list[int]:
-        """Photos of the last import with a face suggested as one of its children."""
+        """Photos of the last import with a face found: each face is reviewed (R11), a
+        suggestion confirmed or not, any other face marked as not a consented child."""
         if self.report is None:
             return []
         return [
             o.photo_id
             for o in self.report.outcomes
-            if o.status == "imported"
-            and o.photo_id is not None
-            and any(f.status == FaceStatus.SUGGESTED.value for f in o.faces)
+            if o.status == "imported" and o.photo_id is not None and bool(o.faces)
         ]
 
     def review_faces(self) -> FaceReviewDialog | None:
-        """Matching only suggests (R13): open the review of the photos just imported."""
+        """Matching only suggests (R13), every face is reviewed (R11): open the review."""
         photo_ids = self.faces_to_review()
         if not photo_ids:
             return None

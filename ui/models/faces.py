@@ -19,6 +19,7 @@ from sefton_photos.model import FaceInfo, FaceStatus
 Index = QModelIndex | QPersistentModelIndex
 SOMEONE_ELSE = "Someone else on file — consent needed before publication"
 UNKNOWN = "Unknown person — consent needed before publication"
+REJECTED = "Someone else (reviewed) — consent needed before publication"
 A_CHILD = "A child of this capture"
 # Dark enough for white text on them (WCAG AA); consent needed is also drawn dashed.
 CHILD_COLOUR = QColor("#1d4f91")
@@ -35,6 +36,8 @@ def face_words(face: FaceInfo) -> str:
         return f"{name} (suggested)"
     if face.status is FaceStatus.OTHER_CHILD:
         return SOMEONE_ELSE
+    if face.status is FaceStatus.REJECTED:
+        return REJECTED
     return UNKNOWN
 
 

@@ -23,6 +23,7 @@ from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
 from ui.views.admin_devices import DevicesTab
+from ui.views.admin_faces import FaceMatchingTab
 from ui.views.admin_users import UsersTab
 from ui.views.consent_age import ConsentAgeSetting
 from ui.views.page import Page
@@ -108,7 +109,7 @@ class SettingsTab(QWidget):
 
 
 class AdminPage(Page):
-    """Tabs: Users, Devices, Settings, Audit log, Vault check, Records (retention, locations)."""
+    """Tabs: Users, Devices, Settings, Face matching, Audit log, Vault check, Records."""
 
     auto_lock_changed = Signal(int)
 
@@ -120,12 +121,14 @@ class AdminPage(Page):
         self.users_tab = UsersTab(session, self)
         self.devices_tab = DevicesTab(session, self)
         self.settings_tab = SettingsTab(session, self)
+        self.faces_tab = FaceMatchingTab(session, self)
         self.audit_tab = AuditTab(session, self)
         self.check_tab = CheckTab(session, self)
         self.records_tab = RetentionReview(session, self)
         self.tabs.addTab(self.users_tab, "&Users")
         self.tabs.addTab(self.devices_tab, "Dev&ices")
         self.tabs.addTab(self.settings_tab, "Se&ttings")
+        self.tabs.addTab(self.faces_tab, "Face matchi&ng")
         self.tabs.addTab(self.audit_tab, "Au&dit log")
         self.tabs.addTab(self.check_tab, "Vault chec&k")
         self.tabs.addTab(self.records_tab, "Rec&ords")
@@ -141,10 +144,12 @@ class AdminPage(Page):
         self.records_tab.on_locked()
         self.settings_tab.message.clear_message()
         self.settings_tab.consent_age.message.clear_message()
+        self.faces_tab.forget()
 
     def on_unlocked(self) -> None:
         self.users_tab.message.clear_message()
         self.users_tab.refresh()
         self.devices_tab.refresh()
         self.settings_tab.refresh()
+        self.faces_tab.refresh()
         self.records_tab.on_unlocked()

@@ -35,6 +35,7 @@ from ui.dialogs.child_records import (
     RecordWishDialog,
     WishNotNeededDialog,
 )
+from ui.dialogs.enrol_faces import ENROL_HELP, ENROL_TEXT, EnrolDialog, open_enrol
 from ui.dialogs.vault_form import VaultFormDialog
 from ui.dialogs.view_form import FormViewerDialog
 from ui.dialogs.withdraw_consent import WithdrawConsentDialog
@@ -125,12 +126,10 @@ class ChildFileView(QWidget):
         self.view_form_button = action_button(
             self, "&View form", "View form", "Show the selected consent's scanned form"
         )
+        self.enrol_button = action_button(self, ENROL_TEXT, "Enrol for face matching", ENROL_HELP)
+        consent_buttons = (self.add_consent_button, self.withdraw_button, self.view_form_button)
         self.tabs.addTab(
-            section(
-                self,
-                self.consents_table,
-                buttons=(self.add_consent_button, self.withdraw_button, self.view_form_button),
-            ),
+            section(self, self.consents_table, buttons=(*consent_buttons, self.enrol_button)),
             "C&onsents",
         )
         self._make_wishes()
@@ -143,6 +142,7 @@ class ChildFileView(QWidget):
         for button in (
             self.add_person_button,
             self.add_consent_button,
+            self.enrol_button,
             self.explanation_button,
             self.not_needed_button,
         ):
@@ -168,6 +168,7 @@ class ChildFileView(QWidget):
         self.add_consent_button.clicked.connect(self.open_add_consent)
         self.withdraw_button.clicked.connect(self.open_withdraw)
         self.view_form_button.clicked.connect(self.view_form)
+        self.enrol_button.clicked.connect(self.open_enrol)
         self.wish_button.clicked.connect(self.open_record_wish)
         self.explanation_button.clicked.connect(self.open_record_explanation)
         self.not_needed_button.clicked.connect(self.open_wish_not_needed)
@@ -379,6 +380,10 @@ class ChildFileView(QWidget):
                 else "The consent was added."
             ),
         )
+
+    def open_enrol(self) -> EnrolDialog | None:
+        f = self._need_file()
+        return None if f is None else open_enrol(self.session, f.child.id, f.child.name, self)
 
     def open_withdraw(self) -> VaultFormDialog | None:
         if self._need_file() is None:

@@ -198,7 +198,7 @@ class ChildPhotosPanel(QWidget):
     def open_photo(self, photo_id: int) -> PhotoWindow:
         if self.photo_window is None:
             self.photo_window = PhotoWindow(self.session, self)
-        self.photo_window.show_photo(photo_id)
+        self.photo_window.show_photo(photo_id, self.grid.photos.photo_ids)
         emit(self.photo_opened, self.photo_window)
         return self.photo_window
 

@@ -1,42 +1,38 @@
-"""Review of face suggestions: the worker confirms each suggested child, or says it is not them.
+"""Review of the faces of some photos: each one confirmed, corrected or marked reviewed.
 
 Face matching only *suggests* (R13: only children whose file records consent are
-matched at all).  For one photo, or every photo of a capture, each face is shown
-cropped with its words; a suggested face has "Confirm as <child>" and "Not this
-child (someone else)", which call ``session.faces.confirm`` on the vault worker.
-"Someone else" means their own consent is needed before any publication (R11),
-and the core deletes the face's encoding (R13).  A refusal from the core is
-shown in its own words.  On lock every crop and name is dropped.
+matched at all).  For one photo, or every photo of a capture, each face is shown on
+a small copy of its photo with it outlined, and cropped, with its words (see
+:mod:`ui.widgets.face_row`).  A suggestion is confirmed (``session.faces.confirm``)
+or rejected as "Not this child" (``session.faces.reject``); any other face is
+marked reviewed as "Not a consented child (stays blurred)", also a rejection; and
+a decision is taken back with "Undo" (``session.faces.undo``), all on the vault
+worker.  "Someone else" means their own consent is needed before any publication
+(R11), and the core deletes the face's encoding (R13).  When matching suggested no
+one, the core's reason is shown.  A refusal from the core is shown in its own
+words.  On lock every picture and name is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PIL import Image
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from sefton_photos.model import FaceInfo, FaceStatus, PhotoInfo
 from sefton_photos.session import Session
-from ui.models.faces import A_CHILD, face_words
+from sefton_photos.words import plural
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.photo_view import to_qimage
+from ui.widgets.face_row import CROP_SIDE, SPOT_SIDE, FaceRow, where_words
 from ui.widgets.message import MessageLabel
 
-CROP_SIDE = 128
 REVIEW_SIDE = 1024
-Loaded = list[tuple[PhotoInfo, dict[int, QImage]]]
+Loaded = list[tuple[PhotoInfo, dict[int, QImage], QImage | None]]
 
 
 def crop_faces(info: PhotoInfo, image: Image.Image, side: int = CROP_SIDE) -> dict[int, QImage]:
@@ -58,96 +54,18 @@ def crop_faces(info: PhotoInfo, image: Image.Image, side: int = CROP_SIDE) -> di
     return crops
 
 
-def meaning_words(face: FaceInfo) -> str:
-    """What the state means for the worker, under the status line."""
-    if face.status is FaceStatus.SUGGESTED:
-        return (
-            "Face matching only suggests. Confirm it, or say it is someone else: their "
-            "own consent is then needed before any publication (R11)."
-        )
-    if face.status is FaceStatus.CONFIRMED:
-        return "Recorded on the photo as this child."
-    if face.status is FaceStatus.OTHER_CHILD:
-        return "Looks like another child on file who is not in this capture."
-    return "Not matched to any child whose file records face-matching consent (R13)."
-
-
-def status_words(face: FaceInfo) -> str:
-    if face.status is FaceStatus.SUGGESTED:
-        return f"Suggested as {face.child_name or A_CHILD}: is it them?"
-    if face.status is FaceStatus.CONFIRMED:
-        return f"Confirmed as {face.child_name or A_CHILD}."
-    return face_words(face) + " (R11)."
-
-
-class FaceRow(QFrame):
-    """One face: its crop, its words and, while suggested, the two answers."""
-
-    def __init__(
-        self, number: int, face: FaceInfo, crop: QImage | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.number = number
-        self.face = face
-        self.picture = QLabel(self)
-        self.picture.setFixedSize(CROP_SIDE, CROP_SIDE)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if crop is not None and not crop.isNull():
-            pixmap = QPixmap.fromImage(crop)
-            pixmap.setDevicePixelRatio(self.devicePixelRatioF())  # crisp when scaled up
-            self.picture.setPixmap(pixmap)
-        self.words = QLabel(self)
-        self.words.setWordWrap(True)
-        self.words.setProperty("role", "subtitle")
-        self.meaning = QLabel(self)
-        self.meaning.setWordWrap(True)
-        self.meaning.setProperty("role", "hint")
-        self.confirm_button = QPushButton(self)
-        self.not_button = QPushButton("&Not this child (someone else)", self)
-        for button in (self.confirm_button, self.not_button):
-            button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.not_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout()
-        column.addWidget(self.words)
-        column.addWidget(self.meaning)
-        column.addLayout(buttons)
-        column.addStretch(1)
-        row = QHBoxLayout(self)
-        row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(column, 1)
-        self.show_face(face)
-
-    def show_face(self, face: FaceInfo) -> None:
-        self.face = face
-        text = f"Face {self.number}: {status_words(face)}"
-        self.words.setText(text)
-        self.words.setAccessibleName(text)
-        self.meaning.setText(meaning_words(face))
-        self.meaning.setAccessibleName(self.meaning.text())
-        self.picture.setAccessibleName(f"Face {self.number}")
-        self.setAccessibleName(text)
-        name = face.child_name or A_CHILD
-        self.confirm_button.setText(f"&Confirm as {name}")
-        self.confirm_button.setAccessibleName(f"Confirm face {self.number} as {name}")
-        self.not_button.setAccessibleName(f"Face {self.number} is not {name}: someone else")
-        suggested = face.status is FaceStatus.SUGGESTED and face.child_id is not None
-        self.confirm_button.setVisible(suggested)
-        self.not_button.setVisible(suggested)
-
-    def set_busy(self, busy: bool) -> None:
-        self.confirm_button.setEnabled(not busy)
-        self.not_button.setEnabled(not busy)
+def small_copy(image: Image.Image, side: int = SPOT_SIDE) -> QImage:
+    """The whole photo at most ``side`` pixels, for the face to be outlined on."""
+    small = image.copy()
+    small.thumbnail((side, side))
+    return to_qimage(small)
 
 
 class FaceReview(QWidget):
     """The faces of some photos, with the answers for each suggestion."""
 
     loaded = Signal(int)  # how many faces are listed
-    reviewed = Signal(object)  # the FaceInfo after a confirmation, or None if refused
+    reviewed = Signal(object)  # the FaceInfo after an answer or an undo, or None if refused
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,17 +100,20 @@ class FaceReview(QWidget):
         """Load the faces of these photos (one capture's, say) on the worker."""
         self.clear()
         generation, photos, ids = self._generation, self.session.photos, list(photo_ids)
-        side = round(CROP_SIDE * self.devicePixelRatioF())
+        ratio = self.devicePixelRatioF()
+        side, spot = round(CROP_SIDE * ratio), round(SPOT_SIDE * ratio)
 
         def work() -> Loaded:
-            out = []
+            out: Loaded = []
             for photo_id in ids:
                 info = photos.info(photo_id=photo_id)
-                crops = {}
+                crops: dict[int, QImage] = {}
+                small = None
                 if info.faces:
                     picture = photos.view(photo_id=photo_id, max_side=REVIEW_SIDE)
                     crops = crop_faces(info, picture, side)
-                out.append((info, crops))
+                    small = small_copy(picture, spot)
+                out.append((info, crops, small))
             return out
 
         def done(result: Loaded) -> None:
@@ -209,14 +130,25 @@ class FaceReview(QWidget):
 
     def _show(self, result: Loaded) -> None:
         number = 0
-        for info, crops in result:
+        for index, (info, crops, small) in enumerate(result, start=1):
+            where = where_words(info, index, len(result))
             for face in info.faces:
                 number += 1
-                row = FaceRow(number, face, crops.get(face.id), self.list_widget)
+                row = FaceRow(
+                    number,
+                    face,
+                    crops.get(face.id),
+                    self.list_widget,
+                    info=info,
+                    small=small,
+                    where=where,
+                )
                 row.confirm_button.clicked.connect(
                     lambda _=False, r=row: self.confirm(r.face.id, r.face.child_id)
                 )
-                row.not_button.clicked.connect(lambda _=False, r=row: self.confirm(r.face.id, None))
+                row.not_button.clicked.connect(lambda _=False, r=row: self.reject(r.face.id))
+                row.reviewed_button.clicked.connect(lambda _=False, r=row: self.reject(r.face.id))
+                row.undo_button.clicked.connect(lambda _=False, r=row: self.undo(r.face.id))
                 self.rows[face.id] = row
                 self.list_layout.insertWidget(self.list_layout.count() - 1, row)
         self._update_summary(len(result))
@@ -225,24 +157,43 @@ class FaceReview(QWidget):
     def _update_summary(self, photos: int | None = None) -> None:
         if photos is not None:
             self._photos = photos
-        waiting = sum(1 for r in self.rows.values() if r.face.status is FaceStatus.SUGGESTED)
-        where = f"in {self._photos} photo{'s' if self._photos != 1 else ''}"
+        waiting = [r.face for r in self.rows.values() if not r.face.reviewed]
+        suggested = sum(1 for f in waiting if f.status is FaceStatus.SUGGESTED)
+        where = f"in {plural(self._photos, 'photo')}"
         if not self.rows:
             text = f"No faces were found {where}."
         elif waiting:
             text = (
-                f"{waiting} suggested face{'s' if waiting != 1 else ''} to confirm {where}. "
-                "Matching only suggests: confirm each one, or say it is someone else."
+                f"{plural(len(waiting), 'face')} to review {where}"
+                + (f", {suggested} suggested as a child of this capture" if suggested else "")
+                + ". Matching only suggests: confirm each suggestion or say it is not them; "
+                "any other face stays blurred."
             )
         else:
-            text = f"Every suggested face {where} has been reviewed."
+            text = f"Every face {where} has been reviewed."
         self.summary.setText(text)
 
     # -- answering -----------------------------------------------------------------------------
 
     def confirm(self, face_id: int, child_id: int | None) -> VaultOp[FaceInfo]:
-        """Confirm the face as ``child_id``, or record someone else (None), on the worker."""
-        faces, row = self.session.faces, self.rows.get(face_id)
+        """Confirm the face as ``child_id`` (None: someone else, a rejection), on the worker."""
+        faces = self.session.faces
+        if child_id is None:
+            return self.reject(face_id)
+        return self._answer(face_id, lambda: faces.confirm(face_id=face_id, child_id=child_id))
+
+    def reject(self, face_id: int) -> VaultOp[FaceInfo]:
+        """ "Not this child" or "Not a consented child": someone else, stays blurred (R11)."""
+        faces = self.session.faces
+        return self._answer(face_id, lambda: faces.reject(face_id=face_id))
+
+    def undo(self, face_id: int) -> VaultOp[FaceInfo]:
+        """Take a decision back: the face is as face matching left it."""
+        faces = self.session.faces
+        return self._answer(face_id, lambda: faces.undo(face_id=face_id))
+
+    def _answer(self, face_id: int, call: Callable[[], FaceInfo]) -> VaultOp[FaceInfo]:
+        row = self.rows.get(face_id)
         if row is not None:
             row.set_busy(True)
         self.message.clear_message()
@@ -262,9 +213,7 @@ class FaceReview(QWidget):
             self.message.show_error(describe(error))
             emit(self.reviewed, None)
 
-        op: VaultOp[FaceInfo] = VaultOp(
-            parent=self, op=lambda: faces.confirm(face_id=face_id, child_id=child_id)
-        )
+        op: VaultOp[FaceInfo] = VaultOp(parent=self, op=call)
         return op.success(done).failure(failed).run()
 
     def clear(self) -> None:

@@ -10,6 +10,11 @@ withdrawn carries a banner in words (R12, policy 5.5.1.3) and a review row: the
 child's social worker (or their line manager) names the new consent that covers it;
 the core decides, and a refusal is shown in its words.  On lock the picture, its
 faces and its details are dropped.
+
+Zoom as in digiKam's preview: Ctrl+wheel, Ctrl++ and Ctrl+- (or the buttons), and
+Ctrl+0 or "Fit" to see the whole photo again; the plain wheel scrolls a zoomed
+photo.  Choosing a face in the list outlines it a second time on the photo, with
+"Chosen:" in its label, and scrolls it into view.
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PIL import Image
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +41,7 @@ from sefton_photos.session import Session
 from ui.models.faces import FacesModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
-from ui.widgets.face_canvas import FaceCanvas
+from ui.widgets.face_canvas import FaceCanvas, ZoomArea
 from ui.widgets.message import MessageLabel
 
 VIEW_SIDE = 2048
@@ -59,6 +64,10 @@ def flag_words(info: PhotoInfo) -> str:
         f"Flagged for review (R12, policy 5.5.1.3): {info.flagged}. "
         "Do not use this photo until it has been reviewed."
     )
+
+
+def zoom_words(factor: float) -> str:
+    return "Fitted to the window" if factor == 1.0 else f"Zoom {round(factor * 100)} % of fitted"
 
 
 def details_words(info: PhotoInfo) -> str:
@@ -117,6 +126,38 @@ class PhotoView(QWidget):
         self.details.setProperty("role", "hint")
         self.message = MessageLabel("Photo view message", self)
         self.canvas = FaceCanvas(self)
+        self.zoom_area = ZoomArea(self.canvas, self)
+        self.zoom_out_button = QPushButton("Zoom &out", self)
+        self.zoom_out_button.setAccessibleName("Zoom out (Ctrl+minus)")
+        self.zoom_in_button = QPushButton("Zoom &in", self)
+        self.zoom_in_button.setAccessibleName("Zoom in (Ctrl+plus)")
+        self.fit_button = QPushButton("Fi&t", self)
+        self.fit_button.setAccessibleName("Fit the photo to the window (Ctrl+0)")
+        self.zoom_label = QLabel(zoom_words(1.0), self)
+        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setProperty("role", "hint")
+        zoom_row = QHBoxLayout()
+        for button, slot in (
+            (self.zoom_out_button, self.zoom_area.zoom_out),
+            (self.zoom_in_button, self.zoom_area.zoom_in),
+            (self.fit_button, self.zoom_area.fit),
+        ):
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            zoom_row.addWidget(button)
+        zoom_row.addWidget(self.zoom_label)
+        zoom_row.addStretch(1)
+        self.zoom_row = zoom_row
+        self.zoom_area.zoom_changed.connect(self._zoomed)
+        for keys, slot in (
+            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.zoom_area.zoom_in),
+            ((QKeySequence.StandardKey.ZoomOut,), self.zoom_area.zoom_out),
+            (("Ctrl+0",), self.zoom_area.fit),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
         self.faces_model = FacesModel(self)
         self.faces_view = QListView(self)
         self.faces_view.setModel(self.faces_model)
@@ -126,6 +167,8 @@ class PhotoView(QWidget):
         self.faces_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.faces_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.faces_view.setSpacing(2)
+        self.faces_view.selectionModel().currentChanged.connect(self._face_chosen)
+        self.canvas.face_clicked.connect(self._face_clicked)
         faces_heading = QLabel("&Faces in this photo", self)
         faces_heading.setProperty("role", "subtitle")
         faces_heading.setBuddy(self.faces_view)
@@ -138,8 +181,11 @@ class PhotoView(QWidget):
         side.addWidget(faces_heading)
         side.addWidget(self.faces_view, 1)
         side.addWidget(self.legend)
+        picture = QVBoxLayout()
+        picture.addLayout(zoom_row)
+        picture.addWidget(self.zoom_area, 1)
         row = QHBoxLayout()
-        row.addWidget(self.canvas, 3)
+        row.addLayout(picture, 3)
         row.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -179,13 +225,38 @@ class PhotoView(QWidget):
             self.message.show_info(self._note)
             self._note = ""
         self.canvas.set_photo(image, QSize(info.width, info.height), info.faces)
+        self.canvas.choose(None)
         self.faces_model.set_faces(info.faces)
+        self.zoom_area.fit()
         self.details.setText(details_words(info))
         if info.flagged:
             self.banner.show_error(flag_words(info))
         else:
             self.banner.clear_message()
         self.review_row.setVisible(bool(info.flagged))
+
+    def _zoomed(self, factor: float) -> None:
+        self.zoom_label.setText(zoom_words(factor))
+        self.zoom_out_button.setEnabled(factor > self.zoom_area.minimum)
+        self.zoom_in_button.setEnabled(factor < self.zoom_area.maximum)
+        if self.canvas.chosen is not None:
+            self.zoom_area.show_face(self.canvas.chosen)
+
+    def _face_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        face = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        self.choose_face(face.id if isinstance(face, FaceInfo) else None)
+
+    def _face_clicked(self, face_id: int) -> None:
+        """A click on a box chooses that face in the list too (same as choosing it there)."""
+        row = next((i for i, f in enumerate(self.faces_model.faces) if f.id == face_id), None)
+        if row is not None:
+            self.faces_view.setCurrentIndex(self.faces_model.index(row, 0))
+
+    def choose_face(self, face_id: int | None) -> None:
+        """Outline this face on the photo (as choosing it in the list does)."""
+        self.canvas.choose(face_id)
+        if face_id is not None:
+            self.zoom_area.show_face(face_id)
 
     def review(self) -> VaultOp[FlagReview] | None:
         """R12: ask the core to clear the flag on the consent named (it decides, audited)."""
@@ -231,8 +302,13 @@ class PhotoView(QWidget):
             return
         faces = [face if f.id == face.id else f for f in self.info.faces]
         self.info = replace(self.info, faces=tuple(faces))
+        chosen = self.canvas.chosen
         self.canvas.set_faces(faces)
         self.faces_model.set_faces(faces)
+        if chosen is not None:
+            row = next((i for i, f in enumerate(faces) if f.id == chosen), None)
+            if row is not None:
+                self.faces_view.setCurrentIndex(self.faces_model.index(row, 0))
 
     def clear(self) -> None:
         """Drop the picture, its faces and its details (on lock nothing stays shown)."""
@@ -240,6 +316,7 @@ class PhotoView(QWidget):
         self.info = None
         self.canvas.clear()
         self.faces_model.clear()
+        self.zoom_area.fit()
         self.details.clear()
         self.banner.clear_message()
         self.review_row.hide()

@@ -3,7 +3,10 @@
 Used by the import dialog.  It only gathers what the worker says; every rule is
 the core's, judged from :meth:`CaptureForm.inputs` by ``session.imports.decide``.
 The R4 attestation is an explicit check box carrying the full words, never
-ticked for the worker.
+ticked for the worker.  Every face is always found, so that it can be blurred
+(R11); the worker only chooses whether faces are *matched* to enrolled children
+(R13), which starts as the vault's setting and cannot be chosen when the vault has
+face matching off (the form says why).
 """
 
 from __future__ import annotations
@@ -43,6 +46,17 @@ ATTESTATION = (
 NO_PHOTOS = "No photos chosen yet: choose a folder (every photo inside it) or some files."
 CHOOSE_PURPOSE = "Choose a purpose…"
 NO_DEVICE = "(no registered device: ask your administrator)"
+MATCH_WORDS = "&Match faces to enrolled children (R13)"
+MATCH_ON = (
+    "Faces are always found so they can be blurred (R11). Matching only suggests which "
+    "enrolled child a face is, and only children whose file records face-matching "
+    "consent (R13)."
+)
+MATCH_OFF = (
+    "Face matching is off for this vault (an administrator's choice, Admin → Face "
+    "matching), so no face will be suggested as any child. Faces are still found, so "
+    "that they can be blurred (R11)."
+)
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp);;All files (*)"
 
 
@@ -57,7 +71,7 @@ class CaptureInputs:
     attested: bool
     note: str | None
     keep_source: bool
-    detect_faces: bool
+    match_faces: bool
     paths: tuple[Path, ...]
     keep_source_reason: str = ""  # required by the core when keep_source (R5, audited)
 
@@ -183,12 +197,16 @@ class CaptureForm(QWidget):
         )
         self.keep_reason_edit.setEnabled(False)
         self.keep_box.toggled.connect(self.keep_reason_edit.setEnabled)
-        self.faces_box = QCheckBox("Find f&aces", self)
-        self.faces_box.setChecked(True)
-        self.faces_box.setAccessibleName("Find faces")
-        self.faces_box.setAccessibleDescription(
-            "Faces are matched only to children whose file records face-matching consent (R13)"
-        )
+        self.match_box = QCheckBox(MATCH_WORDS, self)
+        self.match_box.setChecked(True)
+        self.match_box.setAccessibleName("Match faces to enrolled children")
+        self.match_explain = QLabel(MATCH_ON, self)
+        self.match_explain.setWordWrap(True)
+        self.match_explain.setProperty("role", "hint")
+        self.match_explain.setAccessibleName("About face matching")
+        self.match_box.setAccessibleDescription(MATCH_ON)
+        self.match_box.setToolTip(MATCH_ON)
+        self.match_explain.hide()  # said only when the vault has it off (fits 1280x720)
 
         for combo in (self.purpose_combo, self.device_combo):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -220,7 +238,8 @@ class CaptureForm(QWidget):
         keep_row.addWidget(self.keep_box)
         keep_row.addWidget(self.keep_reason_edit, 1)
         column.addLayout(keep_row)
-        column.addWidget(self.faces_box)
+        column.addWidget(self.match_box)
+        column.addWidget(self.match_explain)
         column.addStretch(1)
 
         self.folder_button.clicked.connect(self.choose_folder)
@@ -243,6 +262,16 @@ class CaptureForm(QWidget):
                 self.device_combo.addItem(device.name, device.name)
         if self.device_combo.count() == 0:
             self.device_combo.addItem(NO_DEVICE, "")
+
+    def set_matching(self, enabled: bool) -> None:
+        """The vault's face matching setting: the box starts as it, and is off when it is."""
+        words = MATCH_ON if enabled else MATCH_OFF
+        self.match_box.setChecked(enabled)
+        self.match_box.setEnabled(enabled)
+        self.match_box.setAccessibleDescription(words)
+        self.match_box.setToolTip(words)
+        self.match_explain.setText(words)
+        self.match_explain.setVisible(not enabled)
 
     def set_purpose(self, purpose: Purpose) -> bool:
         return choose(self.purpose_combo, purpose)
@@ -271,7 +300,7 @@ class CaptureForm(QWidget):
             attested=self.attest_box.isChecked(),
             note=self.note_edit.text().strip() or None,
             keep_source=self.keep_box.isChecked(),
-            detect_faces=self.faces_box.isChecked(),
+            match_faces=self.match_box.isEnabled() and self.match_box.isChecked(),
             paths=tuple(self.paths),
             keep_source_reason=self.keep_reason_edit.text().strip(),
         )

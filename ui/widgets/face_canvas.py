@@ -6,6 +6,11 @@ with the words of :mod:`ui.models.faces`: solid for a child of the capture,
 dashed for someone whose consent is needed before publication, so the
 difference never rests on colour alone.  :meth:`FaceCanvas.drawings` computes
 where every box and label goes (what ``paintEvent`` draws, and what tests check).
+
+The face chosen in the list beside the photo is outlined a second time, with a
+thick double frame and "Chosen:" in front of its label (never colour alone).
+:class:`ZoomArea` holds the canvas in a scroll area: Ctrl+wheel zooms, as in
+digiKam's preview, and the plain wheel scrolls a zoomed photo; factor 1 fits it.
 """
 
 from __future__ import annotations
@@ -13,15 +18,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from sefton_photos.model import FaceInfo
 from ui.models.faces import face_colour, face_line, face_words
+from ui.qtcompat import emit
 
 BACKGROUND = QColor("#3b3f42")
 LABEL_MARGIN = 4.0
+CHOSEN = "Chosen: "
+ZOOM_STEP = 1.25
+ZOOM_MIN, ZOOM_MAX = 0.25, 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +51,24 @@ class FaceDrawing:
     text: str
     colour: QColor
     dashed: bool
+    chosen: bool = False
 
 
 class FaceCanvas(QWidget):
     """Paints :attr:`image` with the boxes of :attr:`faces` (in original-photo pixels)."""
+
+    zoom_requested = Signal(int)  # wheel steps with Ctrl held: + in, - out
+    face_clicked = Signal(int)  # the face id whose box or label was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image: QImage | None = None
         self.original = QSize()
         self.faces: list[FaceInfo] = []
+        self.chosen: int | None = None  # the face id chosen in the list
+        self.zoom = 1.0  # 1 fits the photo in :attr:`frame`
+        self.frame = QSize()  # the visible area to fit in (the scroll area's); else own size
+        self.brief = False  # labels say only the face's number (a list beside has the words)
         self.setAccessibleName("Photo")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 150)
@@ -59,10 +87,39 @@ class FaceCanvas(QWidget):
         if self.image is not None:
             self.set_photo(self.image, self.original, faces)
 
+    def choose(self, face_id: int | None) -> None:
+        """Outline this face a second time (the one chosen in the list), or none."""
+        self.chosen = face_id
+        self.update()
+
     def clear(self) -> None:
-        self.image, self.original, self.faces = None, QSize(), []
+        self.image, self.original, self.faces, self.chosen = None, QSize(), [], None
         self.setAccessibleDescription("")
         self.update()
+
+    def face_at(self, x: float, y: float) -> int | None:
+        """The face whose box (or label) is at this point of the canvas, if any."""
+        for drawing, face in zip(self.drawings(), self.faces, strict=False):
+            if drawing.box.contains(x, y) or drawing.label.contains(x, y):
+                return int(face.id)
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        face_id = self.face_at(event.position().x(), event.position().y())
+        if face_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            emit(self.face_clicked, face_id)
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = round(event.angleDelta().y() / 120) or (1 if event.angleDelta().y() > 0 else -1)
+            if event.angleDelta().y():
+                emit(self.zoom_requested, steps)
+            event.accept()
+        else:
+            event.ignore()  # the scroll area scrolls a zoomed photo
 
     def sizeHint(self) -> QSize:
         return QSize(640, 480)
@@ -74,9 +131,27 @@ class FaceCanvas(QWidget):
         if self.image is None or self.image.isNull():
             return QRectF()
         area = QRectF(self.rect()).adjusted(4, 4, -4, -4)
-        scale = min(area.width() / self.image.width(), area.height() / self.image.height())
-        w, h = self.image.width() * scale, self.image.height() * scale
+        w, h = self.zoomed_size()
         return QRectF(area.center().x() - w / 2, area.center().y() - h / 2, w, h)
+
+    def zoomed_size(self) -> tuple[float, float]:
+        """The photo's size on screen: fitted to :attr:`frame`, times :attr:`zoom`."""
+        if self.image is None or self.image.isNull():
+            return 0.0, 0.0
+        frame = self.frame if self.frame.isValid() else self.size()
+        fit = min(
+            max(1, frame.width() - 8) / self.image.width(),
+            max(1, frame.height() - 8) / self.image.height(),
+        )
+        scale = fit * self.zoom
+        return self.image.width() * scale, self.image.height() * scale
+
+    def face_rect(self, face_id: int) -> QRectF | None:
+        """Where this face's box is drawn, in the canvas's own pixels."""
+        for drawing, face in zip(self.drawings(), self.faces, strict=False):
+            if face.id == face_id:
+                return drawing.box
+        return None
 
     def label_font(self) -> QFont:
         font = QFont(self.font())
@@ -101,7 +176,9 @@ class FaceCanvas(QWidget):
                 (right - left) * sx,
                 (bottom - top) * sy,
             )
-            text = f"{number}. {face_words(face)}"
+            chosen = face.id == self.chosen
+            words = "" if self.brief else f". {face_words(face)}"
+            text = f"{CHOSEN if chosen else ''}{number}{words}"
             width = min(max(box.width(), metrics.averageCharWidth() * 18), bounds.width() - 8)
             size = metrics.boundingRect(
                 QRectF(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
@@ -109,7 +186,7 @@ class FaceCanvas(QWidget):
             label = QRectF(0, 0, size.width() + 2 * LABEL_MARGIN, size.height() + 2 * LABEL_MARGIN)
             label = _place(label, box, bounds, placed)
             placed.append(label)
-            out.append(FaceDrawing(box, label, text, face_colour(face), face.needs_consent))
+            out.append(FaceDrawing(box, label, text, face_colour(face), face.needs_consent, chosen))
         return out
 
     # -- painting -------------------------------------------------------------------------------
@@ -128,6 +205,12 @@ class FaceCanvas(QWidget):
         painter.drawImage(target, self.image)
         painter.setFont(self.label_font())
         for d in self.drawings():
+            if d.chosen:  # a second, thick frame outside the box: black then white
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(QColor("#000000"), 10))
+                painter.drawRect(d.box.adjusted(-8, -8, 8, 8))
+                painter.setPen(QPen(QColor("#ffdd00"), 4))
+                painter.drawRect(d.box.adjusted(-8, -8, 8, 8))
             halo = QPen(QColor("#ffffff"), 6)  # visible on dark and light photos alike
             painter.setPen(halo)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -146,6 +229,71 @@ class FaceCanvas(QWidget):
                 d.text,
             )
         painter.end()
+
+
+class ZoomArea(QScrollArea):
+    """The canvas in a scroll area: :meth:`set_zoom` (1 fits), Ctrl+wheel zooms."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, canvas: FaceCanvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.setWidget(canvas)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumSize(200, 150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Photo, zoomed")
+        canvas.setMinimumSize(0, 0)
+        canvas.zoom_requested.connect(lambda steps: self.set_zoom(self.zoom * ZOOM_STEP**steps))
+
+    minimum, maximum = ZOOM_MIN, ZOOM_MAX
+
+    @property
+    def zoom(self) -> float:
+        return self.canvas.zoom
+
+    def set_zoom(self, factor: float) -> float:
+        factor = min(ZOOM_MAX, max(ZOOM_MIN, factor))
+        if abs(factor - 1.0) < 1e-3:
+            factor = 1.0
+        self.canvas.zoom = factor
+        self._fit()
+        emit(self.zoom_changed, factor)
+        return factor
+
+    def zoom_in(self) -> float:
+        return self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> float:
+        return self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def fit(self) -> float:
+        return self.set_zoom(1.0)
+
+    def show_face(self, face_id: int) -> None:
+        """Scroll a zoomed photo so that this face's box is in view."""
+        rect = self.canvas.face_rect(face_id)
+        if rect is not None:
+            centre = rect.center()
+            self.ensureVisible(
+                round(centre.x()), round(centre.y()), round(rect.width()), round(rect.height())
+            )
+
+    def _fit(self) -> None:
+        view = self.viewport().size()
+        self.canvas.frame = view
+        w, h = self.canvas.zoomed_size()
+        self.canvas.setMinimumSize(
+            max(0, round(w) + 8) if w > view.width() else 0,
+            max(0, round(h) + 8) if h > view.height() else 0,
+        )
+        self.canvas.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 def _place(label: QRectF, box: QRectF, bounds: QRectF, placed: list[QRectF]) -> QRectF:
