@@ -31,6 +31,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from sefton_photos.errors import SeftonError
 from sefton_photos.model import Note, QueueItem
+from sefton_photos.words import long_date, short_date
 
 THUMB_MM = 28
 
@@ -67,8 +68,8 @@ def supervision_record(
     story: list[object] = [
         _p(f"Supervision record: {worker}", "Title"),
         _p(
-            f"Line manager: {manager}. Period: {since:%d %B %Y} to {until:%d %B %Y}. "
-            f"Made by {made_by} on {date.today():%d %B %Y} from Sefton Photos."
+            f"Line manager: {manager}. Period: {long_date(since)} to {long_date(until)}. "
+            f"Made by {made_by} on {long_date(date.today())} from Sefton Photos."
         ),
         _p(
             "Policy 5.5.3.2: photographs of children are alerted to the line manager and "
@@ -80,20 +81,20 @@ def supervision_record(
         story.append(_p("No supervision notes in this period."))
     for note in notes:
         story += [
-            _p(f"Supervision on {note.session_date:%d %B %Y} (note {note.id})", "Heading2"),
+            _p(f"Supervision on {long_date(note.session_date)} (note {note.id})", "Heading2"),
             _p(note.text),
         ]
         story += _items([items[i] for i in note.item_ids if i in items], thumbnails)
         if note.actions:
             story.append(_p("Actions", "Heading4"))
             for action in note.actions:
-                due = f" (due {action.due_on:%d %B %Y})" if action.due_on else ""
+                due = f" (due {long_date(action.due_on)})" if action.due_on else ""
                 story.append(_p(f"• {action.text}{due}"))
         acks = [
-            f"{note.manager}: {note.manager_ack_at:%d %b %Y %H:%M} UTC"
+            f"{note.manager}: {short_date(note.manager_ack_at)} {note.manager_ack_at:%H:%M} UTC"
             if note.manager_ack_at
             else f"{note.manager}: not yet acknowledged",
-            f"{note.worker}: {note.worker_ack_at:%d %b %Y %H:%M} UTC"
+            f"{note.worker}: {short_date(note.worker_ack_at)} {note.worker_ack_at:%H:%M} UTC"
             if note.worker_ack_at
             else f"{note.worker}: not yet acknowledged",
         ]
@@ -101,7 +102,7 @@ def supervision_record(
         for addendum in note.addenda:
             story.append(
                 _p(
-                    f"Addendum by {addendum.author}, {addendum.created_at:%d %b %Y}: "
+                    f"Addendum by {addendum.author}, {short_date(addendum.created_at)}: "
                     f"{addendum.text}"
                 )
             )
@@ -119,7 +120,7 @@ def _items(items: list[QueueItem], thumbnails: dict[int, bytes]) -> list[object]
     for item in items:
         child = item.child_name or "(a child you may not see)"
         story.append(
-            _p(f"Item {item.id} · {item.kind.replace('_', ' ')} · {item.created_at:%d %b %Y}")
+            _p(f"Item {item.id} · {item.kind.replace('_', ' ')} · {short_date(item.created_at)}")
         )
         story.append(_p(f"Child: {child}"))
         if item.purpose:

@@ -29,6 +29,7 @@ from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.users import active_by_name
 from sefton_photos.vault.vault import Vault
+from sefton_photos.words import short_date
 
 if TYPE_CHECKING:
     from sefton_photos.photos import PhotosService
@@ -63,7 +64,7 @@ class SupervisionService:
             if link is not None and link.consent_id is not None:
                 c = db.get(cw.Consent, link.consent_id)
                 consent = (
-                    f"consent {c.id} ({c.kind.replace('_', '-')}, signed {c.signed_on})"
+                    f"consent {c.id} ({c.kind.replace('_', '-')}, signed {short_date(c.signed_on)})"
                     if c
                     else None
                 )

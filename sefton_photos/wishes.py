@@ -26,6 +26,7 @@ from sefton_photos.model import Role, User, Whose
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.users import active_by_name, check_name
+from sefton_photos.words import short_date
 
 CLAUSE = "(R2, policy 5.5.4.2)"
 
@@ -200,7 +201,7 @@ class WishesMixin:
         self.children.guard_edit(child_id, "explanation.record")
         if explained_on is not None and explained_on > date.today():
             raise InvalidInput(
-                f"The explanation is dated in the future ({explained_on:%d %b %Y}): record it "
+                f"The explanation is dated in the future ({short_date(explained_on)}): record it "
                 f"once the purpose has been explained {CLAUSE}."
             )
         reason = (not_explained_reason or "").strip()

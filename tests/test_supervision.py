@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -60,6 +61,8 @@ def test_a_capture_reaches_exactly_the_workers_line_manager(
     item = items[0]
     assert item.child_name == "Child A" and item.purpose == "record of an activity"
     assert item.purpose_note == "Football match" and item.consent and "one-to-one" in item.consent
+    # The day in words, as everywhere else ("5 Jan 2026", not "2026-01-05"; issue 12).
+    assert re.search(r"signed \d{1,2} [A-Z][a-z]{2} \d{4}\)$", item.consent), item.consent
     assert len(item.photo_ids) == 1 and f"Capture {capture_id}" in item.summary
     with as_(face_vault, MANAGER2) as other:
         assert other.supervision.queue() == []

@@ -8,10 +8,13 @@ It builds the demo vault in a temporary folder (never the real data folder):
 "Alex Admin" registers two council devices and retires an old one, "Sam Social"
 opens a fictional child's file ready for a capture and imports one day out, so
 that a copy of it on the "card" is a duplicate.  It writes admin-devices.png,
-admin-users.png, register-device.png, line-manager.png, import-dialog-start.png,
-import-dialog.png and import-dialog-done.png beside this script, on a 1280 x 720
+admin-users.png, admin-settings.png, admin-audit.png (the log shown, its chain
+verified), admin-check.png (the vault checked), register-device.png,
+line-manager.png, import-dialog-start.png, import-dialog.png and
+import-dialog-done.png beside this script, on a 1280 x 720
 offscreen screen; a second run under ``QT_SCALE_FACTOR=2`` (started by the first)
-writes admin-devices-200.png, admin-users-200.png and import-dialog-200.png: the
+writes admin-devices-200.png, admin-users-200.png, admin-settings-200.png,
+admin-audit-200.png, admin-check-200.png and import-dialog-200.png: the
 Admin page in the 960 x 540 logical pixels a 1920 x 1080 screen offers at 200 %,
 the import dialog in the 640 x 360 of a 1280 x 720 screen at 200 %.  The folder
 is deleted afterwards.
@@ -103,6 +106,19 @@ def admin_shots(app: QApplication, vault: Path, size: QSize, suffix: str) -> Non
         page.users_tab.select_name("Kit Keyworker")
         settle(app)
         save(page, f"admin-users{suffix}.png")
+        page.tabs.setCurrentWidget(page.settings_tab)
+        settle(app)
+        save(page, f"admin-settings{suffix}.png")
+        page.tabs.setCurrentWidget(page.audit_tab)
+        page.audit_tab.load()
+        settle(app)
+        page.audit_tab.verify()
+        settle(app)
+        save(page, f"admin-audit{suffix}.png")
+        page.tabs.setCurrentWidget(page.check_tab)
+        page.check_tab.check()
+        settle(app)
+        save(page, f"admin-check{suffix}.png")
         if not suffix:
             dialog = page.devices_tab.open_add_dialog()
             dialog.name_edit.setText("Council camera 4")

@@ -8,19 +8,23 @@ The demo vault is created in a temporary folder (never the real data folder) and
 deleted afterwards.  A fictional child's file is filled in through the core as
 Sam Social; the consent check is then run as the key worker Kit Keyworker, once
 while consent is on file (ALLOWED) and once after Kit records its withdrawal
-(REFUSED).  ``--out DIR`` writes elsewhere (e.g. to look at a 200% run made with
-``QT_SCALE_FACTOR=2``) without replacing the kept pictures.
+(REFUSED).  It writes children.png (the list, the file open at Consents),
+child-details.png, child-people.png and child-wishes.png (the file's other tabs),
+add-consent.png (the Add consent dialog, Group photos chosen),
+consent-check-allowed.png and consent-check-refused.png.  ``--scale 2`` writes the
+same at 200 % (``children-200.png`` and so on); ``--out DIR`` writes elsewhere
+without replacing the kept pictures.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import shots
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
@@ -29,7 +33,6 @@ from sefton_photos import demo
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
 from sefton_photos.session import Session
 from ui import ops
-from ui.app import setup_application
 from ui.dialogs.add_consent import AddConsentDialog
 from ui.views.children import ChildrenPage
 
@@ -49,9 +52,7 @@ def settle(app: QApplication) -> None:
 
 
 def save(widget: QWidget, out: Path, name: str) -> None:
-    path = out / name
-    widget.grab().save(str(path))
-    print(f"wrote {path}")
+    shots.save(widget, name, out)
 
 
 def scanned_form() -> bytes:
@@ -93,7 +94,7 @@ def fill_demo_file(vault: Path) -> tuple[int, int]:
         )
         s.children.set_care_status(child_id=casey.id, care_status=CareStatus.NOT_LOOKED_AFTER)
         mum = s.children.add_person(child_id=child.id, name="Jo Marsh", relationship="mother")
-        s.children.add_person(child_id=child.id, name="Lee Marsh", relationship="father")
+        dad = s.children.add_person(child_id=child.id, name="Lee Marsh", relationship="father")
         s.consents.set_wish(
             child_id=child.id,
             whose=Whose.CHILD,
@@ -102,6 +103,13 @@ def fill_demo_file(vault: Path) -> tuple[int, int]:
         )
         s.consents.set_wish(
             child_id=child.id, whose=Whose.PARENT_CARER, wishes_photos=True, person_id=mum.id
+        )
+        s.consents.set_wish(  # R2: each person with PR has their own wish
+            child_id=child.id,
+            whose=Whose.PARENT_CARER,
+            wishes_photos=True,
+            person_id=dad.id,
+            notes="Told by phone; happy for the life story book",
         )
         s.consents.set_wish(child_id=child.id, whose=Whose.WORKER, wishes_photos=True)
         s.consents.record_explanation(
@@ -150,25 +158,27 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE)
     parser.add_argument("--width", type=int, default=PAGE.width(), help="page width")
     parser.add_argument("--height", type=int, default=PAGE.height(), help="page height")
-    args = parser.parse_args()
+    args = shots.arguments(parser)
     size = QSize(args.width, args.height)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args.out.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="sefton-children-shots-") as tmp:
-        app = QApplication(sys.argv)
-        setup_application(app)
+        app = shots.start(args.scale)
         vault = demo.ensure_demo_vault(Path(tmp) / "demo-vault")
         _child_id, consent_id = fill_demo_file(vault)
 
         with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as session:
             page = open_page(app, session, size)
             view = page.file_view
+            page.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            for tab, name in ((0, "child-details"), (1, "child-people"), (3, "child-wishes")):
+                view.tabs.setCurrentIndex(tab)
+                settle(app)
+                save(page, args.out, name)
             view.tabs.setCurrentIndex(2)  # Consents
             view.select_consent(consent_id)
-            page.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
             settle(app)
-            save(page, args.out, "children.png")
+            save(page, args.out, "children")
 
             scan = Path(tmp) / "scanned-form.png"
             scan.write_bytes(scanned_form())
@@ -181,7 +191,7 @@ def main() -> int:
             em = dialog.fontMetrics().horizontalAdvance("M")
             dialog.resize(max(dialog.sizeHint().width(), em * 46), dialog.sizeHint().height())
             settle(app)
-            save(dialog, args.out, "add-consent.png")
+            save(dialog, args.out, "add-consent")
             dialog.reject()
             page.on_locked()
             page.close()
@@ -193,13 +203,13 @@ def main() -> int:
             panel.set_purpose(Purpose.LIFE_STORY)
             panel.check()
             settle(app)
-            save(page, args.out, "consent-check-allowed.png")
+            save(page, args.out, "consent-check-allowed")
             session.consents.withdraw(
                 consent_id=consent_id, reason="Jo Marsh phoned: she no longer agrees"
             )
             panel.check()
             settle(app)
-            save(page, args.out, "consent-check-refused.png")
+            save(page, args.out, "consent-check-refused")
             page.on_locked()
             page.close()
             settle(app)

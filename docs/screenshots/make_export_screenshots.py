@@ -11,15 +11,16 @@ social networking site (refused: R9), makes a life story book, and adds a fictio
 record that is past its retention date for "Alex Admin" to review.  It writes
 export-allowed.png, export-refused.png, life-story-editor.png, retention.png and
 subject-access.png beside this script; the temporary folder is deleted afterwards.
+``--scale 2`` writes the same at 200 % (``export-allowed-200.png`` and so on).
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+import shots
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -27,7 +28,6 @@ from sefton_photos import demo
 from sefton_photos.model import CareStatus, Destination
 from sefton_photos.session import Session
 from ui import ops, thumbs
-from ui.app import setup_application
 from ui.dialogs.export_photos import ExportDialog
 from ui.dialogs.subject_access import SubjectAccessDialog
 from ui.views.life_story import LifeStoryEditor
@@ -55,9 +55,7 @@ def settle(app: QApplication) -> None:
 
 
 def save(widget: QWidget, name: str) -> None:
-    path = HERE / name
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
+    shots.save(widget, name)
 
 
 def user(name: str) -> demo.DemoUser:
@@ -70,8 +68,7 @@ def sign_in(vault: Path, name: str) -> Session:
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
-    setup_application(app)
+    app = shots.start(shots.arguments().scale)
     with tempfile.TemporaryDirectory(prefix="sefton-export-shots-") as tmp:
         vault, share = Path(tmp) / "demo-vault", Path(tmp) / "council-share" / "case-records"
         demo.ensure_demo_vault(vault)
@@ -111,7 +108,7 @@ def shoot_social(app: QApplication, session: Session, riley: int, tmp: Path) -> 
     settle(app)
     dialog.export()
     settle(app)
-    save(dialog, "export-allowed.png")
+    save(dialog, "export-allowed")
     dialog.close()
 
     # 2. The same child to a social networking site: REFUSED (R9, policy 5.5.4.10).
@@ -121,7 +118,7 @@ def shoot_social(app: QApplication, session: Session, riley: int, tmp: Path) -> 
     settle(app)
     dialog.destination.choose(Destination.SOCIAL_NETWORK)
     settle(app)
-    save(dialog, "export-refused.png")
+    save(dialog, "export-refused")
     dialog.close()
 
     # 3. The life story editor: four pages ticked, captioned, the second one previewed.
@@ -137,20 +134,21 @@ def shoot_social(app: QApplication, session: Session, riley: int, tmp: Path) -> 
     editor.table.selectRow(1)
     editor.table.setFocus()
     settle(app)
-    save(editor, "life-story-editor.png")
+    save(editor, "life-story-editor")
     editor.clear()
     editor.close()
 
     # 4. A subject access package: the passphrase shown once.
     QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
-        lambda *_a, **_k: (str(tmp / "subject-access"), "")
+        lambda *_a, **_k: (str(tmp / "council-share" / "case-records" / "subject-access"), "")
     )
     sar = SubjectAccessDialog(session, child_id=riley, child_name=RILEY)
     sar.resize(QSize(760, 480))
     sar.show()
+    sar.reference.setText("SAR-2026-014")
     sar.make_package()
     settle(app)
-    save(sar, "subject-access.png")
+    save(sar, "subject-access")
     sar.close()
 
 
@@ -167,7 +165,7 @@ def shoot_admin(app: QApplication, admin: Session, tmp: Path) -> None:
     settle(app)
     review.locations.add_location()
     settle(app)
-    save(review, "retention.png")
+    save(review, "retention")
     review.close()
 
 

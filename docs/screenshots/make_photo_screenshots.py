@@ -8,9 +8,10 @@ It builds the demo vault in a temporary folder (never the real data folder):
 "Alex Admin" registers a council camera, then "Sam Social" opens fictional
 children's files with their consents, wishes, explanations and a face-matching
 consent, enrols each from one of ``../shared/fixtures/faces/person-*_1.jpg`` and
-imports photos.  It writes import-dialog.png, photo-grid.png and photo-view.png
-beside this script (face-review.png: ``make_face_screenshots.py``); the folder is
-deleted afterwards.
+imports photos.  It writes import-dialog-faces.png (an import with faces found,
+finished), photo-grid.png and photo-view.png beside this script (face-review.png:
+``make_face_screenshots.py``); the folder is deleted afterwards.  ``--scale 2``
+writes the same at 200 % (``photo-grid-200.png`` and so on).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import shots
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
@@ -31,7 +33,6 @@ from sefton_photos import demo
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
 from sefton_photos.session import Session
 from ui import ops, thumbs
-from ui.app import setup_application
 from ui.dialogs.import_photos import ImportDialog
 from ui.views.child_photos import ChildPhotosPanel
 from ui.views.photo_view import PhotoView
@@ -53,9 +54,7 @@ def settle(app: QApplication) -> None:
 
 
 def save(widget: QWidget, name: str) -> None:
-    path = HERE / name
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
+    shots.save(widget, name)
 
 
 def ready_child(s: Session, name: str, born: date) -> int:
@@ -146,8 +145,7 @@ def build(vault: Path, card: Path) -> tuple[dict[str, int], int]:
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
-    setup_application(app)
+    app = shots.start(shots.arguments().scale)
     with tempfile.TemporaryDirectory(prefix="sefton-photo-shots-") as tmp:
         vault, card = Path(tmp) / "demo-vault", Path(tmp) / "card"
         ids, group_id = build(vault, card)
@@ -186,7 +184,7 @@ def shoot(
     settle(app)
     dialog.start_import()
     settle(app)
-    save(dialog, "import-dialog.png")
+    save(dialog, "import-dialog-faces")
     dialog.close()
 
     # 2. The grid of a child's photos (the Photos tab of the child's file).
@@ -197,7 +195,7 @@ def shoot(
     settle(app)
     panel.grid.setFocus()
     settle(app)
-    save(panel, "photo-grid.png")
+    save(panel, "photo-grid")
     panel.clear()
     panel.close()
 
@@ -207,7 +205,7 @@ def shoot(
     view.show()
     view.show_photo(group_id)
     settle(app)
-    save(view, "photo-view.png")
+    save(view, "photo-view")
     view.clear()
     view.close()
 

@@ -5,26 +5,26 @@ Run from the repository root::
     QT_QPA_PLATFORM=offscreen uv run python docs/screenshots/make_screenshots.py
 
 The demo vault is created in a temporary folder and deleted afterwards, so the
-real data folder is never touched.  The 200% shot needs ``QT_SCALE_FACTOR=2``
-before Qt starts, so it is taken by a second run of this script.
+real data folder is never touched.  It writes unlock.png (the sign-in dialog, the
+demo list with Sam Social picked), main-window.png (Morgan Manager signed in),
+locked.png (the same window locked after being idle) and admin.png (Alex Admin's
+Admin page, Users tab).  ``--scale 2`` writes the same pictures at 200 %
+(``unlock-200.png`` and so on; see shots.py).
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import shots
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sefton_photos import demo
 from sefton_photos.session import Session
 from ui import ops
-from ui.app import setup_application
 from ui.dialogs.unlock import UnlockDialog
 from ui.main_window import MainWindow
 from ui.views.admin import AdminPage
@@ -42,9 +42,7 @@ def settle(app: QApplication) -> None:
 
 
 def save(widget: QWidget, name: str) -> None:
-    path = HERE / name
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
+    shots.save(widget, name)
 
 
 def unlock_dialog(app: QApplication, vault: Path, name: str) -> None:
@@ -76,30 +74,19 @@ def sign_out(app: QApplication, window: MainWindow) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--only-200", type=Path, metavar="VAULT", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-    if args.only_200 is not None:
-        app = QApplication(sys.argv)
-        setup_application(app)
-        unlock_dialog(app, args.only_200, "unlock-200.png")
-        return 0
-
+    args = shots.arguments()
     with tempfile.TemporaryDirectory(prefix="sefton-shots-") as tmp:
+        app = shots.start(args.scale)
         vault = demo.ensure_demo_vault(Path(tmp) / "demo-vault")
-        app = QApplication(sys.argv)
-        setup_application(app)
 
-        unlock_dialog(app, vault, "unlock.png")
+        unlock_dialog(app, vault, "unlock")
 
         manager = next(u for u in demo.USERS if u.name == "Morgan Manager")
         window = signed_in(app, vault, manager)
-        save(window, "main-window.png")
+        save(window, "main-window")
         window.lock(reason="idle")
         settle(app)
-        save(window, "locked.png")
+        save(window, "locked")
         sign_out(app, window)
 
         window = signed_in(app, vault, demo.ADMIN)
@@ -108,12 +95,8 @@ def main() -> int:
         page.users_tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
         page.users_tab.select_name("Sam Social")
         settle(app)
-        save(window, "admin.png")
+        save(window, "admin")
         sign_out(app, window)
-
-        # Ask for the 200% shot while the demo vault still exists.
-        env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
-        subprocess.run([sys.executable, __file__, "--only-200", str(vault)], check=True, env=env)
     return 0
 
 

@@ -8,18 +8,19 @@ The demo vault is created in a temporary folder and deleted afterwards, so the r
 data folder is never touched.  Every picture is drawn here (coloured shapes, no
 faces).  It writes supervision-queue.png (a manager with a worker chosen, items
 ticked, the photos of one item), supervision-note.png (the session dialog filled
-in) and dashboard.png (the charts with their tables).
+in) and dashboard.png (the charts with their tables).  ``--scale 2`` writes the
+same at 200 % (``supervision-queue-200.png`` and so on).
 """
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import shots
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,7 +29,6 @@ from sefton_photos import demo
 from sefton_photos.model import ConsentKind, GivenBy, Purpose
 from sefton_photos.session import Session
 from ui import ops
-from ui.app import setup_application
 from ui.views.supervision import SupervisionPage
 
 HERE = Path(__file__).resolve().parent
@@ -47,9 +47,7 @@ def settle(app: QApplication) -> None:
 
 
 def save(widget: QWidget, name: str) -> None:
-    path = HERE / name
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
+    shots.save(widget, name)
 
 
 def draw(card: Path, seed: int, count: int) -> Path:
@@ -152,12 +150,11 @@ def populate(vault: Path, tmp: Path) -> None:
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scale = shots.arguments().scale
     with tempfile.TemporaryDirectory(prefix="sefton-shots-") as tmp:
         vault = demo.ensure_demo_vault(Path(tmp) / "demo-vault")
         populate(vault, Path(tmp))
-        app = QApplication(sys.argv)
-        setup_application(app)
+        app = shots.start(scale)
         session = Session.unlock(vault, name=MANAGER.name, password=MANAGER.password)
         page = SupervisionPage(session)
         page.resize(SIZE)
@@ -170,7 +167,7 @@ def main() -> int:
         page.queue.table.selectRow(0)
         page.queue.table.setFocus()
         settle(app)
-        save(page, "supervision-queue.png")
+        save(page, "supervision-queue")
 
         dialog = page.open_session_dialog()
         assert dialog is not None
@@ -185,14 +182,14 @@ def main() -> int:
         dialog.add_action()
         dialog.resize(dialog.sizeHint().expandedTo(QSize(820, 720)))
         settle(app)
-        save(dialog, "supervision-note.png")
+        save(dialog, "supervision-note")
         dialog.reject()
 
         assert page.tabs is not None and page.dashboard is not None
         page.tabs.setCurrentWidget(page.dashboard)
         page.resize(QSize(1440, 1240))
         settle(app)
-        save(page, "dashboard.png")
+        save(page, "dashboard")
         page.close()
         settle(app)
         session.close()

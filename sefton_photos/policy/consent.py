@@ -18,6 +18,7 @@ from sefton_photos.model import (
     Purpose,
     ResponsiblePerson,
 )
+from sefton_photos.words import short_date
 
 # -- R1, R2, R3, R12: may this child be photographed for this purpose? -------------------
 
@@ -31,7 +32,7 @@ KIND_FOR_PURPOSE = {
 
 def _describe(c: ConsentRecord) -> str:
     who = c.giver_name or c.given_by.label
-    return f"consent #{c.id} ({c.kind.label}, from {who}, signed {c.signed_on:%d %b %Y})"
+    return f"consent #{c.id} ({c.kind.label}, from {who}, signed {short_date(c.signed_on)})"
 
 
 def _why_not(c: ConsentRecord, purpose: Purpose, today: date, f: ChildFile) -> Reason | None:
@@ -41,7 +42,7 @@ def _why_not(c: ConsentRecord, purpose: Purpose, today: date, f: ChildFile) -> R
         return Reason(
             "R12",
             "5.5.1.3",
-            f"{_describe(c)} was withdrawn on {c.withdrawn_at:%d %b %Y}"
+            f"{_describe(c)} was withdrawn on {short_date(c.withdrawn_at)}"
             + (f" by {c.withdrawn_by}" if c.withdrawn_by else "")
             + (f": {c.withdrawal_reason}" if c.withdrawal_reason else ""),
             remedy="record a new written consent, if it is freely given.",
@@ -56,7 +57,7 @@ def _why_not(c: ConsentRecord, purpose: Purpose, today: date, f: ChildFile) -> R
         return Reason(
             "R12",
             "5.5.1.3",
-            f"{_describe(c)} expired on {c.expires_on:%d %b %Y}",
+            f"{_describe(c)} expired on {short_date(c.expires_on)}",
             remedy="record a renewed written consent.",
         )
     if status == "not yet valid":
@@ -224,7 +225,7 @@ def _no_publicity_consent(f: ChildFile, person: ResponsiblePerson) -> Reason:
         return Reason(
             "R12",
             "5.5.1.3",
-            f"{who} withdrew their publicity consent on {latest.withdrawn_at:%d %b %Y}",
+            f"{who} withdrew their publicity consent on {short_date(latest.withdrawn_at)}",
             remedy="record a new signed publicity consent form, if it is freely given.",
         )
     return Reason(

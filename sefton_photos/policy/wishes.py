@@ -16,10 +16,11 @@ from sefton_photos.model import (
     Whose,
     WishRecord,
 )
+from sefton_photos.words import short_date
 
 
 def _recorded(w: WishRecord) -> str:
-    return f"recorded {w.recorded_at:%d %b %Y} by {w.recorded_by}"
+    return f"recorded {short_date(w.recorded_at)} by {w.recorded_by}"
 
 
 def _wish_reason(w: WishRecord, who: str) -> Reason:
@@ -73,7 +74,7 @@ def _r2_wishes(f: ChildFile, young_persons_own: bool) -> list[Reason]:
                     "R2",
                     "5.5.4.2",
                     f"{who}'s wish is not needed: {waiver.reason} (recorded "
-                    f"{waiver.recorded_at:%d %b %Y} by {waiver.recorded_by}).",
+                    f"{short_date(waiver.recorded_at)} by {waiver.recorded_by}).",
                     met=True,
                 )
             )
@@ -167,12 +168,12 @@ def _r2_explained(f: ChildFile, today: date) -> list[Reason]:
                     "R2",
                     "5.5.4.2",
                     f"The explanation to {label} is dated in the future "
-                    f"({e.explained_on:%d %b %Y}): the purpose is explained before photos",
+                    f"({short_date(e.explained_on)}): the purpose is explained before photos",
                     remedy=f"record when the purpose was explained to {label}.",
                 )
             )
         elif e.explained:
-            when = f" on {e.explained_on:%d %b %Y}" if e.explained_on else ""
+            when = f" on {short_date(e.explained_on)}" if e.explained_on else ""
             reasons.append(
                 Reason(
                     "R2",

@@ -12,6 +12,7 @@ answer still on its way is dropped; on unlock the list is loaded again.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -112,6 +114,9 @@ class ChildrenPage(Page):
         self.splitter.setStretchFactor(1, 3)
         em = self.fontMetrics().horizontalAdvance("M")
         self.splitter.setSizes([em * 20, em * 60])
+        self._list_wanted = 0  # the width of the widest row (see _fit_list)
+        self._splitter_dragged = False
+        self.splitter.splitterMoved.connect(self._dragged)
         self.body.addWidget(self.splitter, 1)
 
         self.search_timer = QTimer(self)
@@ -153,6 +158,41 @@ class ChildrenPage(Page):
 
     # -- the list ------------------------------------------------------------------------------
 
+    def _fit_list(self) -> None:
+        """Give the list the width of its rows' words, beside the scroll bar, where the
+        window has room for it and the file (issue 12: "born 30 Januar…" in a 1100-pixel
+        window).  Only the splitter moves: a smaller window (960 x 540 at 200 %) still
+        fits, the rows then elided.  Once the worker drags the splitter, it stays."""
+        view = self.list_view
+        rows = (view.sizeHintForIndex(self.model.index(r)) for r in range(self.model.rowCount()))
+        widest = max((size.width() for size in rows), default=0)
+        scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self._list_wanted = widest + scroll_bar + 2 * view.frameWidth()
+        self._widen_list()
+
+    def _widen_list(self) -> None:
+        sizes = self.splitter.sizes()
+        if self._splitter_dragged or len(sizes) != 2 or not self.splitter.isVisible():
+            return
+        left = self.splitter.widget(0)
+        extra = left.width() - self.list_view.width() if left is not None else 0
+        total = sum(sizes)
+        room = total - self.file_view.minimumSizeHint().width()
+        wanted = min(self._list_wanted + extra, room)
+        if sizes[0] < wanted:
+            self.splitter.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._widen_list()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._widen_list()
+
+    def _dragged(self, _pos: int, _index: int) -> None:
+        self._splitter_dragged = True
+
     def refresh(self) -> VaultOp[list[Child]] | None:
         """Reload the list (with the search text) on the worker."""
         if self.locked:
@@ -165,6 +205,7 @@ class ChildrenPage(Page):
             if generation != self._generation:
                 return
             self.model.set_children(found)
+            self._fit_list()
             self._say_empty(search)
             self._reopen_selection()
             emit(self.children_loaded)

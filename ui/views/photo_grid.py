@@ -66,14 +66,14 @@ class ThumbnailDelegate(QStyledItemDelegate):
         rect = QRect(option.rect)
         model = index.model()
         line = getattr(model, "line_height", 0)
-        caption = QRect(rect.left(), rect.bottom() - line + 1, rect.width(), line)
+        caption = self.caption_rect(rect, line)
         rect.setBottom(rect.bottom() - line)
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
         painter.save()
         if selected:
-            painter.fillRect(rect.adjusted(1, 1, -1, -1), SELECTED)
+            painter.fillRect(rect.adjusted(1, 1, -1, 0), SELECTED)  # meets the date's band
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             size = pixmap.deviceIndependentSize().toSize()
@@ -89,7 +89,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.setPen(option.palette.color(option.palette.ColorRole.Text))
             if selected:
                 painter.setPen(QColor("#ffffff"))
-                painter.fillRect(caption, SELECTED)
+                painter.fillRect(caption.adjusted(1, 0, -1, 0), SELECTED)  # inside the outline
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, str(day))
         rect = QRect(option.rect)
         if focused:
@@ -99,6 +99,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
             half = (FRAME - 2) // 2 + 1
             painter.drawRect(rect.adjusted(half, half, -half - 1, -half - 1))
         painter.restore()
+
+    @staticmethod
+    def caption_rect(cell: QRect, line: int) -> QRect:
+        """The date's place: the bottom ``line`` of the cell, less the width of the focus
+        outline under it (issue 12: the yellow outline cut the current photo's date)."""
+        return QRect(cell.left(), cell.bottom() - line + 1, cell.width(), max(0, line - FRAME))
 
     @staticmethod
     def _paint_badges(painter: QPainter, rect: QRect, badges: list[str]) -> None:
@@ -140,7 +146,7 @@ class PhotoGrid(QListView):
         self._generation = 0
         self.oldest_first = False
         self.photos = PhotoGridModel(self, side=side, cache_size=cache_size)
-        self.photos.line_height = self.fontMetrics().height() + 4
+        self.photos.line_height = self.fontMetrics().height() + 4 + FRAME  # date, outline
         self.setModel(self.photos)
         self.delegate = ThumbnailDelegate(self.photos.cell_size(), self)
         self.setItemDelegate(self.delegate)

@@ -68,18 +68,26 @@ def load_snapshot(session: Session) -> Snapshot:
     return Snapshot(team, items, notes)
 
 
-def decode_thumbnails(raw: dict[int, bytes], side: int = THUMB_SIDE) -> dict[int, QImage]:
-    """JPEG bytes → scaled QImages, in memory (QImage, not QPixmap: safe off the GUI thread)."""
+def decode_thumbnails(
+    raw: dict[int, bytes], side: int = THUMB_SIDE, ratio: float = 1.0
+) -> dict[int, QImage]:
+    """JPEG bytes → scaled QImages, in memory (QImage, not QPixmap: safe off the GUI thread).
+
+    ``ratio`` is the screen's pixels per logical pixel: at 200 % each picture has twice
+    the pixels for the same size on screen, so it is sharp, not blown up (issue 12)."""
     images = {}
+    pixels = round(side * ratio)
     for photo_id, data in raw.items():
         image = QImage.fromData(data)  # the format is sniffed (6.11 refuses b"JPEG")
         if not image.isNull():
-            images[photo_id] = image.scaled(
-                side,
-                side,
+            scaled = image.scaled(
+                pixels,
+                pixels,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
+            scaled.setDevicePixelRatio(ratio)
+            images[photo_id] = scaled
     return images
 
 
@@ -280,9 +288,11 @@ class QueuePanel(QWidget):
             f"{len(item.photo_ids)} photos; the first {len(ids)} are shown." if more else ""
         )
         generation, session, child_id = self._generation, self.session, item.child_id
+        ratio = self.thumbs_view.devicePixelRatioF()
 
         def work() -> dict[int, QImage]:
-            return decode_thumbnails(session.photos.thumbnails(child_id=child_id, photo_ids=ids))
+            raw = session.photos.thumbnails(child_id=child_id, photo_ids=ids)
+            return decode_thumbnails(raw, ratio=ratio)
 
         def loaded(images: dict[int, QImage]) -> None:
             if generation == self._generation:

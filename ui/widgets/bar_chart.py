@@ -235,6 +235,9 @@ class BarChart(QWidget):
         chart.addAxis(value_axis, bottom if self.horizontal else left)
         bars.attachAxis(categories)
         bars.attachAxis(value_axis)
+        # Here, not only when made: by now the style sheet has given the widget its font
+        # (issue 12: the legend was smaller than the axes).
+        chart.legend().setFont(self.font())
         chart.legend().setVisible(bool(series.sets))
 
     def drawn(self) -> Series:

@@ -8,7 +8,14 @@ typing) and leaves Tab for moving between controls.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QSize
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListView,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from ui.models.life_story import CAPTION_COLUMN
 
@@ -17,15 +24,21 @@ PAGE_THUMB = 64
 
 
 def tick_grid(model: QAbstractItemModel, parent: QWidget) -> QListView:
-    """Thumbnails with a tick box each (icon mode, uniform cells)."""
+    """Thumbnails with a tick box each (icon mode, cells of one size)."""
     grid = QListView(parent)
     grid.setModel(model)
     grid.setViewMode(QListView.ViewMode.IconMode)
     grid.setMovement(QListView.Movement.Static)
     grid.setResizeMode(QListView.ResizeMode.Adjust)
-    grid.setUniformItemSizes(True)
+    # Not uniform: Qt would give every cell the first one's size, and a portrait photo
+    # then pushed its name out of its cell (issue 12).  One cell fits any photo: a square
+    # icon, the tick box beside it and two lines of words under it.
+    grid.setUniformItemSizes(False)
     grid.setIconSize(QSize(GRID_SIDE, GRID_SIDE))
     grid.setSpacing(6)
+    style, line = grid.style(), grid.fontMetrics().height()
+    tick = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    grid.setGridSize(QSize(GRID_SIDE + tick + 4 * 6, GRID_SIDE + 2 * line + 3 * 6))
     grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     grid.setAccessibleName("Photos of the child")
     grid.setAccessibleDescription("Arrow keys move between photos; Space ticks one")

@@ -8,13 +8,19 @@ the font, so the rows grow with the text scale; long text is elided, never cut.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from ui.models.children import ChildrenListModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
+MARGIN = 2 * PAD + 4  # the row's left and right margins (see paint)
 # (background, border, text) for cared-for and not cared-for children.
 CARED = (QColor("#e8f0fa"), QColor("#1d4f91"), QColor("#0b2545"))
 NOT_CARED = (QColor("#f3f2f1"), QColor("#505a5f"), QColor("#0b0c0c"))
@@ -24,8 +30,19 @@ class ChildItemDelegate(QStyledItemDelegate):
     """The name in bold, "Born … · age …", the badge, and "previously cared for" if so."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        line = option.fontMetrics.height()
-        width = option.fontMetrics.horizontalAdvance("M") * 12
+        """As wide as the row's words (the bold name, "Age … · born …", the badge), so a
+        list that is narrower than a row can be seen to cut it (issue 12)."""
+        metrics = option.fontMetrics
+        line = metrics.height()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        name = QFontMetrics(bold).horizontalAdvance(str(index.data(ChildrenListModel.NameRole)))
+        words = (
+            metrics.horizontalAdvance(str(index.data(role) or ""))
+            for role in (ChildrenListModel.BornRole, ChildrenListModel.NoteRole)
+        )
+        badge = metrics.horizontalAdvance(str(index.data(ChildrenListModel.BadgeRole) or ""))
+        width = max(name, *words, badge + 2 * PAD) + MARGIN
         lines = 4 if index.data(ChildrenListModel.NoteRole) else 3
         return QSize(width, line * lines + PAD * 3 + 6)
 
@@ -39,6 +56,8 @@ class ChildItemDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         rect: QRect = opt.rect.adjusted(PAD + 4, PAD // 2, -PAD, -PAD // 2)
+        if isinstance(widget, QAbstractItemView):  # a row wider than the list: elide, not cut
+            rect.setRight(min(rect.right(), widget.viewport().rect().right() - PAD))
         metrics = opt.fontMetrics
         line = metrics.height()
         text_colour = QColor("#ffffff") if selected else QColor("#0b0c0c")

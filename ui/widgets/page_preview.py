@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBo
 
 from sefton_photos.decisions import Decision
 from ui.models.reasons import ReasonsModel
+from ui.widgets.fitted_picture import FittedPicture
 
 PREVIEW_SIDE = 320
 NO_PAGE = "No page yet: tick a photo"
@@ -29,8 +30,7 @@ class PagePreview(QFrame):
         self.heading = QLabel(NO_PAGE, self)
         self.heading.setProperty("role", "subtitle")
         self.heading.setWordWrap(True)
-        self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = FittedPicture(self)  # whole, however small the editor
         self.image.setMinimumSize(QSize(PREVIEW_SIDE // 2, PREVIEW_SIDE // 2))
         self.image.setAccessibleName("Picture of the page")
         self.caption = QLabel(self)
@@ -65,14 +65,14 @@ class PagePreview(QFrame):
         if pixmap is None:
             self.image.setText("The picture is on its way…")
         else:
-            side = min(PREVIEW_SIDE, max(self.image.width(), self.image.height()))
-            self.image.setPixmap(
-                pixmap.scaled(
-                    QSize(side, side) * pixmap.devicePixelRatio(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+            ratio = pixmap.devicePixelRatio()
+            scaled = pixmap.scaled(
+                QSize(PREVIEW_SIDE, PREVIEW_SIDE) * ratio,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
+            scaled.setDevicePixelRatio(ratio)
+            self.image.setPixmap(scaled)  # then fitted to the room it has
         self.caption.setText(caption or "(no caption yet: F2 in the pages table writes one)")
         if decision is None:
             self.reasons.clear()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from sefton_photos.model import Destination
 from sefton_photos.words import plural
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
+from ui.widgets.fitted_picture import FittedPicture
 
 if TYPE_CHECKING:  # the exporter brings SQLAlchemy: not at start-up
     from sefton_photos.exporter import RedactedView
@@ -54,8 +55,7 @@ class RedactedPreview(QWidget):
         self.view: RedactedView | None = None
         self._ratio = QGuiApplication.primaryScreen().devicePixelRatio()
         heading = QLabel("Preview, as it will be written:", self)
-        self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = FittedPicture(self)  # whole, however short the dialog
         self.image.setMinimumSize(QSize(SIDE // 2, SIDE // 3))
         self.image.setAccessibleName("Preview of the chosen photo as it will be written")
         self.words = QLabel(NOTHING, self)

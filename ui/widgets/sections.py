@@ -57,9 +57,11 @@ def action_button(parent: QWidget, text: str, name: str, description: str) -> QP
 def section(parent: QWidget, *widgets: QWidget, buttons: tuple[QPushButton, ...] = ()) -> QWidget:
     tab = QWidget(parent)
     layout = QVBoxLayout(tab)
-    if buttons:
+    # At most three buttons a row, so a tab's buttons never make the file view (and so the
+    # main window) wider than a 1920 x 1080 screen at 200 % allows.
+    for start in range(0, len(buttons), 3):
         row = QHBoxLayout()
-        for button in buttons:
+        for button in buttons[start : start + 3]:
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
