@@ -38,10 +38,18 @@ from sefton_photos.schema.core import UserRow
 
 
 def _name(db: OrmSession, user_id: int | None) -> str | None:
+    """A staff member's name; every name read once per unit of work, in one query (a file
+    names the same few people many times: wishes, consents, explanations)."""
     if user_id is None:
         return None
-    row = db.get(UserRow, user_id)
-    return row.name if row else None
+    names: dict[int, str] | None = db.info.get("user_names")
+    if names is None:
+        names = {uid: name for uid, name in db.execute(select(UserRow.id, UserRow.name))}
+        db.info["user_names"] = names
+    if user_id not in names:  # added in this unit of work, after the names were read
+        row = db.get(UserRow, user_id)
+        return row.name if row else None
+    return names[user_id]
 
 
 def current_allocations(db: OrmSession, child_id: int) -> list[cw.Allocation]:
