@@ -89,9 +89,9 @@ def test_the_references_say_when_taken_and_enrolled_and_stale_in_words() -> None
         ]
     )
     assert model.lines() == [
-        "Reference 1: photo taken 01 Jun 2024 (photo 12), enrolled 05 Jan 2026 by Sam Social"
+        "Reference 1: photo taken 1 Jun 2024 (photo 12), enrolled 5 Jan 2026 by Sam Social"
         f" — {STALE}",
-        "Reference 2: date taken not known (photo 12), enrolled 05 Jan 2026 by Sam Social",
+        "Reference 2: date taken not known (photo 12), enrolled 5 Jan 2026 by Sam Social",
     ]
     assert STALE == "over a year old: children's faces change fast — re-enrol"
     assert model.index(0, 0).data(EnrolmentsModel.StaleRole) is True

@@ -195,10 +195,11 @@ def test_a_preview_shows_the_whole_picture_in_a_short_space(qtbot: QtBot) -> Non
 def test_the_rules_write_days_as_the_rest_of_the_app() -> None:
     """The consent check said "withdrawn on 02 Dec 2026" beside "28 Oct 2026": the core's
     words used the zero-padded strftime day, not sefton_photos.words."""
-    core = Path(__file__).resolve().parents[2] / "sefton_photos"
+    root = Path(__file__).resolve().parents[2]
     padded = [
-        f"{path.relative_to(core)}:{number}"
-        for path in sorted(core.rglob("*.py"))
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("sefton_photos", "ui")  # the screens too: "imported 01 Dec 2026"
+        for path in sorted((root / folder).rglob("*.py"))
         for number, line in enumerate(path.read_text().splitlines(), 1)
         if "%d %b" in line or "%d %B" in line
     ]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import FaceInfo, PhotoInfo
 from sefton_photos.session import Session
+from sefton_photos.words import short_date
 from ui.qtcompat import emit
 from ui.views.face_review import FaceReview
 from ui.views.photo_view import PhotoView
@@ -156,7 +157,11 @@ class PhotoWindow(QDialog):
 
     def _loaded(self, info: PhotoInfo | None) -> None:
         if info is not None:
-            when = f"{info.taken_at:%d %b %Y}" if info.taken_at else f"{info.imported_at:%d %b %Y}"
+            when = (
+                f"{short_date(info.taken_at)}"
+                if info.taken_at
+                else f"{short_date(info.imported_at)}"
+            )
             self.setWindowTitle(f"Photo of {when}")
 
     def _reviewed(self, face: FaceInfo | None) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from sefton_photos.words import plural
+from sefton_photos.words import plural, short_date
 
 if TYPE_CHECKING:
     from sefton_photos.model import Enrolment
@@ -25,9 +25,9 @@ STALE_COLOUR = QColor("#b1260f")
 
 
 def enrolment_line(number: int, e: Enrolment) -> str:
-    taken = f"photo taken {e.taken_at:%d %b %Y}" if e.taken_at else "date taken not known"
+    taken = f"photo taken {short_date(e.taken_at)}" if e.taken_at else "date taken not known"
     source = f" ({e.source})" if e.source else ""
-    line = f"Reference {number}: {taken}{source}, enrolled {e.enrolled_at:%d %b %Y}"
+    line = f"Reference {number}: {taken}{source}, enrolled {short_date(e.enrolled_at)}"
     line += f" by {e.enrolled_by}" if e.enrolled_by else ""
     return line + (f" — {STALE}" if e.stale else "")
 

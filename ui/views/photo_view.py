@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
 from sefton_photos.review import FlagReview
 from sefton_photos.session import Session
+from sefton_photos.words import short_date
 from ui.models.faces import FacesModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -79,8 +80,8 @@ def details_words(info: PhotoInfo) -> str:
             label = info.purpose
         parts.append(label[:1].upper() + label[1:])
     if info.taken_at is not None:
-        parts.append(f"taken {info.taken_at:%d %b %Y}")
-    parts.append(f"imported {info.imported_at:%d %b %Y} by {info.imported_by}")
+        parts.append(f"taken {short_date(info.taken_at)}")
+    parts.append(f"imported {short_date(info.imported_at)} by {info.imported_by}")
     parts.append(f"{info.width} by {info.height} pixels")
     return " · ".join(parts)
 

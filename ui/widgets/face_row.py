@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sefton_photos.model import FaceInfo, FaceStatus, PhotoInfo
+from sefton_photos.words import short_date
 from ui.models.faces import A_CHILD, face_colour, face_words
 
 CROP_SIDE = 128
@@ -66,9 +67,9 @@ def reason_words(face: FaceInfo) -> str:
 
 def where_words(info: PhotoInfo, index: int, count: int) -> str:
     when = (
-        f"taken {info.taken_at:%d %b %Y}"
+        f"taken {short_date(info.taken_at)}"
         if info.taken_at
-        else f"imported {info.imported_at:%d %b %Y}"
+        else f"imported {short_date(info.imported_at)}"
     )
     of = f"photo {index} of {count}" if count > 1 else "this photo"
     return f"From {of}, {when}."
