@@ -123,6 +123,7 @@ class ExportService:
             approved=approved > 0,
             faces_detected=photo.faces_detected,
             cared_for_faces=tuple(cared_for),
+            faces_checked=photo.faces_checked_at is not None,
         )
 
     def preview(

@@ -10,7 +10,8 @@ child", someone else), and can undo that back to what face matching said.  A pho
 imported without face detection has its faces looked for here (``detect``) before
 it can leave beyond the case record (R11).
 Available on a session as ``session.faces``; enrolment is in
-:mod:`sefton_photos.enrolment`, the face rows in :mod:`sefton_photos.facerows`.
+:mod:`sefton_photos.enrolment`, faces the detector missed in :mod:`sefton_photos.outlining`,
+the face rows in :mod:`sefton_photos.facerows`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import FaceInfo, FaceStatus
 from sefton_photos.model.photos import REVIEWED
+from sefton_photos.outlining import Outlining
 from sefton_photos.pipeline import DETECT_FROM, faces_in
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import Setting
@@ -52,7 +54,7 @@ __all__ = [
 ]
 
 
-class FacesService(Enrolling):
+class FacesService(Enrolling, Outlining):
     def __init__(self, children: ChildrenService) -> None:
         self.children = children
         self.vault = children.vault

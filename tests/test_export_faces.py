@@ -211,17 +211,20 @@ def test_r11_a_no_faces_import_does_not_reach_publicity_with_faces_clear(
     approve(vault, photo, Destination.PUBLICITY)
     [refused] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert refused.status == "refused"
-    assert [r.rule for r in refused.decision.blocking] == ["R11"]
+    # R11 twice: its faces were never looked for, and no person has checked it whole
+    assert [r.rule for r in refused.decision.blocking] == ["R11", "R11"]
     assert list(share.iterdir()) == []
     with as_(vault, SOCIAL) as s:
         assert s.faces.detect(photo_ids=[photo]) == {photo: 1}
     [waits] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert waits.status == "refused"  # R11: found, but nobody has reviewed the face yet
-    [why] = waits.decision.blocking
+    why, whole = waits.decision.blocking  # and nobody has checked the whole photo
     assert (why.rule, why.clause) == ("R11", "5.5.1, 5.5.2") and "1 face" in why.text
+    assert (whole.rule, whole.clause) == ("R11", "5.5.1, 5.5.2") and "missed" in whole.text
     with as_(vault, SOCIAL) as s:
         [face] = s.photos.info(photo_id=photo).faces
         s.faces.reject(face_id=face.id)  # a person: not Nina, someone else
+        s.faces.mark_checked(photo_id=photo)  # R11: and no face the detector missed
     [out] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert out.status == "exported" and out.blurred == 1
     assert out.file and faces_in(out.file) == 0
@@ -258,6 +261,7 @@ def test_r6_r9_a_cared_for_child_recognised_in_anothers_photo_keeps_it_from_the_
         for f in s.photos.info(photo_id=photo).faces:
             if not f.reviewed:
                 s.faces.reject(face_id=f.id)
+        s.faces.mark_checked(photo_id=photo)  # R11: and nobody the detector missed
     [now] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert now.status == "exported" and now.blurred == 3
 

@@ -41,6 +41,7 @@ def test_every_face_of_a_crowd_down_to_40_px_is_found_and_blurred_for_publicity(
         assert len(faces) == len(WIDTHS), "every face, the 40 px ones too, is found"
         for face in faces:  # none of them is Nina: a person says so for each (R11)
             s.faces.reject(face_id=face.id)
+        s.faces.mark_checked(photo_id=photo)  # and the whole photo looked at
     approve(face_vault, photo, Destination.PUBLICITY)
     [out] = export(face_vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert out.status == "exported" and out.file, out.decision.explain()
