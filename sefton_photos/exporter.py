@@ -31,20 +31,11 @@ from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
-from sefton_photos.model import Destination, ExportFacts, FaceId, PhotoId
+from sefton_photos.model import Destination, ExportFacts, ExportOutcome, FaceId, PhotoId
 from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.supervision import raise_item
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOutcome:
-    photo_id: int
-    status: str  # exported | refused
-    file: str | None
-    decision: Decision
-    blurred: int = 0
 
 
 @dataclass(frozen=True, slots=True)

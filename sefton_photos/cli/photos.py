@@ -24,8 +24,7 @@ from sefton_photos.model import Purpose
 from sefton_photos.words import plural
 
 if TYPE_CHECKING:
-    from sefton_photos.importer import FileOutcome, Progress
-    from sefton_photos.model import PhotoInfo
+    from sefton_photos.model import FileOutcome, PhotoInfo, Progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.decisions import Decision, Reason
-from sefton_photos.exporter import ExportOutcome
-from sefton_photos.model import CareStatus, Destination
+from sefton_photos.model import CareStatus, Destination, ExportOutcome
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, SOCIAL
 from tests.test_export import COMMS, as_, import_photo

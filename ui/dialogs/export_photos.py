@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.decisions import Decision
-from sefton_photos.exporter import ExportOutcome
-from sefton_photos.model import Destination
+from sefton_photos.model import Destination, ExportOutcome
 from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui.dialogs.print_photos import ask_printer, print_images
