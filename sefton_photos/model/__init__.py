@@ -47,6 +47,7 @@ from sefton_photos.model.photos import (
 )
 from sefton_photos.model.results import (
     ExportOutcome,
+    ExportProgress,
     FaceOutcome,
     FileOutcome,
     ImportReport,
@@ -78,6 +79,7 @@ __all__ = [
     "ExplanationRecord",
     "ExportFacts",
     "ExportOutcome",
+    "ExportProgress",
     "FaceId",
     "FaceInfo",
     "FaceOutcome",

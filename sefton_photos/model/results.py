@@ -60,3 +60,12 @@ class ExportOutcome:
     file: str | None
     decision: Decision
     blurred: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ExportProgress:
+    """After every photo an export tried: how many of how many, and that photo's outcome."""
+
+    done: int
+    total: int
+    last: ExportOutcome
