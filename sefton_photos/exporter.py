@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -31,20 +33,21 @@ from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
-from sefton_photos.model import Destination, ExportFacts, FaceId, PhotoId
+from sefton_photos.model import (
+    Destination,
+    ExportFacts,
+    ExportOutcome,
+    ExportProgress,
+    FaceId,
+    PhotoId,
+)
 from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.supervision import raise_item
 
-
-@dataclass(frozen=True, slots=True)
-class ExportOutcome:
-    photo_id: int
-    status: str  # exported | refused
-    file: str | None
-    decision: Decision
-    blurred: int = 0
+if TYPE_CHECKING:
+    from sefton_photos.pipeline import Cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +255,12 @@ class ExportService:
         destination: Destination,
         out: Path,
         blur_all_but_consented: bool = False,
+        progress: Callable[[ExportProgress], None] | None = None,
+        cancel: Cancel | None = None,
     ) -> list[ExportOutcome]:
+        """Export the photos in turn, each decided, audited and written (or refused) as it
+        comes; ``progress`` hears of each.  A ``cancel`` set stops before the next photo:
+        what was written stays, and the outcomes returned are those of the photos tried."""
         where, location_id = self.outputs.decide(folder=Path(out))
         if where.allowed:
             self.outputs.sweep(folder=safe_resolve(Path(out)))
@@ -264,22 +272,34 @@ class ExportService:
         )
         counter = itertools.count(1)
         for pid, decision in decisions:
+            if cancel is not None and cancel.is_set():
+                break  # between photos, never inside one
             if not where.allowed:
                 decision = Decision(False, (*where.reasons, *decision.reasons))
-            if not decision.allowed:
-                outcomes.append(self._refused(pid, destination, decision, out, location_id))
-                continue
-            try:
-                outcomes.append(
-                    self._write(pid, destination, decision, Path(out), location_id, next(counter))
-                )
-            except VaultError as exc:  # the folder is full or read-only: said, not hidden
-                failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
-                outcomes.append(self._refused(pid, destination, failed, out, location_id))
-            except SeftonError as exc:  # the clean copy could not be proven clean
-                failed = Decision(False, (Reason("R7", "5.5.4.8", str(exc)),))
-                outcomes.append(self._refused(pid, destination, failed, out, location_id))
+            outcomes.append(self._one(pid, destination, decision, Path(out), location_id, counter))
+            if progress is not None:
+                progress(ExportProgress(len(outcomes), len(decisions), outcomes[-1]))
         return outcomes
+
+    def _one(
+        self,
+        pid: int,
+        destination: Destination,
+        decision: Decision,
+        out: Path,
+        location_id: int | None,
+        counter: Iterator[int],
+    ) -> ExportOutcome:
+        if not decision.allowed:
+            return self._refused(pid, destination, decision, out, location_id)
+        try:
+            return self._write(pid, destination, decision, out, location_id, next(counter))
+        except VaultError as exc:  # the folder is full or read-only: said, not hidden
+            failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
+            return self._refused(pid, destination, failed, out, location_id)
+        except SeftonError as exc:  # the clean copy could not be proven clean
+            failed = Decision(False, (Reason("R7", "5.5.4.8", str(exc)),))
+            return self._refused(pid, destination, failed, out, location_id)
 
     def _record(
         self,

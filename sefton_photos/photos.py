@@ -8,7 +8,6 @@ on a session as ``session.photos``.
 from __future__ import annotations
 
 import builtins
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -245,7 +244,3 @@ class PhotosService:
         return outputs.write(
             target=target, data=data, action="photo.written_out", subject=f"photo {photo_id}"
         )
-
-
-def thumbnail_image(data: bytes) -> Image.Image:
-    return Image.open(io.BytesIO(data), formats=("JPEG",))

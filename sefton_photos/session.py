@@ -17,7 +17,7 @@ from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
 from sefton_photos.dashboard import DashboardService
 from sefton_photos.devices import DevicesService
-from sefton_photos.errors import InvalidInput, VaultLocked
+from sefton_photos.errors import InvalidInput
 from sefton_photos.exporter import ExportService
 from sefton_photos.facedata import FacesService
 from sefton_photos.guard import require
@@ -338,7 +338,3 @@ class Session:
                 actor_name=self.user.name,
                 details={"young_person_min_age": years},
             )
-
-    def require_unlocked(self) -> None:
-        if self.locked:
-            raise VaultLocked("Sefton Photos is locked. Enter your password to continue.")

@@ -48,3 +48,14 @@ def keys_of(vault_dir: Path, person: Person = ADMIN) -> tuple[bytes, bytes]:
         return session.vault.vault_key, session.vault.db_key
     finally:
         session.close()
+
+
+def head_revision() -> str:
+    """The newest schema revision this build knows (Alembic's single head)."""
+    from alembic.script import ScriptDirectory
+
+    from sefton_photos.vault import migrate
+
+    head = ScriptDirectory.from_config(migrate._config()).get_current_head()
+    assert head is not None
+    return head

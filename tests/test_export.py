@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from sefton_photos.model import (
     CareStatus,
     ConsentKind,
     Destination,
+    ExportProgress,
     FaceStatus,
     GivenBy,
     Purpose,
@@ -348,3 +350,49 @@ def test_the_subject_access_package_opens_with_its_passphrase(
         assert any(n.startswith("photos/") for n in names)
         assert "blurred" in z.read("redactions.txt").decode()
         assert b"Child A" in z.read("index.html")
+
+
+def test_one_run_reports_each_photo_and_a_cancel_stops_between_photos(
+    world: dict, faces_dir: Path, tmp_path: Path
+) -> None:
+    """One ``exports.run`` for every photo, with progress after each; a cancel stops before
+    the next photo: what was written stays, audited, and is what the run returns."""
+    vault, share, child = world["vault"], world["share"], world["ids"]["person-a"]
+    photos = [
+        import_photo(vault, faces_dir, tmp_path, [child], f"person-a_{n}.jpg", faces=False)
+        for n in (2, 3, 4)
+    ]
+    seen: list[ExportProgress] = []
+    everything = export(vault, SOCIAL, photos, Destination.CASE_RECORD, share, progress=seen.append)
+    assert [o.status for o in everything] == ["exported"] * 3
+    assert [(p.done, p.total) for p in seen] == [(1, 3), (2, 3), (3, 3)]
+    assert [p.last for p in seen] == everything
+    assert len(list(share.iterdir())) == 3
+
+    cancel = threading.Event()
+    later: list[ExportProgress] = []
+
+    def stop_after_the_first(p: ExportProgress) -> None:
+        later.append(p)
+        cancel.set()  # as the dialog's Cancel does, while the export runs
+
+    folder = share / "second"
+    folder.mkdir()
+    tried = export(
+        vault,
+        SOCIAL,
+        photos,
+        Destination.CASE_RECORD,
+        folder,
+        progress=stop_after_the_first,
+        cancel=cancel,
+    )
+    assert [(o.photo_id, o.status) for o in tried] == [(photos[0], "exported")]
+    assert [Path(o.file or "") for o in tried] == list(folder.iterdir())
+    assert [(p.done, p.total) for p in later] == [(1, 3)]
+    with as_(vault, ADMIN) as a:
+        written = [e for e in a.audit_entries(limit=100) if e.action == "export.written"]
+    assert len(written) == 4  # three, then the one before the cancel; never a half
+
+    assert export(vault, SOCIAL, photos, Destination.CASE_RECORD, folder, cancel=cancel) == []
+    assert len(list(folder.iterdir())) == 1  # cancelled before the first: nothing written

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sefton_photos.import_count import count_importable
-from sefton_photos.importer import Progress
+from sefton_photos.model import Progress
 from tests.test_import import children, run, social
 from tests.test_import_sources import jpeg
 

@@ -17,8 +17,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
-from sefton_photos.importer import ImportReport
-from sefton_photos.model import Purpose
+from sefton_photos.model import ImportReport, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
 from tests.helpers import SOCIAL

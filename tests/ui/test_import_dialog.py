@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.importer import ImportReport
-from sefton_photos.model import Purpose
+from sefton_photos.model import ImportReport, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
 from tests.ui.photo_support import children, copy_in, keeping, make_jpegs, signed_in

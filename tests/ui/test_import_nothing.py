@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.importer import ImportReport
+from sefton_photos.model import ImportReport
 from sefton_photos.session import Session
 from tests.ui.photo_support import children
 from tests.ui.test_import_dialog import _dialog, _fill, kept, social  # noqa: F401 (fixtures)

@@ -11,8 +11,7 @@ from PIL import Image
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.importer import ImportReport
-from sefton_photos.model import Purpose
+from sefton_photos.model import ImportReport, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
 from tests.helpers import SOCIAL

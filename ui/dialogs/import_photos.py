@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import PolicyRefusal, SeftonError
-from sefton_photos.importer import ImportReport, Progress
-from sefton_photos.model import Child, Device
+from sefton_photos.model import Child, Device, ImportReport, Progress
 from sefton_photos.session import Session
 from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon, QPixmap
 
 from sefton_photos.decisions import Decision, Reason
-from sefton_photos.exporter import ExportOutcome
+from sefton_photos.model import ExportOutcome
 from ui.models.reasons import MET_COLOUR, NOT_MET_COLOUR
 from ui.qtcompat import emit
 

@@ -17,8 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from sefton_photos.importer import FileOutcome, ImportReport
-from sefton_photos.model import FaceStatus
+from sefton_photos.model import FaceStatus, FileOutcome, ImportReport
 from ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex

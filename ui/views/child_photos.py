@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.importer import ImportReport
+from sefton_photos.model import ImportReport
 from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui.dialogs.import_photos import ImportDialog

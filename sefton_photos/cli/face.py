@@ -1,9 +1,8 @@
 """``sefton-photos face enrol|references|list|confirm|reject|undo``: face matching and
 the review a person signs off (R11, policy 5.5.1, 5.5.2; R13, UK GDPR).
 
-Split from :mod:`sefton_photos.cli.photos` so the review commands stay together and
-that module stays small.  Every line is printed through ``emit`` (``--json`` prints
-the records and nothing else).
+Every line is printed through ``emit`` (``--json`` prints the records and nothing
+else).
 """
 
 from __future__ import annotations
@@ -12,7 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sefton_photos.cli.common import Misuse, common_options, emit, record_id, signed_in
+from sefton_photos.cli.common import Misuse, common_options, record_id, signed_in
+from sefton_photos.cli.output import emit
 
 if TYPE_CHECKING:
     from sefton_photos.model import FaceInfo
