@@ -87,6 +87,7 @@ class PhotosService:
             purpose=capture.purpose if capture else None,
             faces=tuple(to_face(db, f, visible) for f in faces),
             flagged=photo.flag_reason if photo.flagged_at else None,
+            faces_checked=photo.faces_checked_at is not None,
         )
 
     def list(self, *, child_id: int) -> list[PhotoInfo]:

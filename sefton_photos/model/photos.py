@@ -104,6 +104,7 @@ class PhotoInfo:
     purpose: str | None
     faces: tuple[FaceInfo, ...]
     flagged: str | None  # why it needs review (R12), if it does
+    faces_checked: bool = False  # a person checked it whole for missed faces (R11, 0006)
 
 
 @dataclass(frozen=True, slots=True)

@@ -296,6 +296,8 @@ CASES: dict[str, Case] = {
     "face confirm": lambda w: (KEY, ["face", "confirm", w.face(), "--child", w.child]),
     "face reject": lambda w: (KEY, ["face", "reject", w.face()]),
     "face undo": lambda w: (KEY, ["face", "undo", w.reviewed_face()]),
+    "face outline": lambda w: (KEY, ["face", "outline", w.face_photo(), "--box", "0,60,60,0"]),
+    "face checked": lambda w: (KEY, ["face", "checked", w.face_photo()]),
     "import": lambda w: (
         KEY,
         [
