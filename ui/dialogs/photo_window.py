@@ -95,6 +95,7 @@ class PhotoWindow(QDialog):
         self.resize(metrics.averageCharWidth() * 140, metrics.height() * 34)
         self.view.loaded.connect(self._loaded)
         self.review.reviewed.connect(self._reviewed)
+        self.view.faces_changed.connect(self.review.set_photo)
         self.finished.connect(lambda _result: self.forget())
 
     def show_photo(self, photo_id: int, photo_ids: Sequence[int] | None = None) -> None:
