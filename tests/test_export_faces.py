@@ -420,6 +420,7 @@ def test_r6_r9_can_export_refuses_public_use_when_a_cared_for_child_is_recognise
     }
 
 
+@pytest.mark.integration  # building the demo vault runs the detector
 def test_r11_the_demo_vaults_pictures_were_checked_for_faces(tmp_path: Path) -> None:
     """The demo's drawn pictures are looked at for faces, so its life story book works."""
     from sefton_photos import demo
