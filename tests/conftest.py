@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, STAFF
+from tests.helpers import ADMIN, COMMS, STAFF, as_, children
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -120,3 +120,16 @@ def admin_session(vault_dir: Path) -> Iterator[Session]:
     session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
     yield session
     session.close()
+
+
+@pytest.fixture
+def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
+    """An approved council folder, a communications officer, and the children's ids."""
+    share = tmp_path / "council-share"
+    share.mkdir()
+    with as_(face_vault, ADMIN) as admin:
+        admin.locations.add(path=share, label="Case records")
+        admin.add_user(
+            name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
+        )
+    return {"vault": face_vault, "share": share, "ids": children(face_vault)}

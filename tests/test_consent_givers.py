@@ -15,8 +15,7 @@ import pytest
 from sefton_photos.errors import InvalidInput, PolicyRefusal
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy
 from sefton_photos.session import DEFAULT_YOUNG_PERSON_MIN_AGE, Session
-from tests.helpers import ADMIN, KEY, SOCIAL, SOCIAL2
-from tests.test_children import signed_in
+from tests.helpers import ADMIN, KEY, SOCIAL, SOCIAL2, signed_in
 
 UNDERSTANDS = "Assessed by Sam Social: understands what photos are for and can say no"
 

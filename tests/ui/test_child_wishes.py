@@ -10,8 +10,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import Purpose, Whose
-from tests.helpers import KEY, SOCIAL
-from tests.test_consents import ready_child
+from tests.helpers import KEY, SOCIAL, ready_child
 from tests.ui.test_children_page import (
     Opener,
     _check,

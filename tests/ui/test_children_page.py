@@ -29,8 +29,7 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
 from sefton_photos.session import Session
-from tests.helpers import KEY, KEY2, SOCIAL, Person
-from tests.test_consents import ready_child
+from tests.helpers import KEY, KEY2, SOCIAL, Person, ready_child
 from ui import ops
 from ui.dialogs.add_child import AddChildDialog
 from ui.dialogs.add_consent import AddConsentDialog

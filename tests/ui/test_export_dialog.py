@@ -21,8 +21,7 @@ from sefton_photos.decisions import Decision, Reason
 from sefton_photos.exporter import ExportOutcome
 from sefton_photos.model import CareStatus, Destination
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import COMMS, as_, import_photo
+from tests.helpers import ADMIN, COMMS, SOCIAL, as_, import_photo
 from tests.ui.export_support import mnemonic_clashes
 from tests.ui.photo_support import children, signed_in
 from tests.ui.test_accessibility import _unnamed

@@ -18,8 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.decisions import Decision, Reason
 from sefton_photos.model import ConsentKind
-from tests.helpers import ADMIN
-from tests.test_export import as_
+from tests.helpers import ADMIN, as_
 from tests.ui.export_support import mnemonic_clashes
 from tests.ui.photo_support import children, copy_in, import_now, signed_in
 from tests.ui.test_accessibility import _unnamed

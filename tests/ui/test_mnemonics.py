@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL
-from tests.test_consents import ready_child
+from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, ready_child
 from tests.ui.conftest import drain
 from ui import ops
 from ui.main_window import MainWindow

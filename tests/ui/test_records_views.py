@@ -16,8 +16,7 @@ from pytestqt.qtbot import QtBot
 from sefton_photos.model import CareStatus
 from sefton_photos.records import RetentionDue
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, SOCIAL
-from tests.test_export import as_
+from tests.helpers import ADMIN, KEY, SOCIAL, as_
 from tests.ui.conftest import MessageBoxes
 from tests.ui.export_support import mnemonic_clashes
 from tests.ui.photo_support import children, copy_in, import_now, settle, signed_in
