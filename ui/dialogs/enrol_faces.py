@@ -34,7 +34,7 @@ from sefton_photos.model import FaceInfo, PhotoInfo
 from sefton_photos.session import Session
 from ui.models.enrolments import EnrolmentsModel, references_words
 from ui.models.faces import FacesModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.photo_grid import PhotoGrid
 from ui.views.photo_view import to_qimage
@@ -72,7 +72,7 @@ class EnrolDialog(QDialog):
         self.photo_id: int | None = None
         self.face_id: int | None = None
         self.file: Path | None = None
-        self._generation = 0
+        self._latest = Latest()
         self.setWindowTitle(f"Enrol {name} for face matching")
         self.setAccessibleName(f"Enrol {name} for face matching")
         intro = QLabel(intro_words(name), self)
@@ -192,8 +192,7 @@ class EnrolDialog(QDialog):
 
     def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
         """Show this photo of the child with its faces boxed, to choose the face."""
-        self._generation += 1
-        generation, photos = self._generation, self.session.photos
+        ticket, photos = self._latest.start(), self.session.photos
         self.photo_id, self.face_id, self.file = photo_id, None, None
 
         def work() -> tuple[PhotoInfo, QImage]:
@@ -201,7 +200,7 @@ class EnrolDialog(QDialog):
             return info, to_qimage(photos.view(photo_id=photo_id, max_side=PICK_SIDE))
 
         def done(result: tuple[PhotoInfo, QImage]) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             info, image = result
             self.canvas.set_photo(image, QSize(info.width, info.height), info.faces)
@@ -212,7 +211,7 @@ class EnrolDialog(QDialog):
             emit(self.photo_shown, info)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
                 emit(self.photo_shown, None)
 
@@ -257,7 +256,7 @@ class EnrolDialog(QDialog):
             self.use_file(Path(path))
 
     def use_file(self, path: Path) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.photo_id, self.face_id, self.file = None, None, path
         self.grid.clearSelection()
         self.canvas.clear()
@@ -303,7 +302,7 @@ class EnrolDialog(QDialog):
 
     def forget(self) -> None:
         """Drop every picture, face and reference shown (on close and on lock)."""
-        self._generation += 1
+        self._latest.drop()
         self.photo_id, self.face_id, self.file = None, None, None
         self.grid.clear()
         self.canvas.clear()

@@ -38,7 +38,7 @@ from sefton_photos.model import Destination
 from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui.dialogs.print_photos import ask_printer, print_images
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.thumbs import ThumbnailLoader
 from ui.widgets.destination_choice import DestinationCombo, destination_phrase, when_allowed
@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
         self.where: Decision | None = None
         self.printable: list[Path] = []
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._generation = 0
+        self._latest = Latest()
         self._stopped = False
         self._ready = False  # the approved locations have been listed
         self._load_error = ""
@@ -211,8 +211,7 @@ class ExportDialog(QDialog):
         """Run the folder check and the per-photo preview on the worker."""
         if self.busy:
             return None
-        self._generation += 1
-        generation = self._generation
+        ticket = self._latest.start()
         destination, folder = self.chosen_destination(), self.folder.folder()
         ids, session, blur = self.model.photo_ids, self.session, self.blur.isChecked()
         self.printable = []
@@ -230,11 +229,11 @@ class ExportDialog(QDialog):
             )
 
         def done(result: tuple[Decision | None, list[tuple[int, Decision]]]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self._checked(*result)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.model.set_preview([])
                 self.summary.show_error(describe(error))
                 self._update_buttons()

@@ -41,7 +41,7 @@ from sefton_photos.session import Session
 from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog
 from ui.models.import_results import ImportResultsModel, summary
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.capture_form import NO_PHOTOS, CaptureForm, heading
 from ui.widgets.decision_view import DecisionView
@@ -92,7 +92,7 @@ class ImportDialog(QDialog):
         self.cancel_event = threading.Event()
         self.import_op: VaultOp[ImportReport] | None = None
         self._preselect = list(child_ids or ())
-        self._check_generation = 0
+        self._check_latest = Latest()
         self._check_running = False
         self._check_again = False
         # A Qt child of the dialog, so it is only ever destroyed on the GUI thread; an emit
@@ -241,7 +241,7 @@ class ImportDialog(QDialog):
     def _inputs_changed(self) -> None:
         if self.busy:
             return
-        self._check_generation += 1  # an answer for older inputs must not be shown
+        self._check_latest.drop()  # an answer for older inputs must not be shown
         if self.form.missing():
             self.check()  # says what to choose; asks the vault nothing
             return
@@ -255,14 +255,14 @@ class ImportDialog(QDialog):
             return None
         missing = self.form.missing()
         if missing:  # nothing chosen yet: no verdict, least of all REFUSED
-            self._check_generation += 1
+            self._check_latest.drop()
             self.decision_view.not_ready(not_ready_words(missing))
             emit(self.checked, None)
             return None
         if self._check_running:
             self._check_again = True
             return None
-        generation = self._check_generation
+        ticket = self._check_latest.ticket()
         given = self.form.inputs()
         purpose = given.purpose
         assert purpose is not None  # not missing
@@ -272,13 +272,13 @@ class ImportDialog(QDialog):
 
         def done(decision: Decision) -> None:
             self._check_finished()
-            if generation == self._check_generation and not self.busy:
+            if self._check_latest.current(ticket) and not self.busy:
                 self.decision_view.show_decision(decision)
                 emit(self.checked, decision)
 
         def failed(error: BaseException) -> None:
             self._check_finished()
-            if generation == self._check_generation:
+            if self._check_latest.current(ticket):
                 self.decision_view.clear()
                 self.message.show_error(describe(error))
                 emit(self.checked, None)
@@ -439,7 +439,7 @@ class ImportDialog(QDialog):
         if self.busy:
             self.cancel()
             return
-        self._check_generation += 1
+        self._check_latest.drop()
         if self.review_dialog is not None:
             self.review_dialog.reject()
         super().reject()

@@ -31,7 +31,7 @@ from sefton_photos.model import Child, ChildFile, Role, User
 from sefton_photos.session import Session
 from ui.dialogs.add_child import AddChildDialog
 from ui.models.children import ChildrenListModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.child_file import ChildFileView
 from ui.views.page import Page
@@ -54,7 +54,7 @@ class ChildrenPage(Page):
         self.locked = False
         self.staff: list[User] = []
         self.add_dialog: AddChildDialog | None = None
-        self._generation = 0
+        self._latest = Latest()
         self._open_after_load: int | None = None
 
         left = QWidget(self)
@@ -135,7 +135,7 @@ class ChildrenPage(Page):
     def on_locked(self) -> None:
         """Empty every model and drop answers still on their way (no name stays shown)."""
         self.locked = True
-        self._generation += 1
+        self._latest.drop()
         self.search_timer.stop()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
@@ -199,10 +199,10 @@ class ChildrenPage(Page):
             return None
         self.search_timer.stop()
         search = self.search_edit.text().strip() or None
-        generation, children = self._generation, self.session.children
+        ticket, children = self._latest.ticket(), self.session.children
 
         def loaded(found: list[Child]) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             self.model.set_children(found)
             self._fit_list()
@@ -211,7 +211,7 @@ class ChildrenPage(Page):
             emit(self.children_loaded)
 
         def failed(error: BaseException) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             self.model.clear()
             self.message.show_error(describe(error))
@@ -250,16 +250,16 @@ class ChildrenPage(Page):
         """Staff names for the dialogs (key workers to allocate, who permitted)."""
         if self.locked:
             return None
-        generation = self._generation
+        ticket = self._latest.ticket()
 
         def loaded(users: list[User]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.staff = users
                 self.file_view.staff = users
                 emit(self.staff_loaded)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
                 emit(self.staff_loaded)
 

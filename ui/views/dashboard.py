@@ -43,7 +43,7 @@ from ui.models.dashboard import (
     expiring_rows,
     flagged_rows,
 )
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.message import MessageLabel
@@ -163,7 +163,7 @@ class DashboardView(QWidget):
         self.today = today
         self.board: Dashboard | None = None
         self.is_loaded = False
-        self._generation = 0
+        self._latest = Latest()
         self.setAccessibleName("Dashboard")
         until = today()
         self.since_edit = date_edit(self, "Period from", until - DEFAULT_PERIOD)
@@ -253,8 +253,7 @@ class DashboardView(QWidget):
             self.message.show_error("The period ends before it starts: change From or To.")
             return None
         self.is_loaded = True
-        self._generation += 1
-        generation, session, today = self._generation, self.session, self.today()
+        ticket, session, today = self._latest.start(), self.session, self.today()
         self.update_button.setEnabled(False)
         self.message.clear_message()
 
@@ -262,13 +261,13 @@ class DashboardView(QWidget):
             return session.dashboard.build(since=since, until=until, today=today)
 
         def done(board: Dashboard) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.update_button.setEnabled(True)
                 self.show_board(board, today)
                 emit(self.loaded)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.update_button.setEnabled(True)
                 self.is_loaded = False
                 self.message.show_error(describe(error))
@@ -289,7 +288,7 @@ class DashboardView(QWidget):
 
     def forget(self) -> None:
         """Drop every number and name shown (on lock); answers on the way are dropped."""
-        self._generation += 1
+        self._latest.drop()
         self.board = None
         self.is_loaded = False
         self.update_button.setEnabled(True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from sefton_photos.model import FaceInfo, FaceStatus, PhotoInfo
 from sefton_photos.session import Session
 from sefton_photos.words import plural
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.photo_view import to_qimage
 from ui.widgets.face_row import CROP_SIDE, SPOT_SIDE, FaceRow, where_words
@@ -71,7 +71,7 @@ class FaceReview(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: dict[int, FaceRow] = {}
-        self._generation = 0
+        self._latest = Latest()
         self._photos = 0
         self.setAccessibleName("Face review")
         self.summary = QLabel(self)
@@ -99,7 +99,7 @@ class FaceReview(QWidget):
     def set_photos(self, photo_ids: Sequence[int]) -> VaultOp[Loaded]:
         """Load the faces of these photos (one capture's, say) on the worker."""
         self.clear()
-        generation, photos, ids = self._generation, self.session.photos, list(photo_ids)
+        ticket, photos, ids = self._latest.ticket(), self.session.photos, list(photo_ids)
         ratio = self.devicePixelRatioF()
         side, spot = round(CROP_SIDE * ratio), round(SPOT_SIDE * ratio)
 
@@ -117,11 +117,11 @@ class FaceReview(QWidget):
             return out
 
         def done(result: Loaded) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self._show(result)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
                 emit(self.loaded, 0)
 
@@ -218,7 +218,7 @@ class FaceReview(QWidget):
 
     def clear(self) -> None:
         """Drop every crop and name (on lock, or before loading other photos)."""
-        self._generation += 1
+        self._latest.drop()
         for row in self.rows.values():
             # Still owned by its Qt parent until deleteLater runs, so Python's garbage
             # collector never deletes it a second time.

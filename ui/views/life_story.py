@@ -37,7 +37,7 @@ from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui.models.life_story import PagesModel, TickablePhotos
 from ui.models.photos import PhotoGridModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.book_views import GRID_SIDE, pages_table, tick_grid
 from ui.widgets.location_choice import LocationCombo
@@ -70,8 +70,8 @@ class LifeStoryEditor(QWidget):
         self.child_id: int | None = None
         self.child_name = ""
         self.busy = False
-        self._listing = 0  # which set_child a listing answers
-        self._deciding = 0  # which set of pages a decision answers
+        self._listing = Latest()  # which set_child a listing answers
+        self._deciding = Latest()  # which set of pages a decision answers
         self.setAccessibleName("Life story book")
         self._ratio = ratio = QGuiApplication.primaryScreen().devicePixelRatio()
 
@@ -187,13 +187,13 @@ class LifeStoryEditor(QWidget):
         self.child_id, self.child_name = child_id, name
         self.title_edit.setText(default_title(name))
         self.grid.setAccessibleName(f"Photos of {name}" if name else "Photos of the child")
-        photos, generation = self.session.photos, self._listing
+        photos, ticket = self.session.photos, self._listing.ticket()
 
         def fetch(batch: list[int]) -> dict[int, bytes]:
             return photos.thumbnails(child_id=child_id, photo_ids=batch)
 
         def listed(ids: list[int]) -> None:
-            if generation == self._listing:
+            if self._listing.current(ticket):
                 self.photos.set_photos(ids, fetch)
                 if ids:
                     self.grid.setCurrentIndex(self.tickable.index(0, 0))
@@ -222,8 +222,8 @@ class LifeStoryEditor(QWidget):
 
     def clear(self) -> None:
         """Forget the child, the photos, the pages and every picture (on lock)."""
-        self._listing += 1
-        self._deciding += 1
+        self._listing.drop()
+        self._deciding.drop()
         self.child_id, self.child_name = None, ""
         self._drawn_for.clear()
         self._drawing.clear()
@@ -269,24 +269,24 @@ class LifeStoryEditor(QWidget):
 
     def decide(self) -> VaultOp[list[tuple[int, Decision]]] | None:
         """Ask the core for every page's decision (on the worker)."""
-        self._deciding += 1
+        ticket = self._deciding.start()
         ids, child_id = self.pages.photo_ids, self.child_id
         if not ids or child_id is None:
             self._update()
             emit(self.decided)
             return None
-        generation, lifestory = self._deciding, self.session.lifestory
+        lifestory = self.session.lifestory
         self.pages.checking()
         self._update()
 
         def done(decisions: list[tuple[int, Decision]]) -> None:
-            if generation == self._deciding:
+            if self._deciding.current(ticket):
                 self.pages.set_decisions(decisions)
                 self._update()
                 emit(self.decided)
 
         def failed(error: BaseException) -> None:
-            if generation == self._deciding:
+            if self._deciding.current(ticket):
                 self.pages.set_decisions([])
                 self.message.show_error(describe(error))
                 emit(self.decided)
@@ -374,14 +374,14 @@ class LifeStoryEditor(QWidget):
         self._drawing.add(photo_id)
         child_id, listing, lifestory, side = (
             self.child_id,
-            self._listing,
+            self._listing.ticket(),
             self.session.lifestory,
             self._side,
         )
 
         def drawn(view: object) -> None:
             self._drawing.discard(photo_id)
-            if listing != self._listing or photo_id not in self.pages.photo_ids:
+            if not self._listing.current(listing) or photo_id not in self.pages.photo_ids:
                 return
             pixmap = QPixmap()
             pixmap.loadFromData(getattr(view, "jpeg", b""), "JPEG")
@@ -392,7 +392,7 @@ class LifeStoryEditor(QWidget):
 
         def failed(error: BaseException) -> None:
             self._drawing.discard(photo_id)
-            if listing == self._listing:
+            if self._listing.current(listing):
                 self.message.show_error(describe(error))
 
         op: VaultOp[object] = VaultOp(

@@ -40,7 +40,7 @@ from sefton_photos.review import FlagReview
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
 from ui.models.faces import FacesModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.face_canvas import FaceCanvas, ZoomArea
 from ui.widgets.message import MessageLabel
@@ -100,7 +100,7 @@ class PhotoView(QWidget):
         self.max_side = max_side
         self.info: PhotoInfo | None = None
         self._note = ""  # words to show once the photo has reloaded after a review
-        self._generation = 0
+        self._latest = Latest()
         self.setAccessibleName("Photo view")
 
         self.banner = MessageLabel("Review flag", self)
@@ -198,20 +198,19 @@ class PhotoView(QWidget):
 
     def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
         """Load the photo (audited by the core) and its faces on the worker."""
-        self._generation += 1
-        generation, photos, side = self._generation, self.session.photos, self.max_side
+        ticket, photos, side = self._latest.start(), self.session.photos, self.max_side
 
         def work() -> tuple[PhotoInfo, QImage]:
             info = photos.info(photo_id=photo_id)
             return info, to_qimage(photos.view(photo_id=photo_id, max_side=side))
 
         def done(result: tuple[PhotoInfo, QImage]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.show_loaded(*result)
                 emit(self.loaded, result[0])
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.clear()
                 self.message.show_error(describe(error))
                 emit(self.loaded, None)
@@ -313,7 +312,7 @@ class PhotoView(QWidget):
 
     def clear(self) -> None:
         """Drop the picture, its faces and its details (on lock nothing stays shown)."""
-        self._generation += 1
+        self._latest.drop()
         self.info = None
         self.canvas.clear()
         self.faces_model.clear()

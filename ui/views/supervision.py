@@ -35,7 +35,7 @@ from sefton_photos.model import Note, Role
 from sefton_photos.session import Session
 from ui.dialogs.supervision_note import SupervisionNoteDialog
 from ui.models.queue import WorkersListModel, summarise
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.dashboard import DashboardView
 from ui.views.page import Page
@@ -75,7 +75,7 @@ class SupervisionPage(Page):
         self.snapshot: Snapshot | None = None
         self.note_dialog: SupervisionNoteDialog | None = None
         self.locked = False
-        self._generation = 0
+        self._latest = Latest()
         self.message = MessageLabel("Supervision message", self)
         self.tabs: QTabWidget | None = None
         self.dashboard: DashboardView | None = None
@@ -194,18 +194,17 @@ class SupervisionPage(Page):
 
     def reload(self) -> VaultOp[Snapshot]:
         """Fetch the team, queue and notes on the worker, then show them."""
-        self._generation += 1
-        generation, session = self._generation, self.session
+        ticket, session = self._latest.start(), self.session
         self.reload_button.setEnabled(False)
 
         def done(snapshot: Snapshot) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.reload_button.setEnabled(True)
                 self.show_snapshot(snapshot)
                 emit(self.loaded)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.reload_button.setEnabled(True)
                 self.message.show_error(describe(error))
                 emit(self.loaded)
@@ -303,7 +302,7 @@ class SupervisionPage(Page):
         self.locked = True
         if self.role not in WORKERS and not self.is_manager:
             return
-        self._generation += 1
+        self._latest.drop()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.done(QDialog.DialogCode.Rejected)

@@ -33,7 +33,7 @@ from sefton_photos.session import Session
 from ui.dialogs.export_record import ExportRecordDialog
 from ui.dialogs.note_text import NoteTextDialog
 from ui.models.supervision import NotesListModel, needs_my_acknowledgement, note_details
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -78,7 +78,7 @@ class NotesPanel(QWidget):
         self.items: dict[int, QueueItem] = {}
         self.dialog: QDialog | None = None
         self.export_folder: Path | None = None
-        self._generation = 0
+        self._latest = Latest()
 
         self.heading = QLabel(self)
         self.heading.setProperty("role", "subtitle")
@@ -176,7 +176,7 @@ class NotesPanel(QWidget):
         self.export_button.setEnabled(worker is not None)
 
     def clear(self) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.set_notes((), {}, None if self.manager else self.worker)
         self.detail.clear()
         self._update_buttons(None)
@@ -223,16 +223,16 @@ class NotesPanel(QWidget):
         note = self._note_or_say("Acknowledge")
         if note is None:
             return None
-        session, note_id, generation = self.session, note.id, self._generation
+        session, note_id, ticket = self.session, note.id, self._latest.ticket()
         self.ack_button.setEnabled(False)
 
         def done(after: Note) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 sealed = " Both have acknowledged it: it is now sealed." if after.sealed else ""
                 self._changed(after, f"You acknowledged note {after.id}.{sealed}")
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
                 self._update_buttons(self.selected_note())
 

@@ -31,7 +31,7 @@ from sefton_photos.model import Note, QueueItem, Role
 from sefton_photos.session import Session
 from ui.models.queue import CHILD, CONSENT, PURPOSE, SUMMARY, QueueModel
 from ui.models.supervision import ThumbnailsModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 
 MAX_THUMBNAILS = 12
@@ -101,7 +101,7 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.checkable = checkable
-        self._generation = 0
+        self._latest = Latest()
         self.heading = QLabel(self)
         self.heading.setProperty("role", "subtitle")
         self.heading.setWordWrap(True)
@@ -239,7 +239,7 @@ class QueuePanel(QWidget):
 
     def clear(self) -> None:
         """Forget every item and every picture (on lock); answers on the way are dropped."""
-        self._generation += 1
+        self._latest.drop()
         self.set_items((), None)
         self.thumbs_model.clear()
         self.thumbs_view.hide()
@@ -265,7 +265,7 @@ class QueuePanel(QWidget):
         self._show_photos(self.selected_item())
 
     def _show_photos(self, item: QueueItem | None) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.thumbs_view.setVisible(
             item is not None and bool(item.photo_ids) and bool(item.child_id)
         )
@@ -287,7 +287,7 @@ class QueuePanel(QWidget):
         self.photos_hint.setText(
             f"{len(item.photo_ids)} photos; the first {len(ids)} are shown." if more else ""
         )
-        generation, session, child_id = self._generation, self.session, item.child_id
+        ticket, session, child_id = self._latest.ticket(), self.session, item.child_id
         ratio = self.thumbs_view.devicePixelRatioF()
 
         def work() -> dict[int, QImage]:
@@ -295,12 +295,12 @@ class QueuePanel(QWidget):
             return decode_thumbnails(raw, ratio=ratio)
 
         def loaded(images: dict[int, QImage]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.thumbs_model.set_images(images)
                 emit(self.thumbnails_loaded)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.thumbs_model.set_images({})
                 self.photos_hint.setText(f"The photos could not be shown: {describe(error)}")
                 emit(self.thumbnails_loaded)
