@@ -5,6 +5,9 @@ Modelled on Anki's ``CollectionOp``::
     VaultOp(parent=self, op=lambda: session.add_user(...)) \\
         .success(self._added).failure(self._show_error).run()
 
+A widget does not build one itself: :mod:`ui.operations` names each call by area
+(``operations.users.add(parent=self, session=..., ...)``) and returns the op.
+
 Why this shape:
 
 * Unlocking runs Argon2id and a user removal rekeys the database; neither may

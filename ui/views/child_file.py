@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import ChildFile, ConsentRecord, Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_consent import AddConsentDialog
 from ui.dialogs.child_records import (
     AddPersonDialog,
@@ -247,7 +248,6 @@ class ChildFileView(QWidget):
     def load(self, child_id: int) -> VaultOp[ChildFile]:
         """Open (or reopen) a child's file on the worker; the core audits the view."""
         ticket = self._latest.ticket()
-        children = self.session.children
         self.loading = child_id
 
         def loaded(child_file: ChildFile) -> None:
@@ -263,7 +263,7 @@ class ChildFileView(QWidget):
                 self.message.show_error(describe(error))
                 emit(self.file_loaded, None)
 
-        op: VaultOp[ChildFile] = VaultOp(parent=self, op=lambda: children.file(child_id=child_id))
+        op = operations.children.file(parent=self, session=self.session, child_id=child_id)
         return op.success(loaded).failure(failed).run()
 
     def reload(self) -> VaultOp[ChildFile] | None:
@@ -428,7 +428,7 @@ class ChildFileView(QWidget):
         if consent is None:
             self.message.show_error("Choose a consent in the table first, then View form.")
             return None
-        ticket, consents = self._latest.ticket(), self.session.consents
+        ticket = self._latest.ticket()
 
         def show(result: tuple[bytes, str]) -> None:
             if not self._latest.current(ticket):
@@ -443,7 +443,5 @@ class ChildFileView(QWidget):
             if self._latest.current(ticket):
                 self.message.show_error(describe(error))
 
-        op: VaultOp[tuple[bytes, str]] = VaultOp(
-            parent=self, op=lambda: consents.form(consent_id=consent.id)
-        )
+        op = operations.consents.form(parent=self, session=self.session, consent_id=consent.id)
         return op.success(show).failure(failed).run()

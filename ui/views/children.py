@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Child, ChildFile, Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_child import AddChildDialog
 from ui.models.children import ChildrenListModel
 from ui.ops import Latest, VaultOp, describe
@@ -199,7 +200,7 @@ class ChildrenPage(Page):
             return None
         self.search_timer.stop()
         search = self.search_edit.text().strip() or None
-        ticket, children = self._latest.ticket(), self.session.children
+        ticket = self._latest.ticket()
 
         def loaded(found: list[Child]) -> None:
             if not self._latest.current(ticket):
@@ -217,7 +218,7 @@ class ChildrenPage(Page):
             self.message.show_error(describe(error))
             emit(self.children_loaded)
 
-        op: VaultOp[list[Child]] = VaultOp(parent=self, op=lambda: children.list(search=search))
+        op = operations.children.find(parent=self, session=self.session, search=search)
         return op.success(loaded).failure(failed).run()
 
     def _say_empty(self, search: str | None) -> None:
@@ -263,7 +264,7 @@ class ChildrenPage(Page):
                 self.message.show_error(describe(error))
                 emit(self.staff_loaded)
 
-        op: VaultOp[list[User]] = VaultOp(parent=self, op=self.session.list_users)
+        op = operations.users.listing(parent=self, session=self.session)
         return op.success(loaded).failure(failed).run()
 
     def select_name(self, name: str) -> bool:

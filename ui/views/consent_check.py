@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.decisions import Decision
 from sefton_photos.model import Purpose
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.reasons import ReasonsModel
 from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
@@ -205,7 +206,6 @@ class ConsentCheckPanel(QWidget):
             return None
         child_id, purpose, name = self.child_id, self.purpose(), self.child_name
         ticket = self._latest.ticket()
-        consents = self.session.consents
         self._update_enabled(busy=True)
         self.message.clear_message()
 
@@ -226,8 +226,8 @@ class ConsentCheckPanel(QWidget):
             self.message.show_error(describe(error))
             emit(self.checked, None)
 
-        op: VaultOp[Decision] = VaultOp(
-            parent=self, op=lambda: consents.check(child_id=child_id, purpose=purpose)
+        op = operations.consents.check(
+            parent=self, session=self.session, child_id=child_id, purpose=purpose
         )
         return op.success(done).failure(failed).run()
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.dashboard import Dashboard
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.supervision_note import date_edit, to_date
 from ui.models.dashboard import (
     Series,
@@ -253,12 +254,9 @@ class DashboardView(QWidget):
             self.message.show_error("The period ends before it starts: change From or To.")
             return None
         self.is_loaded = True
-        ticket, session, today = self._latest.start(), self.session, self.today()
+        ticket, today = self._latest.start(), self.today()
         self.update_button.setEnabled(False)
         self.message.clear_message()
-
-        def work() -> Dashboard:
-            return session.dashboard.build(since=since, until=until, today=today)
 
         def done(board: Dashboard) -> None:
             if self._latest.current(ticket):
@@ -273,7 +271,10 @@ class DashboardView(QWidget):
                 self.message.show_error(describe(error))
                 emit(self.loaded)
 
-        return VaultOp(parent=self, op=work).success(done).failure(failed).run()
+        op = operations.dashboard.build(
+            parent=self, session=self.session, since=since, until=until, today=today
+        )
+        return op.success(done).failure(failed).run()
 
     def show_board(self, board: Dashboard, today: date) -> None:
         self.board = board

@@ -17,6 +17,7 @@ shown is forgotten.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QShortcut
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.decisions import Decision
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.models.life_story import PagesModel, TickablePhotos
 from ui.models.photos import PhotoGridModel
 from ui.ops import Latest, VaultOp, describe
@@ -43,6 +45,9 @@ from ui.widgets.book_views import GRID_SIDE, pages_table, tick_grid
 from ui.widgets.location_choice import LocationCombo
 from ui.widgets.message import MessageLabel
 from ui.widgets.page_preview import PREVIEW_SIDE, PagePreview
+
+if TYPE_CHECKING:
+    from sefton_photos.exporter import RedactedView
 
 
 def default_title(name: str) -> str:
@@ -204,7 +209,7 @@ class LifeStoryEditor(QWidget):
             emit(self.photos_listed, 0)
 
         self.load_locations()
-        op = VaultOp(parent=self, op=lambda: photos.ids(child_id=child_id))
+        op = operations.photos.ids(parent=self, session=self.session, child_id=child_id)
         return op.success(listed).failure(failed).run()
 
     def load_locations(self) -> VaultOp[list[tuple[int, str, str]]]:
@@ -217,7 +222,7 @@ class LifeStoryEditor(QWidget):
             self.message.show_error(describe(error))
             emit(self.locations_loaded)
 
-        op = VaultOp(parent=self, op=self.session.locations.list)
+        op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     def clear(self) -> None:
@@ -275,7 +280,6 @@ class LifeStoryEditor(QWidget):
             self._update()
             emit(self.decided)
             return None
-        lifestory = self.session.lifestory
         self.pages.checking()
         self._update()
 
@@ -291,7 +295,9 @@ class LifeStoryEditor(QWidget):
                 self.message.show_error(describe(error))
                 emit(self.decided)
 
-        op = VaultOp(parent=self, op=lambda: lifestory.decide(child_id=child_id, photo_ids=ids))
+        op = operations.lifestory.decide(
+            parent=self, session=self.session, child_id=child_id, photo_ids=ids
+        )
         return op.success(done).failure(failed).run()
 
     # -- the book ------------------------------------------------------------------------------
@@ -301,7 +307,6 @@ class LifeStoryEditor(QWidget):
         if self.busy or folder is None or child_id is None or not self.pages.all_allowed():
             return None
         pages, title = self.pages.pages(), self.title_edit.text().strip() or None
-        lifestory = self.session.lifestory
         self.busy = True
         self.progress.show()
         self.message.show_info(f"Making the book of {plural(len(pages), 'page')}…")
@@ -320,9 +325,13 @@ class LifeStoryEditor(QWidget):
             self.message.show_error(f"The book was not made. {describe(error)}")
             self.decide()
 
-        op = VaultOp(
+        op = operations.lifestory.build(
             parent=self,
-            op=lambda: lifestory.build(child_id=child_id, pages=pages, out=folder, title=title),
+            session=self.session,
+            child_id=child_id,
+            pages=pages,
+            out=folder,
+            title=title,
         )
         return op.success(done).failure(failed).run()
 
@@ -364,7 +373,7 @@ class LifeStoryEditor(QWidget):
             page.decision,
         )
 
-    def _draw(self, photo_id: int, decision: Decision | None) -> VaultOp[object] | None:
+    def _draw(self, photo_id: int, decision: Decision | None) -> VaultOp[RedactedView] | None:
         """Fetch the page's picture as the book will print it, once per decision."""
         if decision is None or self.child_id is None or photo_id in self._drawing:
             return None
@@ -372,12 +381,7 @@ class LifeStoryEditor(QWidget):
         if self._drawn_for.get(photo_id) == key and self.pages.pixmap(photo_id) is not None:
             return None
         self._drawing.add(photo_id)
-        child_id, listing, lifestory, side = (
-            self.child_id,
-            self._listing.ticket(),
-            self.session.lifestory,
-            self._side,
-        )
+        child_id, listing, side = self.child_id, self._listing.ticket(), self._side
 
         def drawn(view: object) -> None:
             self._drawing.discard(photo_id)
@@ -395,9 +399,8 @@ class LifeStoryEditor(QWidget):
             if self._listing.current(listing):
                 self.message.show_error(describe(error))
 
-        op: VaultOp[object] = VaultOp(
-            parent=self,
-            op=lambda: lifestory.page_picture(child_id=child_id, photo_id=photo_id, max_side=side),
+        op = operations.lifestory.page_picture(
+            parent=self, session=self.session, child_id=child_id, photo_id=photo_id, max_side=side
         )
         return op.success(drawn).failure(failed).run()
 

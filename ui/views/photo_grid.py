@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.photos import CACHE_SIZE, ICON_SIDE, PhotoGridModel
 from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
@@ -241,13 +242,9 @@ class PhotoGrid(QListView):
                 emit(self.problem, describe(error))
                 emit(self.photos_listed, 0)
 
-        if child_id is None:
-            op: VaultOp[list[PhotoTile]] = VaultOp(parent=self, op=list)
-        else:
-            op = VaultOp(
-                parent=self,
-                op=lambda: photos.tiles(child_id=child_id, oldest_first=oldest_first),
-            )
+        op = operations.photos.tiles(
+            parent=self, session=self.session, child_id=child_id, oldest_first=oldest_first
+        )
         return op.success(listed).failure(failed).run()
 
     def clear(self) -> None:

@@ -39,6 +39,7 @@ from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
 from sefton_photos.review import FlagReview
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
+from ui import operations
 from ui.models.faces import FacesModel
 from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
@@ -198,11 +199,7 @@ class PhotoView(QWidget):
 
     def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
         """Load the photo (audited by the core) and its faces on the worker."""
-        ticket, photos, side = self._latest.start(), self.session.photos, self.max_side
-
-        def work() -> tuple[PhotoInfo, QImage]:
-            info = photos.info(photo_id=photo_id)
-            return info, to_qimage(photos.view(photo_id=photo_id, max_side=side))
+        ticket = self._latest.start()
 
         def done(result: tuple[PhotoInfo, QImage]) -> None:
             if self._latest.current(ticket):
@@ -215,7 +212,9 @@ class PhotoView(QWidget):
                 self.message.show_error(describe(error))
                 emit(self.loaded, None)
 
-        op: VaultOp[tuple[PhotoInfo, QImage]] = VaultOp(parent=self, op=work)
+        op = operations.photos.picture(
+            parent=self, session=self.session, photo_id=photo_id, max_side=self.max_side
+        )
         return op.success(done).failure(failed).run()
 
     def show_loaded(self, info: PhotoInfo, image: QImage) -> None:
@@ -266,7 +265,7 @@ class PhotoView(QWidget):
         if not consent:
             self.message.show_error("Name the new consent that covers this photo first.")
             return None
-        photo_id, reviews = int(self.info.id), self.session.reviews
+        photo_id = int(self.info.id)
 
         def done(outcome: FlagReview) -> None:
             if outcome.cleared:
@@ -291,8 +290,8 @@ class PhotoView(QWidget):
         def failed(error: BaseException) -> None:
             self.message.show_error(f"It stays flagged. {describe(error)}")
 
-        op: VaultOp[FlagReview] = VaultOp(
-            parent=self, op=lambda: reviews.review(photo_id=photo_id, consent_id=consent)
+        op = operations.photos.review_flag(
+            parent=self, session=self.session, photo_id=photo_id, consent_id=consent
         )
         return op.success(done).failure(failed).run()
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, Role
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.supervision_note import SupervisionNoteDialog
 from ui.models.queue import WorkersListModel, summarise
 from ui.ops import Latest, VaultOp, describe
@@ -40,7 +41,7 @@ from ui.qtcompat import emit
 from ui.views.dashboard import DashboardView
 from ui.views.page import Page
 from ui.views.supervision_notes import NotesPanel
-from ui.views.supervision_queue import QueuePanel, Snapshot, load_snapshot
+from ui.views.supervision_queue import QueuePanel, Snapshot
 from ui.widgets.message import MessageLabel
 
 WORKERS = (Role.SOCIAL_WORKER, Role.KEY_WORKER)
@@ -194,7 +195,7 @@ class SupervisionPage(Page):
 
     def reload(self) -> VaultOp[Snapshot]:
         """Fetch the team, queue and notes on the worker, then show them."""
-        ticket, session = self._latest.start(), self.session
+        ticket = self._latest.start()
         self.reload_button.setEnabled(False)
 
         def done(snapshot: Snapshot) -> None:
@@ -209,7 +210,7 @@ class SupervisionPage(Page):
                 self.message.show_error(describe(error))
                 emit(self.loaded)
 
-        op = VaultOp(parent=self, op=lambda: load_snapshot(session))
+        op = operations.supervision.snapshot(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem, Role
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.queue import CHILD, CONSENT, PURPOSE, SUMMARY, QueueModel
 from ui.models.supervision import ThumbnailsModel
-from ui.ops import Latest, VaultOp, describe
+from ui.ops import Latest, describe
 from ui.qtcompat import emit
 
 MAX_THUMBNAILS = 12
@@ -287,12 +288,8 @@ class QueuePanel(QWidget):
         self.photos_hint.setText(
             f"{len(item.photo_ids)} photos; the first {len(ids)} are shown." if more else ""
         )
-        ticket, session, child_id = self._latest.ticket(), self.session, item.child_id
+        ticket, child_id = self._latest.ticket(), item.child_id
         ratio = self.thumbs_view.devicePixelRatioF()
-
-        def work() -> dict[int, QImage]:
-            raw = session.photos.thumbnails(child_id=child_id, photo_ids=ids)
-            return decode_thumbnails(raw, ratio=ratio)
 
         def loaded(images: dict[int, QImage]) -> None:
             if self._latest.current(ticket):
@@ -305,4 +302,7 @@ class QueuePanel(QWidget):
                 self.photos_hint.setText(f"The photos could not be shown: {describe(error)}")
                 emit(self.thumbnails_loaded)
 
-        VaultOp(parent=self, op=work).success(loaded).failure(failed).run()
+        op = operations.photos.thumbnails(
+            parent=self, session=self.session, child_id=child_id, photo_ids=ids, ratio=ratio
+        )
+        op.success(loaded).failure(failed).run()
