@@ -37,6 +37,7 @@ from sefton_photos.exporter import ExportOutcome
 from sefton_photos.model import Destination
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.dialogs.print_photos import ask_printer, print_images
 from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
@@ -202,18 +203,18 @@ class ExportDialog(QDialog):
             self._ready, self._load_error = True, describe(error)
             self.folder.set_locations([])
 
-        op = VaultOp(parent=self, op=self.session.locations.list)
+        op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     # -- the check (nothing is written) ----------------------------------------------------------
 
-    def check(self) -> VaultOp[object] | None:
+    def check(self) -> VaultOp[tuple[Decision | None, list[tuple[int, Decision]]]] | None:
         """Run the folder check and the per-photo preview on the worker."""
         if self.busy:
             return None
         ticket = self._latest.start()
         destination, folder = self.chosen_destination(), self.folder.folder()
-        ids, session, blur = self.model.photo_ids, self.session, self.blur.isChecked()
+        ids, blur = self.model.photo_ids, self.blur.isChecked()
         self.printable = []
         self.model.checking()
         self.results.refresh()
@@ -221,12 +222,6 @@ class ExportDialog(QDialog):
             f"Checking {plural(len(ids), 'photo')} for {destination_phrase(destination)}…"
         )
         self._update_buttons()
-
-        def work() -> tuple[Decision | None, list[tuple[int, Decision]]]:
-            where = session.locations.check(folder)[0] if folder is not None else None
-            return where, session.exports.preview(
-                photo_ids=ids, destination=destination, blur_all_but_consented=blur
-            )
 
         def done(result: tuple[Decision | None, list[tuple[int, Decision]]]) -> None:
             if self._latest.current(ticket):
@@ -239,8 +234,15 @@ class ExportDialog(QDialog):
                 self._update_buttons()
                 emit(self.checked)
 
-        op: VaultOp[object] = VaultOp(parent=self, op=work)
-        return op.success(done).failure(failed).run()  # type: ignore[arg-type]
+        op = operations.exports.check(
+            parent=self,
+            session=self.session,
+            photo_ids=ids,
+            destination=destination,
+            folder=folder,
+            blur=blur,
+        )
+        return op.success(done).failure(failed).run()
 
     def _checked(self, where: Decision | None, previews: list[tuple[int, Decision]]) -> None:
         self.where = where
@@ -326,7 +328,7 @@ class ExportDialog(QDialog):
         if n >= len(ids) or self._stopped:
             self._exported(destination, folder)
             return None
-        exports, pid = self.session.exports, ids[n]
+        pid = ids[n]
 
         def done(outcomes: list[ExportOutcome]) -> None:
             for outcome in outcomes:
@@ -341,11 +343,13 @@ class ExportDialog(QDialog):
             self._stopped = True
             self._exported(destination, folder, stopped=True)
 
-        op = VaultOp(
+        op = operations.exports.export(
             parent=self,
-            op=lambda: exports.run(
-                photo_ids=[pid], destination=destination, out=folder, blur_all_but_consented=blur
-            ),
+            session=self.session,
+            photo_ids=[pid],
+            destination=destination,
+            out=folder,
+            blur=blur,
         )
         return op.success(done).failure(failed).run()
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from sefton_photos.import_count import ImportCount
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.capture_form import CaptureForm, count_words
@@ -37,7 +38,6 @@ class PhotoCounter(QObject):
         paths, folder = list(self.form.paths), self.form.from_folder
         if not paths:
             return None
-        imports = self.session.imports
         self.form.show_count(COUNTING)
 
         def done(count: ImportCount) -> None:
@@ -51,5 +51,5 @@ class PhotoCounter(QObject):
                 self.form.show_count(describe(error))
                 emit(self.counted, None)
 
-        op: VaultOp[ImportCount] = VaultOp(parent=self, op=lambda: imports.count(paths=paths))
+        op = operations.imports.count(parent=self, session=self.session, paths=paths)
         return op.success(done).failure(failed).run()

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.decisions import Decision
-from sefton_photos.errors import PolicyRefusal, SeftonError
+from sefton_photos.errors import PolicyRefusal
 from sefton_photos.importer import ImportReport, Progress
 from sefton_photos.model import Child, Device
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog
 from ui.models.import_results import ImportResultsModel, summary
@@ -210,15 +211,6 @@ class ImportDialog(QDialog):
         return self.sizeHint().boundedTo(self.screen().availableSize())
 
     def _load_choices(self) -> None:
-        session = self.session
-
-        def work() -> tuple[list[Child], list[Device], bool | None]:
-            try:  # R13: the box starts as the vault's setting (the core applies it anyway)
-                matching: bool | None = bool(session.faces.settings().enabled)
-            except SeftonError:
-                matching = None
-            return session.children.list(), session.devices.list(), matching
-
         def listed(result: tuple[list[Child], list[Device], bool | None]) -> None:
             children, devices, matching = result
             self.form.set_choices(children, devices, checked=self._preselect)
@@ -231,7 +223,8 @@ class ImportDialog(QDialog):
             self.message.show_error(describe(error))
             emit(self.loaded)
 
-        VaultOp(parent=self, op=work).success(listed).failure(failed).run()
+        op = operations.imports.choices(parent=self, session=self.session)
+        op.success(listed).failure(failed).run()
 
     def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
         self.form.set_paths(paths, folder=folder)
@@ -266,7 +259,6 @@ class ImportDialog(QDialog):
         given = self.form.inputs()
         purpose = given.purpose
         assert purpose is not None  # not missing
-        imports = self.session.imports
         self._check_running = True
         self.message.clear_message()
 
@@ -283,15 +275,8 @@ class ImportDialog(QDialog):
                 self.message.show_error(describe(error))
                 emit(self.checked, None)
 
-        op: VaultOp[Decision] = VaultOp(
-            parent=self,
-            op=lambda: imports.decide(
-                child_ids=given.child_ids,
-                purpose=purpose,
-                purpose_note=given.purpose_note,
-                device=given.device,
-                attested=given.attested,
-            ),
+        op = operations.imports.decide(
+            parent=self, session=self.session, given=given, purpose=purpose
         )
         return op.success(done).failure(failed).run()
 
@@ -324,30 +309,20 @@ class ImportDialog(QDialog):
             with contextlib.suppress(RuntimeError):
                 emit(bridge.progressed, p)
 
-        imports = self.session.imports
         self._set_busy(True)
         self.report = None
         self.results.clear()
         self.summary.clear_message()
         self.message.clear_message()
         self.progress.start()
-        op: VaultOp[ImportReport] = VaultOp(
+        op = operations.imports.run(
             parent=self,
-            op=lambda: imports.run(
-                child_ids=given.child_ids,
-                purpose=purpose,
-                purpose_note=given.purpose_note,
-                device=given.device,
-                attested=given.attested,
-                paths=list(given.paths),
-                note=given.note,
-                keep_source=given.keep_source,
-                keep_source_reason=given.keep_source_reason or None,
-                match_faces=given.match_faces,
-                progress=progress,
-                cancel=cancel,
-                workers=workers,
-            ),
+            session=self.session,
+            given=given,
+            purpose=purpose,
+            progress=progress,
+            cancel=cancel,
+            workers=workers,
         )
         self.import_op = op.success(self._imported).failure(self._import_failed).run()
         return self.import_op

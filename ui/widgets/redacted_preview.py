@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sefton_photos.model import Destination
 from sefton_photos.words import plural
+from ui import operations
 from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.fitted_picture import FittedPicture
@@ -70,7 +71,7 @@ class RedactedPreview(QWidget):
     def request(
         self, photo_id: int, destination: Destination, blur_all_but_consented: bool
     ) -> VaultOp[RedactedView]:
-        ticket, exports = self._latest.start(), self.session.exports
+        ticket = self._latest.start()
         self.photo_id = photo_id
         self.words.setText("Drawing the preview…")
         side = round(SIDE * self._ratio)
@@ -93,14 +94,13 @@ class RedactedPreview(QWidget):
                 self.words.setText(describe(error))
                 emit(self.shown, photo_id)
 
-        op = VaultOp(
+        op = operations.exports.redacted(
             parent=self,
-            op=lambda: exports.redacted(
-                photo_id=photo_id,
-                destination=destination,
-                blur_all_but_consented=blur_all_but_consented,
-                max_side=side,
-            ),
+            session=self.session,
+            photo_id=photo_id,
+            destination=destination,
+            blur_all_but_consented=blur_all_but_consented,
+            max_side=side,
         )
         return op.success(done).failure(failed).run()
 
