@@ -44,10 +44,10 @@ def audit_entries(
 
 
 def verify_audit(*, parent: QObject | None, session: Session) -> VaultOp[AuditVerification]:
-    """Check the audit trail's hash chain end to end."""
+    """Check the audit chain against its sealed head."""
     return VaultOp(parent=parent, op=session.verify_audit)
 
 
 def check_vault(*, parent: QObject | None, session: Session) -> VaultOp[list[CheckFinding]]:
-    """Check every stored file against the database."""
+    """Prove every part of the vault is what the app wrote; one finding a part (repairs nothing)."""
     return VaultOp(parent=parent, op=session.check_vault)
