@@ -2,8 +2,7 @@
 
 A screen builds its call into the vault with ``operations.<area>.<call>(parent=...,
 session=..., ...)``; only ui/ops.py (the machinery) and ui/operations/ construct a
-``VaultOp``.  The one exception is the form dialog base, which runs the call its
-subclass prepared (engineer ui13a's WorkerDialog/VaultFormDialog work).
+``VaultOp`` (a form dialog's ``prepare`` returns one from ui/operations too).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from pathlib import Path
 import ui.operations
 
 UI = Path(__file__).resolve().parents[2] / "ui"
-RUNS_WORK_HANDED_TO_IT = {"dialogs/vault_form.py": 1}
 
 
 def _vault_op_calls(path: Path) -> list[ast.Call]:
@@ -59,9 +57,8 @@ def test_no_inline_vault_op_lambda_outside_ui_operations() -> None:
 
 def test_only_ui_operations_build_vault_ops() -> None:
     counts = {name: len(calls) for name, calls in _outside_operations().items()}
-    assert counts == RUNS_WORK_HANDED_TO_IT, (
-        "build the VaultOp with a function in ui/operations/<area>.py: "
-        + ", ".join(f"ui/{n} ({c})" for n, c in counts.items() if n not in RUNS_WORK_HANDED_TO_IT)
+    assert counts == {}, "build the VaultOp with a function in ui/operations/<area>.py: " + (
+        ", ".join(f"ui/{n} ({c})" for n, c in counts.items())
     )
 
 

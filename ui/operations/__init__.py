@@ -31,6 +31,7 @@ from ui.operations import (
     session,
     supervision,
     users,
+    wishes,
 )
 
 __all__ = [
@@ -48,4 +49,5 @@ __all__ = [
     "session",
     "supervision",
     "users",
+    "wishes",
 ]

@@ -1,4 +1,4 @@
-"""Operations on registered cameras and phones: list them, retire one."""
+"""Operations on registered cameras and phones: list them, register one, retire one."""
 
 from __future__ import annotations
 
@@ -22,3 +22,14 @@ def retire(*, parent: QObject | None, session: Session, name: str) -> VaultOp[De
     """Retire a device: nobody can import from it any more."""
     devices = session.devices
     return VaultOp(parent=parent, op=lambda: devices.retire(name=name))
+
+
+def add(
+    *, parent: QObject | None, session: Session, name: str, serial: str, make: str, model: str
+) -> VaultOp[Device]:
+    """Register a camera or phone staff may import from."""
+    devices = session.devices
+    return VaultOp(
+        parent=parent,
+        op=lambda: devices.add(name=name, serial=serial, make=make, model=model),
+    )

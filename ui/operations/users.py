@@ -1,4 +1,5 @@
-"""Operations on staff accounts: list them, add one, remove one (which rekeys the vault)."""
+"""Operations on staff accounts: list them, add one, set a line manager, remove one (which
+rekeys the vault)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,12 @@ def add(
 def remove(*, parent: QObject | None, session: Session, name: str) -> VaultOp[None]:
     """Remove an account; the vault key is rotated so the old password opens nothing."""
     return VaultOp(parent=parent, op=lambda: session.remove_user(name=name))
+
+
+def set_line_manager(
+    *, parent: QObject | None, session: Session, name: str, line_manager: str
+) -> VaultOp[User]:
+    """Who supervises this worker."""
+    return VaultOp(
+        parent=parent, op=lambda: session.set_line_manager(name=name, line_manager=line_manager)
+    )
