@@ -17,8 +17,7 @@ from sefton_photos.model import CareStatus, ConsentKind, GivenBy
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.session import DEFAULT_YOUNG_PERSON_MIN_AGE, Session
-from tests.helpers import ADMIN, KEY, SOCIAL, SOCIAL2
-from tests.test_children import signed_in
+from tests.helpers import ADMIN, KEY, SOCIAL, SOCIAL2, signed_in
 
 UNDERSTANDS = "Assessed by Sam Social: understands what photos are for and can say no"
 

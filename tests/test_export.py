@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import threading
 from datetime import date
 from pathlib import Path
@@ -22,71 +21,17 @@ from sefton_photos.model import (
     ExportProgress,
     FaceStatus,
     GivenBy,
-    Purpose,
-    Role,
 )
-from sefton_photos.session import Session
-from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person
-from tests.test_import import children
-
-COMMS = Person("Cleo Comms", "comms-password-1", Role.COMMUNICATIONS_OFFICER)
-
-
-def as_(vault: Path, person: Person) -> Session:
-    return Session.unlock(vault, name=person.name, password=person.password)
-
-
-@pytest.fixture
-def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
-    """An approved council folder, a communications officer, and the children's ids."""
-    share = tmp_path / "council-share"
-    share.mkdir()
-    with as_(face_vault, ADMIN) as admin:
-        admin.locations.add(path=share, label="Case records")
-        admin.add_user(
-            name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
-        )
-    return {"vault": face_vault, "share": share, "ids": children(face_vault)}
-
-
-def import_photo(
-    vault: Path,
-    faces_dir: Path,
-    tmp: Path,
-    child_ids: list[int],
-    name: str,
-    *,
-    data: bytes | None = None,
-    faces: bool = True,
-) -> int:
-    card = tmp / f"card-{name}"
-    card.mkdir()
-    if data is None:
-        shutil.copy(faces_dir / name, card / name)
-    else:
-        (card / name).write_bytes(data)
-    with as_(vault, SOCIAL) as s:
-        report = s.imports.run(
-            child_ids=tuple(child_ids),
-            purpose=Purpose.LIFE_STORY,
-            purpose_note="Memory book",
-            device=DEVICE,
-            attested=True,
-            paths=[card],
-            detect_faces=faces,
-            workers=0,
-        )
-    photo = report.outcomes[0].photo_id
-    assert photo is not None, report.outcomes[0].reason
-    return photo
-
-
-def export(
-    vault: Path, person: Person, photos: list[int], dest: Destination, out: Path, **kw: object
-):  # type: ignore[no-untyped-def]
-    with as_(vault, person) as s:
-        return s.exports.run(photo_ids=photos, destination=dest, out=out, **kw)  # type: ignore[arg-type]
+from tests.helpers import (
+    ADMIN,
+    COMMS,
+    KEY,
+    MANAGER,
+    SOCIAL,
+    as_,
+    export,
+    import_photo,
+)
 
 
 def confirm_suggestions(vault: Path, photo: int) -> None:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.idle import IdleWatcher, minutes_to_ms
 from ui.models.navigation import NavigationModel
-from ui.ops import VaultOp, describe
+from ui.ops import describe
 from ui.qtcompat import emit
 from ui.views.admin import AdminPage
 from ui.views.children import ChildrenPage
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock(reason="idle"))
         self.idle.start()
         if idle_interval_ms is None:
-            VaultOp(parent=self, op=session.auto_lock_minutes).success(
+            operations.admin.auto_lock_minutes(parent=self, session=session).success(
                 self.set_auto_lock_minutes
             ).failure(lambda error: self.statusBar().showMessage(describe(error), 10_000)).run()
         self.memory = WindowMemory(
@@ -247,8 +248,7 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.lock_panel)
         self._update_actions()
         self.lock_panel.prepare(reason)
-        session = self.session
-        VaultOp(parent=self, op=lambda: session.lock(reason=reason)).success(
+        operations.session.lock(parent=self, session=self.session, reason=reason).success(
             lambda _result: emit(self.lock_finished)
         ).failure(self._lock_failed).run()
 
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         self.lock_panel.form.set_busy(True, "Signing out…")
         self._update_actions()
         self.sign_out_action.setEnabled(False)
-        VaultOp(parent=self, op=self.session.close).success(
+        operations.session.close(parent=self, session=self.session).success(
             lambda _result: emit(self.signed_out, "")
         ).failure(lambda error: emit(self.signed_out, describe(error))).run()
 

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from ui.ops import Latest
 from ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,7 @@ class ThumbnailLoader(QObject):
         self.batch_size = max(1, batch_size)
         self.max_in_flight = max(1, max_in_flight)
         self.pool = pool or reader_pool()
-        self.generation = 0
+        self.latest = Latest()  # answers of batches started before a reset are dropped
         self.batches_started = 0
         self._pending: OrderedDict[int, None] = OrderedDict()
         self._in_flight: set[int] = set()
@@ -225,7 +226,7 @@ class ThumbnailLoader(QObject):
 
     def reset(self) -> None:
         """Forget pending requests; answers of batches still running will be dropped."""
-        self.generation += 1
+        self.latest.drop()
         self._pending.clear()
         self._in_flight.clear()
         self._running = 0
@@ -267,10 +268,12 @@ class ThumbnailLoader(QObject):
             self._waiting_since = now
             self._running += 1
             self.batches_started += 1
-            self.pool.start(_Batch(self._delivery, self.fetch, newest, self.generation, self.side))
+            self.pool.start(
+                _Batch(self._delivery, self.fetch, newest, self.latest.ticket(), self.side)
+            )
 
     def _finish(self, generation: int, ids: object) -> bool:
-        if generation != self.generation:
+        if not self.latest.current(generation):
             return False
         assert isinstance(ids, list)
         self._in_flight.difference_update(ids)

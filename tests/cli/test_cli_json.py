@@ -18,8 +18,7 @@ import pytest
 from sefton_photos.cli.main import build_parser, main
 from sefton_photos.model import Role
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person, children
 
 
 def leaf_commands(parser: argparse.ArgumentParser, prefix: str = "") -> list[str]:

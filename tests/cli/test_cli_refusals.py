@@ -16,8 +16,7 @@ import pytest
 from sefton_photos.cli.main import build_parser, main
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, Person, children
 
 
 def run(

@@ -12,9 +12,7 @@ from sefton_photos.faces.detect import detect
 from sefton_photos.faces.match import distance
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import Destination
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import COMMS, as_, export, import_photo
-from tests.test_export_faces import approve, public_child
+from tests.helpers import ADMIN, COMMS, SOCIAL, approve, as_, export, import_photo, public_child
 
 WIDTHS = [40, 44, 48, 56, 64, 90, 160, 240]
 OTHERS = [n for n in scenes.PORTRAITS if "_1." not in n and not n.startswith("person-a")]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sefton_photos.session import Session
 from tests.helpers import Person
+from tests.ui.photo_support import keeping, signed_in
 from ui import ops
 
 # Before any QApplication exists (pytest-qt creates it lazily, in the qapp fixture).
@@ -96,3 +97,16 @@ def open_session(vault_dir: Path, qapp: QApplication) -> Iterator[Callable[[Pers
 def _worker_idle_after_test(qapp: QApplication) -> Iterator[None]:
     yield
     drain(qapp)
+
+
+@pytest.fixture
+def social(face_vault: Path, qapp: QApplication) -> Iterator[Session]:
+    with signed_in(face_vault, qapp) as session:
+        yield session
+
+
+@pytest.fixture
+def kept(qapp: QApplication) -> Iterator[list[object]]:
+    """Widgets to keep alive until no thread still refers to them (see ``keeping``)."""
+    with keeping(qapp) as objects:
+        yield objects

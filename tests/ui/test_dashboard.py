@@ -17,8 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.dashboard import week_of
 from sefton_photos.model import ConsentKind, GivenBy
-from tests.helpers import KEY, MANAGER, MANAGER2, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import KEY, MANAGER, MANAGER2, SOCIAL, Person, children
 from tests.ui import supervision_support as support
 from ui.models.dashboard import BUCKETS, Series, short_date, weeks_between
 from ui.models.queue import long_date

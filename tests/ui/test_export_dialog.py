@@ -21,11 +21,10 @@ from pytestqt.qtbot import QtBot
 from sefton_photos.decisions import Decision, Reason
 from sefton_photos.model import CareStatus, Destination, ExportOutcome, ExportProgress
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import COMMS, as_, import_photo
+from tests.helpers import ADMIN, COMMS, SOCIAL, as_, import_photo
 from tests.ui.export_support import mnemonic_clashes
+from tests.ui.helpers import unnamed
 from tests.ui.photo_support import children, signed_in
-from tests.ui.test_accessibility import _unnamed
 from ui.dialogs.export_photos import ExportDialog
 from ui.models.export_rows import ExportRowsModel, RefusalsModel, photos_words
 from ui.widgets.choices import choose
@@ -121,7 +120,7 @@ def test_case_record_export_is_allowed_and_writes_a_neutral_file(
     with signed_in(world["vault"], qapp) as social:
         dialog = open_dialog(qtbot, social, child, [photo])
         assert dialog.chosen_destination() is Destination.CASE_RECORD
-        assert _unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
+        assert unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
         assert dialog.model.index(0, 1).data() == "ALLOWED"
         assert "Folder ALLOWED" in dialog.text()
         assert list(share.iterdir()) == []  # the check wrote nothing
@@ -242,7 +241,7 @@ def test_the_preview_shows_the_chosen_photo_blurred_as_it_will_be_written(
         assert "1 face blurred" in dialog.text() and "R11" in dialog.text()
         assert dialog.preview.image.pixmap() is not None
         assert not dialog.preview.image.pixmap().isNull()
-        assert _unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
+        assert unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
         dialog.done(0)
         assert dialog.preview.view is None  # nothing kept after closing
 

@@ -223,7 +223,7 @@ def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(
     """The Photos tab of a child's file: the count in words, Import photos… with the
     child ticked, Enter opens the photo window (faces drawn, review listed), and a
     lock closes the window and empties the grid."""
-    from tests.ui.test_accessibility import _unnamed
+    from tests.ui.helpers import unnamed
     from ui.views.child_photos import ChildPhotosPanel
 
     child = children(group_vault)["person-a"]
@@ -246,7 +246,7 @@ def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(
     window = opened.args[0]
     qtbot.waitUntil(lambda: window.view.info is not None and len(window.review.rows) == 3)
     assert UNKNOWN in " ".join(window.view.faces_model.lines())
-    assert _unnamed(panel) == [] and _unnamed(window) == [], "every control is named"
+    assert unnamed(panel) == [] and unnamed(window) == [], "every control is named"
     panel.on_locked()
     assert not window.isVisible() and window.photo_id is None
     assert window.view.canvas.image is None and window.review.rows == {}

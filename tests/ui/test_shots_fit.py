@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 import resources
 from sefton_photos.model import CareStatus
 from tests.helpers import KEY, SOCIAL
-from tests.ui.test_children_page import Opener, _idle
+from tests.ui.helpers import Opener, wait_idle
 from ui.main_window import MainWindow
 from ui.models.dashboard import Series
 from ui.views.children import ChildrenPage
@@ -67,7 +67,7 @@ def test_the_children_list_shows_each_date_of_birth_whole(
     qtbot.addWidget(page)
     page.resize(940, 650)  # the page in a 1100 x 700 main window
     page.show()
-    _idle(qtbot)
+    wait_idle(qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert cut_rows(page.list_view) == []
 
@@ -161,7 +161,7 @@ def test_the_main_window_still_fits_960_by_540_with_the_children_listed(
     qtbot.addWidget(window)
     window.resize(960, 540)
     window.show()
-    _idle(qtbot)
+    wait_idle(qtbot)
     page = window.page_for_key["children"]
     assert isinstance(page, ChildrenPage)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)

@@ -17,8 +17,7 @@ from sqlalchemy import text
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose, wish_lines
 from sefton_photos.session import Session
 from sefton_photos.vault import migrate
-from tests.helpers import KEY, SOCIAL, head_revision
-from tests.test_children import signed_in
+from tests.helpers import KEY, SOCIAL, head_revision, signed_in
 
 
 def old_vault(vault_dir: Path) -> tuple[int, int, int]:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
@@ -169,16 +170,18 @@ class AddUserDialog(QDialog):
         name = self.name_edit.text()
         team = self.team_edit.text().strip() or None
         manager = self.manager_combo.currentData()
-        session = self.session
-
-        def work() -> User:
-            return session.add_user(
-                name=name, role=role, password=password, team=team, line_manager=manager
-            )
-
+        op = operations.users.add(
+            parent=self,
+            session=self.session,
+            name=name,
+            role=role,
+            password=password,
+            team=team,
+            line_manager=manager,
+        )
         self._set_busy(True)
         self.message.clear_message()
-        self.current_op = VaultOp(parent=self, op=work).success(self._added).failure(self._failed)
+        self.current_op = op.success(self._added).failure(self._failed)
         self.current_op.run()
 
     def _set_busy(self, busy: bool) -> None:

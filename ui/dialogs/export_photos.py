@@ -38,8 +38,9 @@ from sefton_photos.decisions import Decision
 from sefton_photos.model import Destination, ExportOutcome, ExportProgress
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.dialogs.print_photos import ask_printer, print_images
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.thumbs import ThumbnailLoader
 from ui.widgets.destination_choice import DestinationCombo, destination_phrase, when_allowed
@@ -73,7 +74,7 @@ class ExportDialog(QDialog):
         self.where: Decision | None = None
         self.printable: list[Path] = []
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._generation = 0
+        self._latest = Latest()
         self.cancel_event = threading.Event()
         self._ready = False  # the approved locations have been listed
         self._load_error = ""
@@ -212,19 +213,18 @@ class ExportDialog(QDialog):
             self._ready, self._load_error = True, describe(error)
             self.folder.set_locations([])
 
-        op = VaultOp(parent=self, op=self.session.locations.list)
+        op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     # -- the check (nothing is written) ----------------------------------------------------------
 
-    def check(self) -> VaultOp[object] | None:
+    def check(self) -> VaultOp[tuple[Decision | None, list[tuple[int, Decision]]]] | None:
         """Run the folder check and the per-photo preview on the worker."""
         if self.busy:
             return None
-        self._generation += 1
-        generation = self._generation
+        ticket = self._latest.start()
         destination, folder = self.chosen_destination(), self.folder.folder()
-        ids, session, blur = self.model.photo_ids, self.session, self.blur.isChecked()
+        ids, blur = self.model.photo_ids, self.blur.isChecked()
         self.printable = []
         self.model.checking()
         self.results.refresh()
@@ -233,25 +233,26 @@ class ExportDialog(QDialog):
         )
         self._update_buttons()
 
-        def work() -> tuple[Decision | None, list[tuple[int, Decision]]]:
-            where = session.locations.check(folder)[0] if folder is not None else None
-            return where, session.exports.preview(
-                photo_ids=ids, destination=destination, blur_all_but_consented=blur
-            )
-
         def done(result: tuple[Decision | None, list[tuple[int, Decision]]]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self._checked(*result)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.model.set_preview([])
                 self.summary.show_error(describe(error))
                 self._update_buttons()
                 emit(self.checked)
 
-        op: VaultOp[object] = VaultOp(parent=self, op=work)
-        return op.success(done).failure(failed).run()  # type: ignore[arg-type]
+        op = operations.exports.check(
+            parent=self,
+            session=self.session,
+            photo_ids=ids,
+            destination=destination,
+            folder=folder,
+            blur=blur,
+        )
+        return op.success(done).failure(failed).run()
 
     def _checked(self, where: Decision | None, previews: list[tuple[int, Decision]]) -> None:
         self.where = where
@@ -325,7 +326,7 @@ class ExportDialog(QDialog):
         if not self.can_export() or folder is None:
             return None
         self.busy, self.cancel_event = True, threading.Event()
-        ids, exports, cancel = self.model.photo_ids, self.session.exports, self.cancel_event
+        ids, cancel = self.model.photo_ids, self.cancel_event
         destination, blur = self.chosen_destination(), self.blur.isChecked()
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
@@ -350,16 +351,15 @@ class ExportDialog(QDialog):
             )
             self._exported(destination, folder, stopped=True)
 
-        op = VaultOp(
+        op = operations.exports.export(
             parent=self,
-            op=lambda: exports.run(
-                photo_ids=ids,
-                destination=destination,
-                out=folder,
-                blur_all_but_consented=blur,
-                progress=progress,
-                cancel=cancel,
-            ),
+            session=self.session,
+            photo_ids=ids,
+            destination=destination,
+            out=folder,
+            blur=blur,
+            progress=progress,
+            cancel=cancel,
         )
         return op.success(done).failure(failed).run()
 

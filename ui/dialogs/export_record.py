@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import date_edit, fit_to_text, to_date
 from ui.ops import VaultOp
@@ -118,14 +119,12 @@ class ExportRecordDialog(WorkerDialog):
         out = Path(chosen)
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
-        session, worker = self.session, self.worker
+        op = operations.supervision.export(
+            parent=self, session=self.session, worker=self.worker, since=since, until=until, out=out
+        )
         self._set_busy(True)
         self.message.show_info("Making the PDF…")
-
-        def work() -> Path:
-            return session.supervision.export(worker=worker, since=since, until=until, out=out)
-
-        self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
+        self.current_op = op.success(self._done).failure(self._failed)
         return self.current_op.run()
 
     def _done(self, path: Path) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from sefton_photos.model import Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work
 from ui.qtcompat import emit
 
@@ -78,6 +79,9 @@ class LineManagerDialog(VaultFormDialog):
     def prepare(self) -> Work | None:
         if self.manager_combo.count() == 0:
             return None
-        session, name = self.session, self.worker.name
-        manager = str(self.manager_combo.currentData())
-        return lambda: session.set_line_manager(name=name, line_manager=manager)
+        return operations.users.set_line_manager(
+            parent=self,
+            session=self.session,
+            name=self.worker.name,
+            line_manager=str(self.manager_combo.currentData()),
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -29,11 +29,12 @@ from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
-Save = Callable[[str], Note]
+Save = Callable[[QObject, str], VaultOp[Note]]  # (the dialog, the text): the operation to run
 
 
 class NoteTextDialog(WorkerDialog):
-    """A text box and a Save button; ``save(text)`` runs on the worker, ``saved`` gets the Note."""
+    """A text box and a Save button; ``save(dialog, text)`` builds the operation (from
+    :mod:`ui.operations`) that runs on the worker; ``saved`` gets the Note."""
 
     saved = Signal(object)  # the Note as the core now has it
 
@@ -93,12 +94,10 @@ class NoteTextDialog(WorkerDialog):
     def submit(self) -> None:
         if self.busy:
             return
-        text, save = self.text_edit.toPlainText(), self.save
+        op = self.save(self, self.text_edit.toPlainText())
         self._set_busy(True)
         self.message.clear_message()
-        self.current_op = (
-            VaultOp(parent=self, op=lambda: save(text)).success(self._saved).failure(self._failed)
-        )
+        self.current_op = op.success(self._saved).failure(self._failed)
         self.current_op.run()
 
     def _saved(self, note: Note) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
@@ -160,13 +161,11 @@ class SubjectAccessDialog(QDialog):
         out = Path(chosen)
         if out.suffix.lower() != SUFFIX:
             out = out.with_name(out.name + SUFFIX)
-        records, child_id = self.session.records, self.child_id
+        op = operations.records.subject_access(
+            parent=self, session=self.session, child_id=self.child_id, out=out, reference=reference
+        )
         self._set_busy(True)
         self.message.show_info("Making the package: gathering, blurring and encrypting…")
-        op = VaultOp(
-            parent=self,
-            op=lambda: records.subject_access(child_id=child_id, out=out, reference=reference),
-        )
         return op.success(self._made).failure(self._failed).run()
 
     def _set_busy(self, busy: bool) -> None:

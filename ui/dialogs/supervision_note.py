@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.models.queue import long_date
 from ui.models.supervision import ActionsTableModel
@@ -255,26 +256,18 @@ class SupervisionNoteDialog(WorkerDialog):
             return
         if self.action_edit.text().strip():
             self.add_action()
-        session = self.session
-        worker, text = self.worker, self.text_edit.toPlainText()
-        item_ids = [item.id for item in self.items]
-        actions = self.actions_model.actions()
-        session_date = to_date(self.date_edit)
-
-        def work() -> Note:
-            return session.supervision.record(
-                worker=worker,
-                item_ids=item_ids,
-                text=text,
-                actions=actions,
-                session_date=session_date,
-            )
-
+        op = operations.supervision.record(
+            parent=self,
+            session=self.session,
+            worker=self.worker,
+            item_ids=[item.id for item in self.items],
+            text=self.text_edit.toPlainText(),
+            actions=self.actions_model.actions(),
+            session_date=to_date(self.date_edit),
+        )
         self._set_busy(True)
         self.message.clear_message()
-        self.current_op = (
-            VaultOp(parent=self, op=work).success(self._recorded).failure(self._failed)
-        )
+        self.current_op = op.success(self._recorded).failure(self._failed)
         self.current_op.run()
 
     def _recorded(self, note: Note) -> None:

@@ -2,19 +2,19 @@
 
 A form of labelled fields, a message line, a busy bar, and two buttons.  On the
 main button the subclass's :meth:`VaultFormDialog.prepare` makes only typing
-checks (a required box left empty) and returns the call to make; that call runs
-on the vault worker (:mod:`ui.ops`).  Whatever the core refuses (a policy
-refusal naming its rule and clause, an invalid date, a file it cannot read) is
-shown in the dialog in the core's own words, and the dialog stays open for a
-correction.  Once the core agreed, :attr:`saved` carries its answer and the
+checks (a required box left empty) and returns the operation to run (built by
+:mod:`ui.operations`); it runs on the vault worker (:mod:`ui.ops`).  Whatever the
+core refuses (a policy refusal naming its rule and clause, an invalid date, a
+file it cannot read) is shown in the dialog in the core's own words, and the
+dialog stays open for a correction.  Once the core agreed, :attr:`saved` carries its answer and the
 dialog closes.  Dialogs are opened with ``open()`` (never ``exec()``), so tests
 drive them directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -34,7 +34,7 @@ from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
-Work = Callable[[], object]
+Work = VaultOp[Any]  # from ui.operations, built by prepare(); submit() runs it
 # The app's stylesheet styles QSpinBox; date boxes get the same frame and focus here.
 DATE_STYLE = """
 QDateEdit { background: #ffffff; border: 2px solid #505a5f; border-radius: 3px;
@@ -153,7 +153,7 @@ class VaultFormDialog(QDialog):
     # -- submitting ----------------------------------------------------------------------------
 
     def prepare(self) -> Work | None:
-        """The call to make on the worker, or None after :meth:`problem` said what is missing."""
+        """The operation to run, or None after :meth:`problem` said what is missing."""
         raise NotImplementedError
 
     def problem(self, text: str, field: QWidget | None = None) -> None:
@@ -166,11 +166,10 @@ class VaultFormDialog(QDialog):
         if self.busy:
             return None
         self.message.clear_message()
-        work = self.prepare()
-        if work is None:
+        op = self.prepare()
+        if op is None:
             return None
         self._set_busy(True)
-        op: VaultOp[object] = VaultOp(parent=self, op=work)
         self.current_op = op
         return op.success(self._saved).failure(self._failed).run()
 

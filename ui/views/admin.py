@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
@@ -85,7 +86,7 @@ class SettingsTab(QWidget):
             emit(self.loaded)
 
         self.consent_age.refresh()
-        op = VaultOp(parent=self, op=self.session.auto_lock_minutes)
+        op = operations.admin.auto_lock_minutes(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def save(self) -> VaultOp[None]:
@@ -102,9 +103,7 @@ class SettingsTab(QWidget):
             self.save_button.setEnabled(True)
             self.message.show_error(describe(error))
 
-        op: VaultOp[None] = VaultOp(
-            parent=self, op=lambda: session.set_auto_lock_minutes(minutes=minutes)
-        )
+        op = operations.admin.set_auto_lock_minutes(parent=self, session=session, minutes=minutes)
         return op.success(done).failure(failed).run()
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.models.audit import AuditTableModel, FindingsTableModel
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -104,9 +105,7 @@ class AuditTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.loaded)
 
-        op: VaultOp[list[AuditEntry]] = VaultOp(
-            parent=self, op=lambda: session.audit_entries(limit=AUDIT_LIMIT)
-        )
+        op = operations.admin.audit_entries(parent=self, session=session, limit=AUDIT_LIMIT)
         return op.success(done).failure(failed).run()
 
     def verify(self) -> VaultOp[AuditVerification]:
@@ -126,7 +125,7 @@ class AuditTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.verified)
 
-        op = VaultOp(parent=self, op=self.session.verify_audit)
+        op = operations.admin.verify_audit(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:
@@ -180,7 +179,7 @@ class CheckTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.checked)
 
-        op = VaultOp(parent=self, op=self.session.check_vault)
+        op = operations.admin.check_vault(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:

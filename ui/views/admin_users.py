@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_user import AddUserDialog
 from ui.dialogs.line_manager import LineManagerDialog
 from ui.models.users import UsersTableModel
@@ -120,9 +121,8 @@ class UsersTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.users_loaded)
 
-        return (
-            VaultOp(parent=self, op=self.session.list_users).success(loaded).failure(failed).run()
-        )
+        op = operations.users.listing(parent=self, session=self.session)
+        return op.success(loaded).failure(failed).run()
 
     def forget(self) -> None:
         self.model.clear()
@@ -205,8 +205,7 @@ class UsersTab(QWidget):
             self._set_busy(False)
             self.message.show_error(describe(error))
 
-        session = self.session
-        op: VaultOp[None] = VaultOp(parent=self, op=lambda: session.remove_user(name=name))
+        op = operations.users.remove(parent=self, session=self.session, name=name)
         return op.success(removed).failure(failed).run()
 
     def _set_busy(self, busy: bool) -> None:

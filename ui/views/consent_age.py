@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
@@ -59,7 +60,7 @@ class ConsentAgeSetting(QWidget):
         self.save_button.clicked.connect(self.save)
 
     def refresh(self) -> VaultOp[int]:
-        op = VaultOp(parent=self, op=self.session.young_person_min_age)
+        op = operations.admin.young_person_min_age(parent=self, session=self.session)
         return op.success(self.years.setValue).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
@@ -78,7 +79,5 @@ class ConsentAgeSetting(QWidget):
             )
             emit(self.saved, years)
 
-        op: VaultOp[None] = VaultOp(
-            parent=self, op=lambda: session.set_young_person_min_age(years=years)
-        )
+        op = operations.admin.set_young_person_min_age(parent=self, session=session, years=years)
         return op.success(done).failure(self._failed).run()

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.photos import CACHE_SIZE, ICON_SIDE, PhotoGridModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 
 SELECTED = QColor("#1d4f91")
@@ -143,7 +144,7 @@ class PhotoGrid(QListView):
         self.session = session
         self.child_id: int | None = None
         self.child_name = ""
-        self._generation = 0
+        self._latest = Latest()
         self.oldest_first = False
         self.photos = PhotoGridModel(self, side=side, cache_size=cache_size)
         self.photos.line_height = self.fontMetrics().height() + 4 + FRAME  # date, outline
@@ -221,12 +222,11 @@ class PhotoGrid(QListView):
 
     def reload(self) -> VaultOp[list[PhotoTile]]:
         """List the photos again (after an import); thumbnails shown are fetched anew."""
-        self._generation += 1
-        generation, child_id = self._generation, self.child_id
+        ticket, child_id = self._latest.start(), self.child_id
         photos, oldest_first = self.session.photos, self.oldest_first
 
         def listed(tiles: list[PhotoTile]) -> None:
-            if generation != self._generation or child_id is None:
+            if not self._latest.current(ticket) or child_id is None:
                 return
             ids = [int(t.id) for t in tiles]
             self.photos.set_photos(
@@ -237,23 +237,19 @@ class PhotoGrid(QListView):
             emit(self.photos_listed, len(ids))
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.photos.clear()
                 emit(self.problem, describe(error))
                 emit(self.photos_listed, 0)
 
-        if child_id is None:
-            op: VaultOp[list[PhotoTile]] = VaultOp(parent=self, op=list)
-        else:
-            op = VaultOp(
-                parent=self,
-                op=lambda: photos.tiles(child_id=child_id, oldest_first=oldest_first),
-            )
+        op = operations.photos.tiles(
+            parent=self, session=self.session, child_id=child_id, oldest_first=oldest_first
+        )
         return op.success(listed).failure(failed).run()
 
     def clear(self) -> None:
         """Forget the ids and every thumbnail (nothing decrypted stays in memory)."""
-        self._generation += 1
+        self._latest.drop()
         self.photos.clear()
         self.setAccessibleName("Photos")  # no child's name stays in a widget
 

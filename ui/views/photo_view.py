@@ -43,8 +43,9 @@ from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
 from sefton_photos.review import FlagReview
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
+from ui import operations
 from ui.models.faces import FacesModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.face_canvas import ZoomArea
 from ui.widgets.message import MessageLabel
@@ -107,7 +108,7 @@ class PhotoView(QWidget):
         self.max_side = max_side
         self.info: PhotoInfo | None = None
         self._note = ""  # words to show once the photo has reloaded after a review
-        self._generation = 0
+        self._latest = Latest()
         self.setAccessibleName("Photo view")
 
         self.banner = MessageLabel("Review flag", self)
@@ -212,25 +213,22 @@ class PhotoView(QWidget):
 
     def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
         """Load the photo (audited by the core) and its faces on the worker."""
-        self._generation += 1
-        generation, photos, side = self._generation, self.session.photos, self.max_side
-
-        def work() -> tuple[PhotoInfo, QImage]:
-            info = photos.info(photo_id=photo_id)
-            return info, to_qimage(photos.view(photo_id=photo_id, max_side=side))
+        ticket = self._latest.start()
 
         def done(result: tuple[PhotoInfo, QImage]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.show_loaded(*result)
                 emit(self.loaded, result[0])
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.clear()
                 self.message.show_error(describe(error))
                 emit(self.loaded, None)
 
-        op: VaultOp[tuple[PhotoInfo, QImage]] = VaultOp(parent=self, op=work)
+        op = operations.photos.picture(
+            parent=self, session=self.session, photo_id=photo_id, max_side=self.max_side
+        )
         return op.success(done).failure(failed).run()
 
     def show_loaded(self, info: PhotoInfo, image: QImage) -> None:
@@ -282,7 +280,7 @@ class PhotoView(QWidget):
         if not consent:
             self.message.show_error("Name the new consent that covers this photo first.")
             return None
-        photo_id, reviews = int(self.info.id), self.session.reviews
+        photo_id = int(self.info.id)
 
         def done(outcome: FlagReview) -> None:
             if outcome.cleared:
@@ -307,8 +305,8 @@ class PhotoView(QWidget):
         def failed(error: BaseException) -> None:
             self.message.show_error(f"It stays flagged. {describe(error)}")
 
-        op: VaultOp[FlagReview] = VaultOp(
-            parent=self, op=lambda: reviews.review(photo_id=photo_id, consent_id=consent)
+        op = operations.photos.review_flag(
+            parent=self, session=self.session, photo_id=photo_id, consent_id=consent
         )
         return op.success(done).failure(failed).run()
 
@@ -387,7 +385,7 @@ class PhotoView(QWidget):
 
     def clear(self) -> None:
         """Drop the picture, its faces and its details (on lock nothing stays shown)."""
-        self._generation += 1
+        self._latest.drop()
         self.info = None
         self.canvas.clear()
         self.faces_model.clear()

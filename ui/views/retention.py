@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.records import RetentionDue
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.models.records import RetentionModel, day_words
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
@@ -144,7 +145,7 @@ class RetentionReview(QWidget):
             self._update()
             emit(self.loaded)
 
-        op = VaultOp(parent=self, op=self.session.records.due)
+        op = operations.records.due(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -197,7 +198,7 @@ class RetentionReview(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             self.message.show_info(f"The record of {item.child_name} was not erased.")
             return None
-        records, child_id, name = self.session.records, item.child_id, item.child_name
+        child_id, name = item.child_id, item.child_name
         self.erase_button.setEnabled(False)
         self.reload_button.setEnabled(False)
         self.message.show_info(f"Erasing the record of {name}…")
@@ -212,5 +213,5 @@ class RetentionReview(QWidget):
             self.message.show_error(describe(error))
             self._update()
 
-        op = VaultOp(parent=self, op=lambda: records.erase(child_id=child_id, confirm=True))
+        op = operations.records.erase(parent=self, session=self.session, child_id=child_id)
         return op.success(done).failure(failed).run()

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem, Role
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.queue import CHILD, CONSENT, PURPOSE, SUMMARY, QueueModel
 from ui.models.supervision import ThumbnailsModel
-from ui.ops import VaultOp, describe
+from ui.ops import Latest, describe
 from ui.qtcompat import emit
 
 MAX_THUMBNAILS = 12
@@ -101,7 +102,7 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.checkable = checkable
-        self._generation = 0
+        self._latest = Latest()
         self.heading = QLabel(self)
         self.heading.setProperty("role", "subtitle")
         self.heading.setWordWrap(True)
@@ -239,7 +240,7 @@ class QueuePanel(QWidget):
 
     def clear(self) -> None:
         """Forget every item and every picture (on lock); answers on the way are dropped."""
-        self._generation += 1
+        self._latest.drop()
         self.set_items((), None)
         self.thumbs_model.clear()
         self.thumbs_view.hide()
@@ -265,7 +266,7 @@ class QueuePanel(QWidget):
         self._show_photos(self.selected_item())
 
     def _show_photos(self, item: QueueItem | None) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.thumbs_view.setVisible(
             item is not None and bool(item.photo_ids) and bool(item.child_id)
         )
@@ -287,22 +288,21 @@ class QueuePanel(QWidget):
         self.photos_hint.setText(
             f"{len(item.photo_ids)} photos; the first {len(ids)} are shown." if more else ""
         )
-        generation, session, child_id = self._generation, self.session, item.child_id
+        ticket, child_id = self._latest.ticket(), item.child_id
         ratio = self.thumbs_view.devicePixelRatioF()
 
-        def work() -> dict[int, QImage]:
-            raw = session.photos.thumbnails(child_id=child_id, photo_ids=ids)
-            return decode_thumbnails(raw, ratio=ratio)
-
         def loaded(images: dict[int, QImage]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.thumbs_model.set_images(images)
                 emit(self.thumbnails_loaded)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.thumbs_model.set_images({})
                 self.photos_hint.setText(f"The photos could not be shown: {describe(error)}")
                 emit(self.thumbnails_loaded)
 
-        VaultOp(parent=self, op=work).success(loaded).failure(failed).run()
+        op = operations.photos.thumbnails(
+            parent=self, session=self.session, child_id=child_id, photo_ids=ids, ratio=ratio
+        )
+        op.success(loaded).failure(failed).run()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import operations
 from ui.ops import VaultOp, describe
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
@@ -169,20 +170,11 @@ class UnlockForm(QWidget):
         self.set_busy(True, "Checking your password…")
         session, vault = self.session, self.vault
         if session is not None:
-
-            def work() -> object:
-                session.unlock_again(password=password)
-                return session
-
+            op = operations.session.unlock_again(parent=self, session=session, password=password)
         else:
             assert vault is not None
-
-            def work() -> object:
-                from sefton_photos.session import Session
-
-                return Session.unlock(vault, name=name, password=password)
-
-        self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
+            op = operations.session.unlock(parent=self, vault=vault, name=name, password=password)
+        self.current_op = op.success(self._done).failure(self._failed)
         self.current_op.run()
 
     # -- answers from the worker --------------------------------------------------------------
