@@ -60,4 +60,4 @@ def test_0005_upgrades_a_0004_vault_and_keeps_each_persons_ruling(vault_dir: Pat
         conn.close()
     assert rows == [(1, "rejected", None), (2, "unknown", None)]
     assert {"taken_at", "source"} <= columns
-    assert version == head_revision() == "0005"
+    assert version == head_revision()

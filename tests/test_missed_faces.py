@@ -10,6 +10,7 @@ Outlining a face after the check makes the photo wait for a new one.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import face_recognition
@@ -21,15 +22,18 @@ from sqlalchemy import select
 from sefton_photos import policy
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
 from sefton_photos.faces.detect import detect
-from sefton_photos.model import Destination, ExportFacts, FaceStatus, PhotoId
+from sefton_photos.model import ConsentKind, Destination, ExportFacts, FaceStatus, PhotoId, Purpose
 from sefton_photos.schema.core import AuditRow
-from tests.helpers import MANAGER, SOCIAL
-from tests.test_export import as_, export, import_photo
-from tests.test_export_faces import approve, public_child, world
-from tests.test_face_review import PUBLIC, TODAY
-from tests.test_policy import child_file, consent
+from tests.facts import child_file, consent
+from tests.helpers import MANAGER, SOCIAL, approve, as_, export, import_photo, public_child
 
-__all__ = ["world"]
+TODAY = date(2026, 11, 24)
+PUBLIC = consent(
+    1,
+    kind=ConsentKind.PUBLICITY,
+    purposes=(Purpose.PUBLICITY,),
+    destinations=(Destination.PUBLICITY, Destination.SOCIAL_NETWORK),
+)
 
 
 def facts(*, checked: bool) -> ExportFacts:

@@ -3,44 +3,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import FaceStatus
 from sefton_photos.session import Session
-from tests.ui.photo_support import keeping, signed_in
-from tests.ui.test_photo_view import _photo_id, _view, group_template, group_vault
+from tests.ui.photo_support import group_photo_id, open_photo_view
 from ui.models.faces import OUTLINED
 from ui.widgets.outline_controls import CHECKED, NOT_CHECKED
-
-__all__ = ["group_template", "group_vault"]
-
-
-@pytest.fixture
-def social(group_vault: Path, qapp: QApplication) -> Iterator[Session]:
-    with signed_in(group_vault, qapp) as session:
-        yield session
-
-
-@pytest.fixture
-def kept(qapp: QApplication) -> Iterator[list[object]]:
-    with keeping(qapp) as objects:
-        yield objects
 
 
 def test_r11_a_missed_face_is_dragged_round_saved_and_the_photo_checked(
     qtbot: QtBot,
     kept: list[object],
-    social: Session,
+    group_social: Session,
     group_vault: Path,
 ) -> None:
-    photo = _photo_id(group_vault)
-    view = _view(qtbot, kept, social, photo)
+    photo = group_photo_id(group_vault)
+    view = open_photo_view(qtbot, kept, group_social, photo)
     controls = view.outline
     assert controls.words.text() == NOT_CHECKED and "R11" in NOT_CHECKED
     assert not controls.save_button.isEnabled() and controls.checked_button.isEnabled()
@@ -70,16 +52,16 @@ def test_r11_a_missed_face_is_dragged_round_saved_and_the_photo_checked(
         qtbot.mouseClick(controls.checked_button, Qt.MouseButton.LeftButton)
     assert view.info.faces_checked and controls.words.text() == CHECKED  # type: ignore[union-attr]
     assert not controls.checked_button.isEnabled()
-    assert social.photos.info(photo_id=photo).faces_checked
+    assert group_social.photos.info(photo_id=photo).faces_checked
 
 
 def test_r11_the_keyboard_moves_and_sizes_the_outline_and_escape_drops_it(
     qtbot: QtBot,
     kept: list[object],
-    social: Session,
+    group_social: Session,
     group_vault: Path,
 ) -> None:
-    view = _view(qtbot, kept, social, _photo_id(group_vault))
+    view = open_photo_view(qtbot, kept, group_social, group_photo_id(group_vault))
     assert view.start_outline()
     canvas = view.canvas
     first = canvas.draft_box()
@@ -90,7 +72,7 @@ def test_r11_the_keyboard_moves_and_sizes_the_outline_and_escape_drops_it(
     assert left > first[3] and right > first[1] and top == first[0] and bottom > first[2]
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
     assert canvas.draft is None and view.outline.outline_button.isEnabled()
-    assert len(social.photos.info(photo_id=int(view.info.id)).faces) == 3  # type: ignore[union-attr]
+    assert len(group_social.photos.info(photo_id=int(view.info.id)).faces) == 3  # type: ignore[union-attr]
     assert view.start_outline()
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         qtbot.keyClick(canvas, Qt.Key.Key_Return)  # Enter saves it
@@ -100,13 +82,13 @@ def test_r11_the_keyboard_moves_and_sizes_the_outline_and_escape_drops_it(
 def test_while_outlining_the_arrows_move_the_outline_not_the_photo_window(
     qtbot: QtBot,
     kept: list[object],
-    social: Session,
+    group_social: Session,
     group_vault: Path,
 ) -> None:
     from ui.dialogs.photo_window import PhotoWindow
 
-    photo = _photo_id(group_vault)
-    window = PhotoWindow(social)
+    photo = group_photo_id(group_vault)
+    window = PhotoWindow(group_social)
     qtbot.addWidget(window)
     kept.append(window)
     with qtbot.waitSignal(window.view.loaded, timeout=10_000):

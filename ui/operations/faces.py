@@ -63,6 +63,21 @@ def undo(*, parent: QObject | None, session: Session, face_id: int) -> VaultOp[F
     return VaultOp(parent=parent, op=lambda: faces.undo(face_id=face_id))
 
 
+def outline(
+    *, parent: QObject | None, session: Session, photo_id: int, box: tuple[int, int, int, int]
+) -> VaultOp[FaceInfo]:
+    """A face the detector missed, outlined by a person: blurred beyond the case record
+    (R11); the core checks the box."""
+    faces = session.faces
+    return VaultOp(parent=parent, op=lambda: faces.outline(photo_id=photo_id, box=box))
+
+
+def mark_checked(*, parent: QObject | None, session: Session, photo_id: int) -> VaultOp[None]:
+    """A person looked at the whole photo for faces the detector missed (R11)."""
+    faces = session.faces
+    return VaultOp(parent=parent, op=lambda: faces.mark_checked(photo_id=photo_id))
+
+
 def settings(*, parent: QObject | None, session: Session) -> VaultOp[tuple[bool, float]]:
     """Whether face matching is on, and its threshold."""
     faces = session.faces

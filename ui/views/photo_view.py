@@ -331,11 +331,8 @@ class PhotoView(QWidget):
         """Ask the core to record the outline (it checks the box; audited)."""
         if self.info is None:
             return None
-        photo_id, faces = int(self.info.id), self.session.faces
+        photo_id = int(self.info.id)
         self.outline.show_state(self.info, drafting=False, busy=True)
-
-        def work() -> FaceInfo:
-            return faces.outline(photo_id=photo_id, box=box)
 
         def done(_face: FaceInfo) -> None:
             self._note = (
@@ -345,24 +342,21 @@ class PhotoView(QWidget):
             emit(self.faces_changed, photo_id)
             self.show_photo(photo_id)
 
-        op: VaultOp[FaceInfo] = VaultOp(parent=self, op=work)
+        op = operations.faces.outline(parent=self, session=self.session, photo_id=photo_id, box=box)
         return op.success(done).failure(self._outline_failed).run()
 
     def mark_checked(self) -> VaultOp[None] | None:
         """Record that the person looked at the whole photo for missed faces (audited)."""
         if self.info is None:
             return None
-        photo_id, faces = int(self.info.id), self.session.faces
+        photo_id = int(self.info.id)
         self.outline.show_state(self.info, drafting=False, busy=True)
-
-        def work() -> None:
-            faces.mark_checked(photo_id=photo_id)
 
         def done(_: None) -> None:
             self._note = "Marked as checked whole for faces the detector missed (R11)."
             self.show_photo(photo_id)
 
-        op: VaultOp[None] = VaultOp(parent=self, op=work)
+        op = operations.faces.mark_checked(parent=self, session=self.session, photo_id=photo_id)
         return op.success(done).failure(self._outline_failed).run()
 
     def _outline_failed(self, error: BaseException) -> None:
