@@ -57,7 +57,6 @@ class ExportRecordDialog(WorkerDialog):
         self.session = session
         self.worker = worker
         self.folder = folder or Path.home()
-        self.current_op: VaultOp[Path] | None = None
         title = f"Export the supervision record of {worker}"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -119,16 +118,13 @@ class ExportRecordDialog(WorkerDialog):
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
         session, worker = self.session, self.worker
-        self._set_busy(True)
         self.message.show_info("Making the PDF…")
 
         def work() -> Path:
             return session.supervision.export(worker=worker, since=since, until=until, out=out)
 
-        self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
-        return self.current_op.run()
+        return self.run_on_worker(work, self._done)
 
     def _done(self, path: Path) -> None:
-        self._set_busy(False)
         emit(self.exported, path)
         self.accept()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import Note
 from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import fit_to_text
-from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -50,7 +49,6 @@ class NoteTextDialog(WorkerDialog):
     ) -> None:
         super().__init__(parent)
         self.save = save
-        self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         intro = QLabel(explanation, self)
@@ -94,14 +92,9 @@ class NoteTextDialog(WorkerDialog):
         if self.busy:
             return
         text, save = self.text_edit.toPlainText(), self.save
-        self._set_busy(True)
         self.message.clear_message()
-        self.current_op = (
-            VaultOp(parent=self, op=lambda: save(text)).success(self._saved).failure(self._failed)
-        )
-        self.current_op.run()
+        self.run_on_worker(lambda: save(text), self._saved)
 
     def _saved(self, note: Note) -> None:
-        self._set_busy(False)
         emit(self.saved, note)
         self.accept()

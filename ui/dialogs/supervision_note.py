@@ -39,7 +39,6 @@ from sefton_photos.session import Session
 from ui.dialogs.busy import WorkerDialog
 from ui.models.queue import long_date
 from ui.models.supervision import ActionsTableModel
-from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -93,7 +92,6 @@ class SupervisionNoteDialog(WorkerDialog):
         self.session = session
         self.worker = worker
         self.items = list(items)
-        self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(f"Supervision session with {worker}")
         self.setAccessibleName(f"Supervision session with {worker}")
         today = date.today()
@@ -270,14 +268,9 @@ class SupervisionNoteDialog(WorkerDialog):
                 session_date=session_date,
             )
 
-        self._set_busy(True)
         self.message.clear_message()
-        self.current_op = (
-            VaultOp(parent=self, op=work).success(self._recorded).failure(self._failed)
-        )
-        self.current_op.run()
+        self.run_on_worker(work, self._recorded)
 
     def _recorded(self, note: Note) -> None:
-        self._set_busy(False)
         emit(self.recorded, note)
         self.accept()
