@@ -145,9 +145,6 @@ class ImportResultsModel(RowsTable[FileOutcome]):
     def outcomes(self) -> list[FileOutcome]:
         return self.rows
 
-    def outcome_at(self, row: int) -> FileOutcome:
-        return self.row_at(row)
-
     def record(self, outcome: FileOutcome) -> None:
         """Add a file's outcome, or replace the one already shown for the same file."""
         row = self._row_of.get(outcome.source)

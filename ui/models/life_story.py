@@ -48,9 +48,6 @@ class TickablePhotos(QIdentityProxyModel):
         self._ticked: set[int] = set()
         self.page_of: Callable[[int], int | None] = lambda _pid: None
 
-    def is_ticked(self, photo_id: int) -> bool:
-        return photo_id in self._ticked
-
     def set_ticked(self, photo_id: int, ticked: bool) -> None:
         """Tick or untick (and say so) unless it is so already."""
         if ticked == (photo_id in self._ticked):
