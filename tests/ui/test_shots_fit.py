@@ -27,7 +27,7 @@ from ui.models.dashboard import Series
 from ui.views.children import ChildrenPage
 from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
 from ui.views.supervision_queue import THUMB_SIDE, decode_thumbnails
-from ui.widgets.bar_chart import HAVE_QTCHARTS, BarChart
+from ui.widgets.bar_chart import BarChart
 from ui.widgets.book_views import GRID_SIDE, tick_grid
 from ui.widgets.fitted_picture import FittedPicture
 
@@ -115,7 +115,6 @@ def test_the_focus_outline_leaves_the_current_photo_s_date_whole(
     assert caption.height() >= grid.fontMetrics().height()
 
 
-@pytest.mark.skipif(not HAVE_QTCHARTS, reason="QtCharts is not installed")
 def test_the_chart_legend_is_as_large_as_its_axes(qtbot: QtBot) -> None:
     """The dashboard's legend ("Kit Keyworker", "Sam Social") was in a smaller type than
     the axes: it took the font before the style sheet gave the page its size."""

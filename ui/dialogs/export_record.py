@@ -58,7 +58,6 @@ class ExportRecordDialog(WorkerDialog):
         self.session = session
         self.worker = worker
         self.folder = folder or Path.home()
-        self.current_op: VaultOp[Path] | None = None
         title = f"Export the supervision record of {worker}"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -122,12 +121,9 @@ class ExportRecordDialog(WorkerDialog):
         op = operations.supervision.export(
             parent=self, session=self.session, worker=self.worker, since=since, until=until, out=out
         )
-        self._set_busy(True)
         self.message.show_info("Making the PDF…")
-        self.current_op = op.success(self._done).failure(self._failed)
-        return self.current_op.run()
+        return self.run_op(op, self._done)
 
     def _done(self, path: Path) -> None:
-        self._set_busy(False)
         emit(self.exported, path)
         self.accept()

@@ -51,7 +51,6 @@ class NoteTextDialog(WorkerDialog):
     ) -> None:
         super().__init__(parent)
         self.save = save
-        self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         intro = QLabel(explanation, self)
@@ -95,12 +94,9 @@ class NoteTextDialog(WorkerDialog):
         if self.busy:
             return
         op = self.save(self, self.text_edit.toPlainText())
-        self._set_busy(True)
         self.message.clear_message()
-        self.current_op = op.success(self._saved).failure(self._failed)
-        self.current_op.run()
+        self.run_op(op, self._saved)
 
     def _saved(self, note: Note) -> None:
-        self._set_busy(False)
         emit(self.saved, note)
         self.accept()

@@ -40,7 +40,6 @@ from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.models.queue import long_date
 from ui.models.supervision import ActionsTableModel
-from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -94,7 +93,6 @@ class SupervisionNoteDialog(WorkerDialog):
         self.session = session
         self.worker = worker
         self.items = list(items)
-        self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(f"Supervision session with {worker}")
         self.setAccessibleName(f"Supervision session with {worker}")
         today = date.today()
@@ -265,12 +263,9 @@ class SupervisionNoteDialog(WorkerDialog):
             actions=self.actions_model.actions(),
             session_date=to_date(self.date_edit),
         )
-        self._set_busy(True)
         self.message.clear_message()
-        self.current_op = op.success(self._recorded).failure(self._failed)
-        self.current_op.run()
+        self.run_op(op, self._recorded)
 
     def _recorded(self, note: Note) -> None:
-        self._set_busy(False)
         emit(self.recorded, note)
         self.accept()

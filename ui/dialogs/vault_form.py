@@ -20,17 +20,16 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.ops import VaultOp, describe
+from ui.dialogs.busy import WorkerDialog
+from ui.ops import VaultOp
 from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
@@ -66,15 +65,13 @@ def set_date(edit: QDateEdit, day: date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
-class VaultFormDialog(QDialog):
+class VaultFormDialog(WorkerDialog):
     """Subclasses add rows with :meth:`add_row` and implement :meth:`prepare`."""
 
     saved = Signal(object)  # the core's answer (a record, or None)
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.busy = False
-        self.current_op: VaultOp[object] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.form = QFormLayout()
@@ -83,16 +80,13 @@ class VaultFormDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setStyleSheet(DATE_STYLE)
         self.message = MessageLabel(f"{title} message", self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Saving")
-        self.progress.hide()
+        self.progress = self.add_busy_bar("Saving")
         self.ok_button = QPushButton(ok_text, self)
         self.ok_button.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
         self.ok_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setAccessibleName("Cancel")
+        self.busy_buttons = (self.ok_button, self.cancel_button)
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -169,27 +163,8 @@ class VaultFormDialog(QDialog):
         op = self.prepare()
         if op is None:
             return None
-        self._set_busy(True)
-        self.current_op = op
-        return op.success(self._saved).failure(self._failed).run()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.ok_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
+        return self.run_op(op, self._saved)
 
     def _saved(self, result: object) -> None:
-        self._set_busy(False)
         emit(self.saved, result)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(describe(error))
-
-    def reject(self) -> None:
-        """No cancel while the worker is saving: the answer must arrive first."""
-        if self.busy:
-            return
-        super().reject()

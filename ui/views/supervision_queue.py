@@ -250,12 +250,6 @@ class QueuePanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.item_at(rows[0].row()) if rows else None
 
-    def select_item(self, item_id: int) -> bool:
-        row = self.model.row_of(item_id)
-        if row >= 0:
-            self.table.selectRow(row)
-        return row >= 0
-
     def _update_ticked(self) -> None:
         ticked, total = len(self.model.ticked_ids()), self.model.rowCount()
         self.ticked_label.setText(f"{ticked} of {total} ticked")
