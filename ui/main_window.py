@@ -29,7 +29,6 @@ from ui import operations
 from ui.idle import IdleWatcher, minutes_to_ms
 from ui.models.navigation import NavigationModel
 from ui.ops import describe
-from ui.qtcompat import emit
 from ui.views.admin import AdminPage
 from ui.views.children import ChildrenPage
 from ui.views.lock_panel import LockPanel
@@ -249,12 +248,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.lock_panel.prepare(reason)
         operations.session.lock(parent=self, session=self.session, reason=reason).success(
-            lambda _result: emit(self.lock_finished)
+            lambda _result: self.lock_finished.emit()
         ).failure(self._lock_failed).run()
 
     def _lock_failed(self, error: BaseException) -> None:
         self.lock_panel.form.show_error(f"Locking did not finish cleanly: {describe(error)}")
-        emit(self.lock_finished)
+        self.lock_finished.emit()
 
     def _unlocked(self, _session: object) -> None:
         self.locked = False
@@ -266,7 +265,7 @@ class MainWindow(QMainWindow):
             page.on_unlocked()
         self.idle.start()
         self.nav_view.setFocus()
-        emit(self.unlock_finished)
+        self.unlock_finished.emit()
 
     def _update_actions(self) -> None:
         self.lock_action.setEnabled(not self.locked and not self.signing_out)
@@ -295,8 +294,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.sign_out_action.setEnabled(False)
         operations.session.close(parent=self, session=self.session).success(
-            lambda _result: emit(self.signed_out, "")
-        ).failure(lambda error: emit(self.signed_out, describe(error))).run()
+            lambda _result: self.signed_out.emit("")
+        ).failure(lambda error: self.signed_out.emit(describe(error))).run()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -315,5 +314,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.memory.save()
         self.idle.stop()
-        emit(self.closed)
+        self.closed.emit()
         super().closeEvent(event)

@@ -38,7 +38,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from sefton_photos.errors import SeftonError
-from ui.qtcompat import emit
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -175,7 +174,7 @@ class _Job(QRunnable):
         except BaseException as exc:  # every outcome must reach the GUI thread
             value, ok = exc, False
         del fn
-        emit(self._hub.outcome, self._key, ok, value)
+        self._hub.outcome.emit(self._key, ok, value)
         del value
 
 
@@ -225,18 +224,18 @@ class VaultOp(QObject, Generic[T]):
     def _deliver(self, ok: bool, value: object) -> None:
         try:
             if ok:
-                emit(self.succeeded, value)
+                self.succeeded.emit(value)
                 if self._on_success is not None and self._parent_alive():
                     self._on_success(value)  # type: ignore[arg-type]
             else:
                 assert isinstance(value, BaseException)
                 if not isinstance(value, SeftonError):
                     log.error("vault operation failed", exc_info=value)
-                emit(self.failed, value)
+                self.failed.emit(value)
                 if self._on_failure is not None and self._parent_alive():
                     self._on_failure(value)
                 elif self._on_failure is None:
                     log.warning("unhandled failure: %s", describe(value))
         finally:
             _running.discard(self)
-            emit(self.finished)
+            self.finished.emit()

@@ -33,7 +33,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from ui.ops import Latest
-from ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -154,10 +153,10 @@ class _Batch(QRunnable):
                 if not image.isNull():
                     images[photo_id] = image
             del raw
-            emit(self.delivery.done, self.generation, self.ids, images)
+            self.delivery.done.emit(self.generation, self.ids, images)
         except BaseException as exc:  # every batch must answer, or its ids stay "in flight"
             try:
-                emit(self.delivery.failed, self.generation, self.ids, exc)
+                self.delivery.failed.emit(self.generation, self.ids, exc)
             except RuntimeError:
                 log.debug("thumbnail batch finished after its loader was deleted")
 
@@ -284,8 +283,8 @@ class ThumbnailLoader(QObject):
 
     def _done(self, generation: int, ids: object, images: object) -> None:
         if self._finish(generation, ids):
-            emit(self.loaded, images, ids)
+            self.loaded.emit(images, ids)
 
     def _failed(self, generation: int, ids: object, error: object) -> None:
         if self._finish(generation, ids):
-            emit(self.failed, ids, error)
+            self.failed.emit(ids, error)

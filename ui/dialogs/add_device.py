@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from sefton_photos.session import Session
 from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work
-from ui.qtcompat import emit
 
 
 class AddDeviceDialog(VaultFormDialog):
@@ -41,7 +40,7 @@ class AddDeviceDialog(VaultFormDialog):
             "5.5.4.5). When the make and model are given, a photo the camera says came "
             "from another device is refused."
         )
-        self.saved.connect(lambda device: emit(self.added, device))
+        self.saved.connect(lambda device: self.added.emit(device))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.name_edit.setFocus()
 

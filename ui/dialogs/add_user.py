@@ -30,7 +30,6 @@ from sefton_photos.model import Role, User
 from sefton_photos.session import Session
 from ui import operations
 from ui.dialogs.busy import WorkerDialog
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 NO_MANAGER = "(no line manager)"
@@ -177,5 +176,5 @@ class AddUserDialog(WorkerDialog):
         self.run_op(op, self._added)
 
     def _added(self, user: User) -> None:
-        emit(self.added, user)
+        self.added.emit(user)
         self.accept()

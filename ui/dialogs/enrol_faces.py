@@ -36,7 +36,6 @@ from ui import operations
 from ui.models.enrolments import EnrolmentsModel, references_words
 from ui.models.faces import FacesModel
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.photo_grid import PhotoGrid
 from ui.widgets.capture_form import PHOTO_FILTER, heading
 from ui.widgets.face_canvas import FaceCanvas
@@ -171,11 +170,11 @@ class EnrolDialog(QDialog):
         def done(rows: list[Enrolment]) -> None:
             self.refs_model.set_rows(rows)
             self.refs_summary.setText(references_words(self.name, rows))
-            emit(self.refreshed, len(rows))
+            self.refreshed.emit(len(rows))
 
         def failed(error: BaseException) -> None:
             self.refs_summary.setText(describe(error))
-            emit(self.refreshed, -1)
+            self.refreshed.emit(-1)
 
         op = operations.faces.references(parent=self, session=self.session, child_id=self.child_id)
         return op.success(done).failure(failed).run()
@@ -200,12 +199,12 @@ class EnrolDialog(QDialog):
             if len(info.faces) == 1:
                 self.faces_view.setCurrentIndex(self.faces_model.index(0, 0))
             self._say_choice(info)
-            emit(self.photo_shown, info)
+            self.photo_shown.emit(info)
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.message.show_error(describe(error))
-                emit(self.photo_shown, None)
+                self.photo_shown.emit(None)
 
         op = operations.photos.picture(
             parent=self, session=self.session, photo_id=photo_id, max_side=PICK_SIDE
@@ -276,12 +275,12 @@ class EnrolDialog(QDialog):
                 f"Enrolled: face matching can now suggest {self.name} from this reference."
             )
             self.refresh()
-            emit(self.enrolled, enrolment)
+            self.enrolled.emit(enrolment)
 
         def failed(error: BaseException) -> None:
             self.enrol_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.refused, describe(error))
+            self.refused.emit(describe(error))
 
         op = operations.faces.enrol(
             parent=self,

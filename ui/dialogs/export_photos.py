@@ -41,7 +41,6 @@ from sefton_photos.words import plural
 from ui import operations
 from ui.dialogs.print_photos import ask_printer, print_images
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.thumbs import ThumbnailLoader
 from ui.widgets.destination_choice import DestinationCombo, destination_phrase, when_allowed
 from ui.widgets.export_results import THUMB, ExportResults, ScrolledContent, scrolled
@@ -242,7 +241,7 @@ class ExportDialog(QDialog):
                 self.model.set_preview([])
                 self.summary.show_error(describe(error))
                 self._update_buttons()
-                emit(self.checked)
+                self.checked.emit()
 
         op = operations.exports.check(
             parent=self,
@@ -289,7 +288,7 @@ class ExportDialog(QDialog):
         self.results.refresh()
         self._update_buttons()
         self.show_preview()
-        emit(self.checked)
+        self.checked.emit()
 
     def show_preview(self, *_rows: object) -> None:
         """The chosen photo drawn by the core as this destination will have it."""
@@ -337,7 +336,7 @@ class ExportDialog(QDialog):
         def progress(p: ExportProgress) -> None:
             # Runs on the worker, inside the export: it must never raise into it.
             with contextlib.suppress(RuntimeError):
-                emit(self.progressed, p)
+                self.progressed.emit(p)
 
         def done(outcomes: list[ExportOutcome]) -> None:
             for outcome in outcomes:
@@ -395,7 +394,7 @@ class ExportDialog(QDialog):
             (self.summary.show_info if written else self.summary.show_error)(text)
         self.results.refresh()
         self._update_buttons()
-        emit(self.exported, outcomes)
+        self.exported.emit(outcomes)
 
     # -- printing, text, closing -------------------------------------------------------------------
 
@@ -414,7 +413,7 @@ class ExportDialog(QDialog):
             self.summary.show_error(str(error))
             return 0
         self.summary.show_info(f"Sent {plural(pages, 'page')} to the printer: the exported copies.")
-        emit(self.printed, pages)
+        self.printed.emit(pages)
         return pages
 
     def text(self) -> str:

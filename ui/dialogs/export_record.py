@@ -30,7 +30,6 @@ from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import date_edit, fit_to_text, to_date
 from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 DEFAULT_PERIOD = timedelta(weeks=13)
@@ -125,5 +124,5 @@ class ExportRecordDialog(WorkerDialog):
         return self.run_op(op, self._done)
 
     def _done(self, path: Path) -> None:
-        emit(self.exported, path)
+        self.exported.emit(path)
         self.accept()

@@ -14,7 +14,6 @@ from sefton_photos.import_count import ImportCount
 from sefton_photos.session import Session
 from ui import operations
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.capture_form import CaptureForm, count_words
 
 COUNTING = "Counting the photos…"
@@ -44,12 +43,12 @@ class PhotoCounter(QObject):
             if self.latest.current(ticket):
                 self.last = count
                 self.form.show_count(count_words(count, folder=folder))
-                emit(self.counted, count)
+                self.counted.emit(count)
 
         def failed(error: BaseException) -> None:
             if self.latest.current(ticket):
                 self.form.show_count(describe(error))
-                emit(self.counted, None)
+                self.counted.emit(None)
 
         op = operations.imports.count(parent=self, session=self.session, paths=paths)
         return op.success(done).failure(failed).run()

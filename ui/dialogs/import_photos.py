@@ -42,7 +42,6 @@ from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog
 from ui.models.import_results import ImportResultsModel, summary
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.capture_form import NO_PHOTOS, CaptureForm, heading
 from ui.widgets.decision_view import DecisionView
 from ui.widgets.import_progress import ImportProgress, results_table
@@ -215,12 +214,12 @@ class ImportDialog(QDialog):
             self.form.set_choices(children, devices, checked=self._preselect)
             if matching is not None:
                 self.form.set_matching(matching)
-            emit(self.loaded)
+            self.loaded.emit()
             self.check()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
         op = operations.imports.choices(parent=self, session=self.session)
         op.success(listed).failure(failed).run()
@@ -249,7 +248,7 @@ class ImportDialog(QDialog):
         if missing:  # nothing chosen yet: no verdict, least of all REFUSED
             self._check_latest.drop()
             self.decision_view.not_ready(not_ready_words(missing))
-            emit(self.checked, None)
+            self.checked.emit(None)
             return None
         if self._check_running:
             self._check_again = True
@@ -265,14 +264,14 @@ class ImportDialog(QDialog):
             self._check_finished()
             if self._check_latest.current(ticket) and not self.busy:
                 self.decision_view.show_decision(decision)
-                emit(self.checked, decision)
+                self.checked.emit(decision)
 
         def failed(error: BaseException) -> None:
             self._check_finished()
             if self._check_latest.current(ticket):
                 self.decision_view.clear()
                 self.message.show_error(describe(error))
-                emit(self.checked, None)
+                self.checked.emit(None)
 
         op = operations.imports.decide(
             parent=self, session=self.session, given=given, purpose=purpose
@@ -306,7 +305,7 @@ class ImportDialog(QDialog):
         def progress(p: Progress) -> None:
             # Runs on the worker, inside the import: it must never raise into it.
             with contextlib.suppress(RuntimeError):
-                emit(bridge.progressed, p)
+                bridge.progressed.emit(p)
 
         self._set_busy(True)
         self.report = None
@@ -334,7 +333,7 @@ class ImportDialog(QDialog):
             if p.last is not None:  # None: the count, before the first file
                 self.results.record(p.last)
                 self.results_view.scrollToBottom()
-        emit(self.progressed, p)
+        self.progressed.emit(p)
 
     def cancel(self) -> None:
         """Ask the core to stop after the current photo (it keeps what it imported)."""
@@ -360,7 +359,7 @@ class ImportDialog(QDialog):
         self.form.done_with_paths()  # these are done: choose again to import more
         self.review_button.setVisible(bool(self.faces_to_review()))
         self.close_button.setFocus()
-        emit(self.import_finished, report)
+        self.import_finished.emit(report)
 
     def faces_to_review(self) -> list[int]:
         """Photos of the last import with a face found: each face is reviewed (R11), a
@@ -391,7 +390,7 @@ class ImportDialog(QDialog):
             self.message.show_error("Nothing was imported. " + describe(error))
         else:
             self.message.show_error(describe(error))
-        emit(self.import_finished, None)
+        self.import_finished.emit(None)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -19,7 +19,6 @@ from sefton_photos.model import Role, User
 from sefton_photos.session import Session
 from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work
-from ui.qtcompat import emit
 
 
 def managers_for(worker: User, users: Sequence[User]) -> list[str]:
@@ -66,7 +65,7 @@ class LineManagerDialog(VaultFormDialog):
         self.change_button.setEnabled(self.manager_combo.count() > 0)
         if self.manager_combo.count() == 0:
             self.message.show_error("There is no other line manager to choose.")
-        self.saved.connect(lambda user: emit(self.changed, user))
+        self.saved.connect(lambda user: self.changed.emit(user))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.manager_combo.setFocus()
 

@@ -26,7 +26,6 @@ from sefton_photos.model import Note
 from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import fit_to_text
 from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 Save = Callable[[QObject, str], VaultOp[Note]]  # (the dialog, the text): the operation to run
@@ -98,5 +97,5 @@ class NoteTextDialog(WorkerDialog):
         self.run_op(op, self._saved)
 
     def _saved(self, note: Note) -> None:
-        emit(self.saved, note)
+        self.saved.emit(note)
         self.accept()

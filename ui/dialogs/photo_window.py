@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import FaceInfo, PhotoInfo
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
-from ui.qtcompat import emit
 from ui.views.face_review import FaceReview
 from ui.views.photo_view import PhotoView
 
@@ -132,7 +131,7 @@ class PhotoWindow(QDialog):
         if not 0 <= index < len(self.photo_ids):
             return False
         self.show_photo(self.photo_ids[index])
-        emit(self.moved, self.photo_ids[index])
+        self.moved.emit(self.photo_ids[index])
         return True
 
     def next_photo(self) -> bool:

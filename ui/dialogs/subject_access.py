@@ -34,7 +34,6 @@ from sefton_photos.session import Session
 from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 SUFFIX = ".zip"
@@ -174,7 +173,7 @@ class SubjectAccessDialog(WorkerDialog):
         self.close_button.setDefault(True)
         self.passphrase.setFocus()
         self.passphrase.selectAll()
-        emit(self.made, Path(path))
+        self.made.emit(Path(path))
 
     def done(self, result: int) -> None:
         """Closing forgets the passphrase (it was shown once, and is stored nowhere)."""

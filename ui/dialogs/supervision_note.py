@@ -40,7 +40,6 @@ from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.models.queue import long_date
 from ui.models.supervision import ActionsTableModel
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 DEFAULT_DUE_DAYS = 14
@@ -267,5 +266,5 @@ class SupervisionNoteDialog(WorkerDialog):
         self.run_op(op, self._recorded)
 
     def _recorded(self, note: Note) -> None:
-        emit(self.recorded, note)
+        self.recorded.emit(note)
         self.accept()

@@ -31,7 +31,6 @@ from sefton_photos.demo import DemoUser
 from ui import operations
 from ui.models.demo import DemoUsersModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.unlock_form import UnlockForm
 
 if TYPE_CHECKING:  # the session (SQLAlchemy, Alembic...) loads on the worker, after paint
@@ -188,7 +187,7 @@ class UnlockDialog(QDialog):
 
         assert isinstance(session, Session)
         self.session = session
-        emit(self.unlocked, session)
+        self.unlocked.emit(session)
         self.accept()
 
     def reject(self) -> None:

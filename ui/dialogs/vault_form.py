@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.busy import WorkerDialog
 from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 Work = VaultOp[Any]  # from ui.operations, built by prepare(); submit() runs it
@@ -166,5 +165,5 @@ class VaultFormDialog(WorkerDialog):
         return self.run_op(op, self._saved)
 
     def _saved(self, result: object) -> None:
-        emit(self.saved, result)
+        self.saved.emit(result)
         self.accept()

@@ -21,8 +21,6 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ui.qtcompat import emit
-
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
@@ -54,7 +52,7 @@ class CheckList(QAbstractListModel, Generic[R, K]):
         known = {self.key(r) for r in self._rows}
         self._ticked = (self._ticked if ticked is None else set(ticked)) & known
         self.endResetModel()
-        emit(self.checked_changed)
+        self.checked_changed.emit()
 
     def clear(self) -> None:
         self.set_rows(())
@@ -116,6 +114,6 @@ class CheckList(QAbstractListModel, Generic[R, K]):
             self._ticked.add(key)
         else:
             self._ticked.discard(key)
-        emit(self.dataChanged, index, index, [CHECK, Qt.ItemDataRole.AccessibleTextRole])
-        emit(self.checked_changed)
+        self.dataChanged.emit(index, index, [CHECK, Qt.ItemDataRole.AccessibleTextRole])
+        self.checked_changed.emit()
         return True

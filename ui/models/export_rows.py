@@ -28,7 +28,6 @@ from sefton_photos.decisions import Decision, Reason
 from sefton_photos.model import ExportOutcome
 from ui.models.reasons import MET_COLOUR, NOT_MET_COLOUR
 from ui.models.rows import RowsTable
-from ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Photo", "Decision", "Result")
@@ -222,11 +221,11 @@ class ExportRowsModel(RowsTable[ExportRow]):
         return super().data(index, role)
 
     def _changed(self, row: int) -> None:
-        emit(self.dataChanged, self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def _changed_all(self) -> None:
         if self._rows:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
 
 class RefusalsModel(QAbstractListModel):

@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor
 
 from sefton_photos.model import FaceStatus, FileOutcome, ImportReport
 from ui.models.rows import Index, RowsTable
-from ui.qtcompat import emit
 
 HEADERS = ("File", "Result", "Faces found", "Reason")
 STATUS_WORDS = {
@@ -149,7 +148,7 @@ class ImportResultsModel(RowsTable[FileOutcome]):
         row = self._row_of.get(outcome.source)
         if row is not None:
             self._rows[row] = outcome
-            emit(self.dataChanged, self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
             return
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)

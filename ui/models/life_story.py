@@ -28,7 +28,6 @@ from sefton_photos.decisions import Decision
 from ui.models.photos import PhotoGridModel
 from ui.models.reasons import MET_COLOUR, NOT_MET_COLOUR
 from ui.models.rows import RowsTable
-from ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Page", "Caption", "Decision")
@@ -56,14 +55,14 @@ class TickablePhotos(QIdentityProxyModel):
         row = self.photos.row_of(photo_id)
         if row is not None:
             index = self.index(row, 0)
-            emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
-        emit(self.toggled, photo_id, ticked)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit(photo_id, ticked)
 
     def renumbered(self) -> None:
         """The book's pages moved: every photo's "Page N" label may have changed."""
         if self.rowCount():
             first, last = self.index(0, 0), self.index(self.rowCount() - 1, 0)
-            emit(self.dataChanged, first, last, [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
 
     def clear_ticks(self) -> None:
         for photo_id in list(self._ticked):
@@ -157,7 +156,7 @@ class PagesModel(RowsTable[Page]):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(Page(photo_id, caption))
         self.endInsertRows()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
         return row
 
     def remove(self, photo_id: int) -> None:
@@ -169,7 +168,7 @@ class PagesModel(RowsTable[Page]):
         self._pixmaps.pop(photo_id, None)
         self._icons.pop(photo_id, None)
         self.endRemoveRows()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
 
     def move(self, row: int, delta: int) -> int:
         """Move a page up (-1) or down (+1); returns its new row (unchanged at an end)."""
@@ -180,7 +179,7 @@ class PagesModel(RowsTable[Page]):
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
         self._rows.insert(target, self._rows.pop(row))
         self.endMoveRows()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
         return target
 
     def set_caption(self, row: int, caption: str) -> None:
@@ -204,7 +203,7 @@ class PagesModel(RowsTable[Page]):
         row = self.row_of(photo_id)
         if row is not None:
             index = self.index(row, 0)
-            emit(self.dataChanged, index, index, [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def pixmap(self, photo_id: int) -> QPixmap | None:
         return self._pixmaps.get(photo_id)
@@ -215,7 +214,7 @@ class PagesModel(RowsTable[Page]):
         self._pixmaps.clear()
         self._icons.clear()
         self.endResetModel()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
 
     # -- questions -----------------------------------------------------------------------------
 
@@ -284,10 +283,10 @@ class PagesModel(RowsTable[Page]):
         ):
             return False
         self._rows[index.row()].caption = " ".join(str(value or "").split())
-        emit(self.dataChanged, index, index)
-        emit(self.caption_changed, index.row())
+        self.dataChanged.emit(index, index)
+        self.caption_changed.emit(index.row())
         return True
 
     def _changed_all(self) -> None:
         if self._rows:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 
 from sefton_photos.model import QueueItem
 from ui.models.rows import RowsTable
-from ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 Today = Callable[[], date]
@@ -282,7 +281,7 @@ class QueueModel(RowsTable[QueueItem]):
             self._ticked.add(item_id)
         else:
             self._ticked.discard(item_id)
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole, ACCESSIBLE])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole, ACCESSIBLE])
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -25,7 +25,6 @@ from PySide6.QtGui import QImage, QPixmap
 from sefton_photos.model import Note, QueueItem
 from ui.models.queue import kind_words, long_date
 from ui.models.rows import ACCESSIBLE, DISPLAY, RowsTable
-from ui.qtcompat import emit
 
 Index = QModelIndex | QPersistentModelIndex
 SEALED = "Acknowledged by both — sealed"
@@ -201,7 +200,7 @@ class ActionsTableModel(RowsTable[tuple[str, date | None]]):
             return False
         _old, due = self._rows[index.row()]
         self._rows[index.row()] = (str(value).strip(), due)
-        emit(self.dataChanged, index, index)
+        self.dataChanged.emit(index, index)
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -238,7 +237,7 @@ class ThumbnailsModel(QAbstractListModel):
             if photo_id in self._ids and not image.isNull():
                 self._pixmaps[photo_id] = QPixmap.fromImage(image)
         if self._ids:
-            emit(self.dataChanged, self.index(0), self.index(len(self._ids) - 1))
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
     def clear(self) -> None:
         self.set_photos((), "")

@@ -24,7 +24,6 @@ from sefton_photos.words import plural
 from ui import operations
 from ui.models.audit import AuditTableModel, FindingsTableModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 AUDIT_LIMIT = 200
@@ -98,12 +97,12 @@ class AuditTab(QWidget):
         def done(entries: list[AuditEntry]) -> None:
             self.show_button.setEnabled(True)
             self.model.set_rows(entries)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.show_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
         op = operations.admin.audit_entries(parent=self, session=session, limit=AUDIT_LIMIT)
         return op.success(done).failure(failed).run()
@@ -118,12 +117,12 @@ class AuditTab(QWidget):
                 self.message.show_info(text)
             else:
                 self.message.show_error(text)
-            emit(self.verified)
+            self.verified.emit()
 
         def failed(error: BaseException) -> None:
             self.verify_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.verified)
+            self.verified.emit()
 
         op = operations.admin.verify_audit(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
@@ -172,12 +171,12 @@ class CheckTab(QWidget):
                 self.message.show_info(text)
             else:
                 self.message.show_error(text)
-            emit(self.checked)
+            self.checked.emit()
 
         def failed(error: BaseException) -> None:
             self.check_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.checked)
+            self.checked.emit()
 
         op = operations.admin.check_vault(parent=self, session=self.session)
         return op.success(done).failure(failed).run()

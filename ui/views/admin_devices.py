@@ -26,7 +26,6 @@ from ui import operations
 from ui.dialogs.add_device import AddDeviceDialog
 from ui.models.devices import DevicesTableModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.export_locations import read_only_table
 from ui.widgets.message import MessageLabel
 
@@ -95,12 +94,12 @@ class DevicesTab(QWidget):
         def listed(devices: list[Device]) -> None:
             self.refresh_button.setEnabled(True)
             self.model.set_devices(devices)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.refresh_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
         op = operations.devices.listing(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from sefton_photos.session import Session
 from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 EXPLAIN = (
@@ -113,11 +112,11 @@ class FaceMatchingTab(QWidget):
     def refresh(self) -> VaultOp[tuple[bool, float]]:
         def done(result: tuple[bool, float]) -> None:
             self._show(*result)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
         op = operations.faces.settings(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
@@ -131,7 +130,7 @@ class FaceMatchingTab(QWidget):
             self.save_button.setEnabled(True)
             self._show(enabled, threshold)
             self.message.show_info("Saved. " + settings_words(enabled, threshold))
-            emit(self.saved, enabled, threshold)
+            self.saved.emit(enabled, threshold)
 
         def failed(error: BaseException) -> None:
             self.save_button.setEnabled(True)

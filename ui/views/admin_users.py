@@ -28,7 +28,6 @@ from ui.dialogs.add_user import AddUserDialog
 from ui.dialogs.line_manager import LineManagerDialog
 from ui.models.users import UsersTableModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 
@@ -114,12 +113,12 @@ class UsersTab(QWidget):
         def loaded(users: list[User]) -> None:
             self.refresh_button.setEnabled(True)
             self.model.set_users(users)
-            emit(self.users_loaded)
+            self.users_loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.refresh_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.users_loaded)
+            self.users_loaded.emit()
 
         op = operations.users.listing(parent=self, session=self.session)
         return op.success(loaded).failure(failed).run()

@@ -49,7 +49,6 @@ from ui.models.child_file import (
 )
 from ui.models.children import age_text, care_words, long_date, previously_cared_for
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.child_records_tab import ChildPhotosTab
 from ui.views.consent_check import ConsentCheckPanel
 from ui.widgets.message import MessageLabel
@@ -254,14 +253,14 @@ class ChildFileView(QWidget):
             if self._latest.current(ticket):
                 self.loading = None
                 self.show_file(child_file)
-                emit(self.file_loaded, child_file)
+                self.file_loaded.emit(child_file)
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.loading = None
                 self._forget()
                 self.message.show_error(describe(error))
-                emit(self.file_loaded, None)
+                self.file_loaded.emit(None)
 
         op = operations.children.file(parent=self, session=self.session, child_id=child_id)
         return op.success(loaded).failure(failed).run()

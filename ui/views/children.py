@@ -33,7 +33,6 @@ from ui import operations
 from ui.dialogs.add_child import AddChildDialog
 from ui.models.children import ChildrenListModel
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.child_file import ChildFileView
 from ui.views.page import Page
 from ui.widgets.child_item import ChildItemDelegate
@@ -209,14 +208,14 @@ class ChildrenPage(Page):
             self._fit_list()
             self._say_empty(search)
             self._reopen_selection()
-            emit(self.children_loaded)
+            self.children_loaded.emit()
 
         def failed(error: BaseException) -> None:
             if not self._latest.current(ticket):
                 return
             self.model.clear()
             self.message.show_error(describe(error))
-            emit(self.children_loaded)
+            self.children_loaded.emit()
 
         op = operations.children.find(parent=self, session=self.session, search=search)
         return op.success(loaded).failure(failed).run()
@@ -257,12 +256,12 @@ class ChildrenPage(Page):
             if self._latest.current(ticket):
                 self.staff = users
                 self.file_view.staff = users
-                emit(self.staff_loaded)
+                self.staff_loaded.emit()
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.message.show_error(describe(error))
-                emit(self.staff_loaded)
+                self.staff_loaded.emit()
 
         op = operations.users.listing(parent=self, session=self.session)
         return op.success(loaded).failure(failed).run()

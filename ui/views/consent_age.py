@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxL
 from sefton_photos.session import Session
 from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 
@@ -66,7 +65,7 @@ class ConsentAgeSetting(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.message.show_error(describe(error))
-        emit(self.failed)
+        self.failed.emit()
 
     def save(self) -> VaultOp[None]:
         years, session = self.years.value(), self.session
@@ -77,7 +76,7 @@ class ConsentAgeSetting(QWidget):
             self.message.show_info(
                 f"Saved: a young person's own consent needs them to be at least {years}."
             )
-            emit(self.saved, years)
+            self.saved.emit(years)
 
         op = operations.admin.set_young_person_min_age(parent=self, session=session, years=years)
         return op.success(done).failure(self._failed).run()

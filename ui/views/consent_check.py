@@ -29,7 +29,6 @@ from sefton_photos.session import Session
 from ui import operations
 from ui.models.reasons import ReasonsModel
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.choices import choose, chosen, fill
 from ui.widgets.message import MessageLabel
 
@@ -214,7 +213,7 @@ class ConsentCheckPanel(QWidget):
                 return
             self._update_enabled()
             self.show_decision(decision, name, purpose)
-            emit(self.checked, decision)
+            self.checked.emit(decision)
 
         def failed(error: BaseException) -> None:
             if not self._latest.current(ticket):
@@ -224,7 +223,7 @@ class ConsentCheckPanel(QWidget):
             self.verdict.hide()
             self.sentence.hide()
             self.message.show_error(describe(error))
-            emit(self.checked, None)
+            self.checked.emit(None)
 
         op = operations.consents.check(
             parent=self, session=self.session, child_id=child_id, purpose=purpose

@@ -45,7 +45,6 @@ from ui.models.dashboard import (
     flagged_rows,
 )
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.message import MessageLabel
 
@@ -262,14 +261,14 @@ class DashboardView(QWidget):
             if self._latest.current(ticket):
                 self.update_button.setEnabled(True)
                 self.show_board(board, today)
-                emit(self.loaded)
+                self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.update_button.setEnabled(True)
                 self.is_loaded = False
                 self.message.show_error(describe(error))
-                emit(self.loaded)
+                self.loaded.emit()
 
         op = operations.dashboard.build(
             parent=self, session=self.session, since=since, until=until, today=today

@@ -32,7 +32,6 @@ from sefton_photos.session import Session
 from ui import operations
 from ui.models.records import LocationsModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 
@@ -114,11 +113,11 @@ class ExportLocationsPanel(QWidget):
     def refresh(self) -> VaultOp[list[tuple[int, str, str]]]:
         def listed(locations: list[tuple[int, str, str]]) -> None:
             self.model.set_locations(locations)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
         op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
@@ -180,7 +179,7 @@ class ExportLocationsPanel(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         self.message.show_error(describe(error))
-        emit(self.refused, describe(error))
+        self.refused.emit(describe(error))
 
     def _busy(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy)

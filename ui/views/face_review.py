@@ -27,7 +27,6 @@ from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui import operations
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.photo_view import to_qimage
 from ui.widgets.face_row import CROP_SIDE, SPOT_SIDE, FaceRow, where_words
 from ui.widgets.message import MessageLabel
@@ -111,7 +110,7 @@ class FaceReview(QWidget):
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.message.show_error(describe(error))
-                emit(self.loaded, 0)
+                self.loaded.emit(0)
 
         op = operations.faces.crops(
             parent=self, session=self.session, photo_ids=photo_ids, side=side, spot=spot
@@ -142,7 +141,7 @@ class FaceReview(QWidget):
                 self.rows[face.id] = row
                 self.list_layout.insertWidget(self.list_layout.count() - 1, row)
         self._update_summary(len(result))
-        emit(self.loaded, number)
+        self.loaded.emit(number)
 
     def _update_summary(self, photos: int | None = None) -> None:
         if photos is not None:
@@ -196,14 +195,14 @@ class FaceReview(QWidget):
                 shown.set_busy(False)
                 shown.show_face(face)
             self._update_summary()
-            emit(self.reviewed, face)
+            self.reviewed.emit(face)
 
         def failed(error: BaseException) -> None:
             shown = self.rows.get(face_id)
             if shown is not None:
                 shown.set_busy(False)
             self.message.show_error(describe(error))
-            emit(self.reviewed, None)
+            self.reviewed.emit(None)
 
         return op.success(done).failure(failed).run()
 

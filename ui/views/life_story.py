@@ -40,7 +40,6 @@ from ui import operations
 from ui.models.life_story import PagesModel, TickablePhotos
 from ui.models.photos import PhotoGridModel
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.book_views import GRID_SIDE, pages_table, tick_grid
 from ui.widgets.location_choice import LocationCombo
 from ui.widgets.message import MessageLabel
@@ -202,11 +201,11 @@ class LifeStoryEditor(QWidget):
                 self.photos.set_photos(ids, fetch)
                 if ids:
                     self.grid.setCurrentIndex(self.tickable.index(0, 0))
-                emit(self.photos_listed, len(ids))
+                self.photos_listed.emit(len(ids))
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.photos_listed, 0)
+            self.photos_listed.emit(0)
 
         self.load_locations()
         op = operations.photos.ids(parent=self, session=self.session, child_id=child_id)
@@ -215,12 +214,12 @@ class LifeStoryEditor(QWidget):
     def load_locations(self) -> VaultOp[list[tuple[int, str, str]]]:
         def listed(locations: list[tuple[int, str, str]]) -> None:
             self.folder.set_locations(locations)
-            emit(self.locations_loaded)
+            self.locations_loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.folder.set_locations([])
             self.message.show_error(describe(error))
-            emit(self.locations_loaded)
+            self.locations_loaded.emit()
 
         op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
@@ -278,7 +277,7 @@ class LifeStoryEditor(QWidget):
         ids, child_id = self.pages.photo_ids, self.child_id
         if not ids or child_id is None:
             self._update()
-            emit(self.decided)
+            self.decided.emit()
             return None
         self.pages.checking()
         self._update()
@@ -287,13 +286,13 @@ class LifeStoryEditor(QWidget):
             if self._deciding.current(ticket):
                 self.pages.set_decisions(decisions)
                 self._update()
-                emit(self.decided)
+                self.decided.emit()
 
         def failed(error: BaseException) -> None:
             if self._deciding.current(ticket):
                 self.pages.set_decisions([])
                 self.message.show_error(describe(error))
-                emit(self.decided)
+                self.decided.emit()
 
         op = operations.lifestory.decide(
             parent=self, session=self.session, child_id=child_id, photo_ids=ids
@@ -317,7 +316,7 @@ class LifeStoryEditor(QWidget):
             self.progress.hide()
             self.message.show_info(f"The book was made: {Path(path).name}, in {folder}.")
             self._update()
-            emit(self.book_made, Path(path))
+            self.book_made.emit(Path(path))
 
         def failed(error: BaseException) -> None:
             self.busy = False

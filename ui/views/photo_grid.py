@@ -36,7 +36,6 @@ from sefton_photos.session import Session
 from ui import operations
 from ui.models.photos import CACHE_SIZE, ICON_SIDE, PhotoGridModel
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 
 SELECTED = QColor("#1d4f91")
 BADGE = QColor("#0b0c0c")
@@ -176,8 +175,8 @@ class PhotoGrid(QListView):
         self.photos.modelReset.connect(self._chosen_changed)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.photos.loader.hold())
         self.photos.load_failed.connect(
-            lambda error: emit(
-                self.problem, "Some thumbnails could not be shown: " + describe(error)
+            lambda error: self.problem.emit(
+                "Some thumbnails could not be shown: " + describe(error)
             )
         )
         if child_id is not None:
@@ -234,13 +233,13 @@ class PhotoGrid(QListView):
             )
             if ids:
                 self.setCurrentIndex(self.photos.index(0))
-            emit(self.photos_listed, len(ids))
+            self.photos_listed.emit(len(ids))
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.photos.clear()
-                emit(self.problem, describe(error))
-                emit(self.photos_listed, 0)
+                self.problem.emit(describe(error))
+                self.photos_listed.emit(0)
 
         op = operations.photos.tiles(
             parent=self, session=self.session, child_id=child_id, oldest_first=oldest_first
@@ -289,10 +288,8 @@ class PhotoGrid(QListView):
         return [self.photos.photo_id(row) for row in rows]
 
     def _chosen_changed(self, *_args: object) -> None:
-        emit(
-            self.chosen_changed,
-            len(self.selectionModel().selectedIndexes()),
-            self.photos.rowCount(),
+        self.chosen_changed.emit(
+            len(self.selectionModel().selectedIndexes()), self.photos.rowCount()
         )
 
     def current_photo_id(self) -> int | None:
@@ -303,12 +300,12 @@ class PhotoGrid(QListView):
         photo_id = self.current_photo_id()
         if photo_id is None:
             return False
-        emit(self.opened, photo_id)
+        self.opened.emit(photo_id)
         return True
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            emit(self.opened, self.photos.photo_id(index.row()))
+            self.opened.emit(self.photos.photo_id(index.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.open_current():

@@ -46,7 +46,6 @@ from sefton_photos.words import short_date
 from ui import operations
 from ui.models.faces import FacesModel
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.face_canvas import ZoomArea
 from ui.widgets.message import MessageLabel
 from ui.widgets.outline_canvas import OutlineCanvas
@@ -218,13 +217,13 @@ class PhotoView(QWidget):
         def done(result: tuple[PhotoInfo, QImage]) -> None:
             if self._latest.current(ticket):
                 self.show_loaded(*result)
-                emit(self.loaded, result[0])
+                self.loaded.emit(result[0])
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.clear()
                 self.message.show_error(describe(error))
-                emit(self.loaded, None)
+                self.loaded.emit(None)
 
         op = operations.photos.picture(
             parent=self, session=self.session, photo_id=photo_id, max_side=self.max_side
@@ -299,7 +298,7 @@ class PhotoView(QWidget):
                     + ", ".join(str(c) for c in outcome.still_flagged_by)
                     + "."
                 )
-            emit(self.reviewed, outcome)
+            self.reviewed.emit(outcome)
             self.show_photo(photo_id)
 
         def failed(error: BaseException) -> None:
@@ -339,7 +338,7 @@ class PhotoView(QWidget):
                 "Outlined. The face is blurred beyond the case record; when every face in "
                 "the photo is outlined, mark it checked."
             )
-            emit(self.faces_changed, photo_id)
+            self.faces_changed.emit(photo_id)
             self.show_photo(photo_id)
 
         op = operations.faces.outline(parent=self, session=self.session, photo_id=photo_id, box=box)

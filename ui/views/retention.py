@@ -30,7 +30,6 @@ from sefton_photos.words import plural
 from ui import operations
 from ui.models.records import RetentionModel, day_words
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.export_locations import ExportLocationsPanel, read_only_table
 from ui.widgets.message import MessageLabel
 
@@ -136,14 +135,14 @@ class RetentionReview(QWidget):
             if due:
                 self.table.selectRow(0)
             self._update()
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.reload_button.setEnabled(True)
             self.model.clear()
             self.message.show_error(describe(error))
             self._update()
-            emit(self.loaded)
+            self.loaded.emit()
 
         op = operations.records.due(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
@@ -205,7 +204,7 @@ class RetentionReview(QWidget):
 
         def done(counts: dict[str, int]) -> None:
             self.message.show_info(erased_words(name, counts))
-            emit(self.erased, child_id, counts)
+            self.erased.emit(child_id, counts)
             self.refresh()
 
         def failed(error: BaseException) -> None:

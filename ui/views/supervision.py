@@ -37,7 +37,6 @@ from ui import operations
 from ui.dialogs.supervision_note import SupervisionNoteDialog
 from ui.models.queue import WorkersListModel, summarise
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.dashboard import DashboardView
 from ui.views.page import Page
 from ui.views.supervision_notes import NotesPanel
@@ -202,13 +201,13 @@ class SupervisionPage(Page):
             if self._latest.current(ticket):
                 self.reload_button.setEnabled(True)
                 self.show_snapshot(snapshot)
-                emit(self.loaded)
+                self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.reload_button.setEnabled(True)
                 self.message.show_error(describe(error))
-                emit(self.loaded)
+                self.loaded.emit()
 
         op = operations.supervision.snapshot(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
@@ -293,7 +292,7 @@ class SupervisionPage(Page):
             f"Supervision note {note.id} with {note.worker} was saved; it records {covered}. "
             f"It now waits for both acknowledgements."
         )
-        emit(self.recorded, note)
+        self.recorded.emit(note)
         self.reload().finished.connect(lambda: self.notes.select_note(note.id))
 
     # -- lock and unlock ------------------------------------------------------------------------

@@ -35,7 +35,6 @@ from ui.dialogs.export_record import ExportRecordDialog
 from ui.dialogs.note_text import NoteTextDialog
 from ui.models.supervision import NotesListModel, needs_my_acknowledgement, note_details
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 EDIT_EXPLANATION = (
@@ -218,7 +217,7 @@ class NotesPanel(QWidget):
 
     def _changed(self, note: Note, words: str) -> None:
         self.message.show_info(words)
-        emit(self.changed, note)
+        self.changed.emit(note)
 
     def acknowledge(self) -> VaultOp[Note] | None:
         note = self._note_or_say("Acknowledge")
@@ -298,4 +297,4 @@ class NotesPanel(QWidget):
 
     def _exported(self, path: Path) -> None:
         self.message.show_info(f"The supervision record was saved as {path}.")
-        emit(self.exported, path)
+        self.exported.emit(path)

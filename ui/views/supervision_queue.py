@@ -33,7 +33,6 @@ from ui import operations
 from ui.models.queue import CHILD, CONSENT, PURPOSE, SUMMARY, QueueModel
 from ui.models.supervision import ThumbnailsModel
 from ui.ops import Latest, describe
-from ui.qtcompat import emit
 
 MAX_THUMBNAILS = 12
 THUMB_SIDE = 104
@@ -189,7 +188,7 @@ class QueuePanel(QWidget):
 
         self.tick_all_button.clicked.connect(lambda: self.model.tick_all(True))
         self.clear_ticks_button.clicked.connect(lambda: self.model.tick_all(False))
-        self.session_button.clicked.connect(lambda: emit(self.session_requested))
+        self.session_button.clicked.connect(lambda: self.session_requested.emit())
         self.model.dataChanged.connect(lambda *_a: self._update_ticked())
         self.model.modelReset.connect(self._update_ticked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -288,13 +287,13 @@ class QueuePanel(QWidget):
         def loaded(images: dict[int, QImage]) -> None:
             if self._latest.current(ticket):
                 self.thumbs_model.set_images(images)
-                emit(self.thumbnails_loaded)
+                self.thumbnails_loaded.emit()
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.thumbs_model.set_images({})
                 self.photos_hint.setText(f"The photos could not be shown: {describe(error)}")
-                emit(self.thumbnails_loaded)
+                self.thumbnails_loaded.emit()
 
         op = operations.photos.thumbnails(
             parent=self, session=self.session, child_id=child_id, photo_ids=ids, ratio=ratio

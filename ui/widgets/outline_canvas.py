@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from ui.qtcompat import emit
 from ui.widgets.face_canvas import FaceCanvas
 
 DRAFT_WORDS = (
@@ -66,13 +65,13 @@ class OutlineCanvas(FaceCanvas):
         if box is None:
             return False
         self._end()
-        emit(self.outlined, box)
+        self.outlined.emit(box)
         return True
 
     def drop_outline(self) -> None:
         if self.draft is not None:
             self._end()
-            emit(self.outline_dropped)
+            self.outline_dropped.emit()
 
     def _end(self) -> None:
         self.draft, self._anchor = None, None

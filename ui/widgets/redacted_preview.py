@@ -19,7 +19,6 @@ from sefton_photos.model import Destination
 from sefton_photos.words import plural
 from ui import operations
 from ui.ops import Latest, VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.fitted_picture import FittedPicture
 
 if TYPE_CHECKING:  # the exporter brings SQLAlchemy: not at start-up
@@ -85,14 +84,14 @@ class RedactedPreview(QWidget):
             pixmap.setDevicePixelRatio(self._ratio)
             self.image.setPixmap(pixmap)
             self.words.setText(caption_words(view))
-            emit(self.shown, photo_id)
+            self.shown.emit(photo_id)
 
         def failed(error: BaseException) -> None:
             if self._latest.current(ticket):
                 self.view = None
                 self.image.clear()
                 self.words.setText(describe(error))
-                emit(self.shown, photo_id)
+                self.shown.emit(photo_id)
 
         op = operations.exports.redacted(
             parent=self,

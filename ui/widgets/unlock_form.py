@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:  # the session (SQLAlchemy, Alembic...) loads on the worker, after paint
@@ -185,7 +184,7 @@ class UnlockForm(QWidget):
     def _done(self, session: object) -> None:
         self.set_busy(False)
         self.password_edit.clear()
-        emit(self.unlocked, session)
+        self.unlocked.emit(session)
 
     def _failed(self, error: BaseException) -> None:
         self.set_busy(False)
@@ -193,4 +192,4 @@ class UnlockForm(QWidget):
         self.password_edit.clear()
         self.show_error(text)
         self.password_edit.setFocus()
-        emit(self.refused, text)
+        self.refused.emit(text)
