@@ -52,12 +52,15 @@ class Processed:
     faces: list[FoundFace] = field(default_factory=list)
 
 
-def warm_up() -> None:
-    """Pool initializer: load the face models once per worker, not once per file; one
-    OpenCV thread each, since the pool already keeps every core busy."""
+def warm_up(detect: bool = True, encode: bool = True) -> None:
+    """Pool initializer: load the face models once per worker, not once per file (none
+    without ``detect``, the encoder only with ``encode``); one OpenCV thread each, since
+    the pool already keeps every core busy."""
+    if not detect:
+        return
     from sefton_photos.faces.detect import warm_up as load
 
-    load(threads=1)
+    load(threads=1, encode=encode)
 
 
 def faces_in(decoded: Decoded, *, encode: bool = True) -> list[FoundFace]:
@@ -179,7 +182,10 @@ class Stream:
         ctx = multiprocessing.get_context("spawn")
         todo = iter(self.files)
         with ProcessPoolExecutor(
-            max_workers=self.n, mp_context=ctx, initializer=warm_up if self.detect else None
+            max_workers=self.n,
+            mp_context=ctx,
+            initializer=warm_up,
+            initargs=(self.detect, self.encode),
         ) as pool:
             running: set[Future[Processed]] = set()
             try:

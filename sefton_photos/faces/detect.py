@@ -68,9 +68,11 @@ def _dlib() -> tuple[Any, Any]:
     return _models
 
 
-def warm_up(threads: int | None = None) -> None:
-    """Load the models once per process (a pool worker's initializer)."""
-    _dlib()
+def warm_up(threads: int | None = None, *, encode: bool = True) -> None:
+    """Load the models once per process (a pool worker's initializer); the encoder's only
+    when faces will be encoded (``encode``)."""
+    if encode:
+        _dlib()
     yunet.warm_up(threads)
 
 

@@ -153,3 +153,19 @@ def test_a_worker_loads_the_models_without_face_recognition() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_a_worker_with_no_one_to_match_loads_no_encoder() -> None:
+    """Issue 11: with no child enrolled (or matching off) faces are found, not encoded, so
+    the pool's workers start without dlib (a third of a second each)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from sefton_photos.pipeline import warm_up\n"
+        "warm_up(detect=True, encode=False)\n"
+        "print([m for m in ('dlib', 'face_recognition') if m in sys.modules], 'cv2' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] True", done.stdout + done.stderr
