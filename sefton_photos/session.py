@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import access, audit, consent_age, erasure, users, vaultcheck
 from sefton_photos.children import ChildrenService
@@ -31,10 +32,29 @@ from sefton_photos.review import ReviewService
 from sefton_photos.schema.core import Setting, UserRow
 from sefton_photos.supervision import SupervisionService
 from sefton_photos.vault.attempts import Clock
-from sefton_photos.vault.vault import Vault
+from sefton_photos.vault.vault import FORMAT_VERSION, Vault
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 DEFAULT_YOUNG_PERSON_MIN_AGE = consent_age.DEFAULT_YOUNG_PERSON_MIN_AGE
+
+
+def _first_entries(db: OrmSession, admin: UserRow) -> None:
+    """The audit log of a new vault begins with its creation and its administrator."""
+    audit.append(
+        db,
+        action="vault.created",
+        actor_id=admin.id,
+        actor_name=admin.name,
+        details={"format_version": FORMAT_VERSION},
+    )
+    audit.append(
+        db,
+        action="user.added",
+        actor_id=admin.id,
+        actor_name=admin.name,
+        subject=admin.name,
+        details={"role": "administrator"},
+    )
 
 
 class Session:
@@ -72,7 +92,9 @@ class Session:
     def create_vault(cls, path: Path, *, admin_name: str, password: str) -> Session:
         admin_name = users.check_name(admin_name)
         users.check_password(password, name=admin_name)
-        vault, admin_id = Vault.create(Path(path), admin_name=admin_name, password=password)
+        vault, admin_id = Vault.create(
+            Path(path), admin_name=admin_name, password=password, first_entries=_first_entries
+        )
         with vault.unit() as db:
             user = users.get_user(db, admin_id)
         return cls(vault, user)
