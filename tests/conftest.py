@@ -62,7 +62,7 @@ def vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "vault"
     session = Session.create_vault(path, admin_name=ADMIN.name, password=ADMIN.password)
     for person in STAFF:
-        session.add_user(
+        session.users.add(
             name=person.name,
             role=person.role,
             password=person.password,

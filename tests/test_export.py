@@ -42,7 +42,7 @@ def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
     share.mkdir()
     with as_(face_vault, ADMIN) as admin:
         admin.locations.add(path=share, label="Case records")
-        admin.add_user(
+        admin.users.add(
             name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
         )
     return {"vault": face_vault, "share": share, "ids": children(face_vault)}
@@ -304,7 +304,7 @@ def test_erase_shreds_objects_purges_face_data_and_keeps_the_audit(
             admin.records.erase(child_id=old.id, confirm=False)
         counts = admin.records.erase(child_id=old.id, confirm=True)
         assert counts["forms"] == 1 and counts["faces"] >= 1
-        assert admin.verify_audit().ok
+        assert admin.audit.verify().ok
         with admin.vault.unit() as db:
             after = {r.id for r in db.scalars(select(ObjectRow))}
             from sefton_photos.schema import casework as cw

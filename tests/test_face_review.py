@@ -72,7 +72,7 @@ def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
     share.mkdir()
     with as_(face_vault, ADMIN) as admin:
         admin.locations.add(path=share, label="Case records")
-        admin.add_user(
+        admin.users.add(
             name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
         )
     return {"vault": face_vault, "share": share, "ids": children(face_vault)}

@@ -83,7 +83,7 @@ def kill_at_random(proc: subprocess.Popen[str], rng: random.Random, lines: int) 
 
 def assert_sound(vault: Path) -> set[str]:
     with Session.unlock(vault, name=ADMIN.name, password=ADMIN.password, inspect=True) as a:
-        findings = a.check_vault()
+        findings = a.audit.check_vault()
         assert all(f.ok for f in findings), [f.detail for f in findings if not f.ok]
         with a.vault.unit() as db:
             return set(db.scalars(select(cw.Photo.content_sha256)))

@@ -57,14 +57,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with signed_in(args, inspect=True) as session:
-        result = session.verify_audit()
+        result = session.audit.verify()
     emit(args, result, result.message)
     return 0 if result.ok else 1
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        entries = session.audit_entries(limit=args.limit)
+        entries = session.audit.entries(limit=args.limit)
     emit(
         args,
         entries,
@@ -79,7 +79,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with signed_in(args, inspect=True) as session:
-        findings = session.check_vault()
+        findings = session.audit.check_vault()
     faults = [f for f in findings if not f.ok]
     emit(
         args,

@@ -85,7 +85,7 @@ class SettingsTab(QWidget):
             emit(self.loaded)
 
         self.consent_age.refresh()
-        op = VaultOp(parent=self, op=self.session.auto_lock_minutes)
+        op = VaultOp(parent=self, op=self.session.settings.auto_lock_minutes)
         return op.success(done).failure(failed).run()
 
     def save(self) -> VaultOp[None]:
@@ -103,7 +103,7 @@ class SettingsTab(QWidget):
             self.message.show_error(describe(error))
 
         op: VaultOp[None] = VaultOp(
-            parent=self, op=lambda: session.set_auto_lock_minutes(minutes=minutes)
+            parent=self, op=lambda: session.settings.set_auto_lock_minutes(minutes=minutes)
         )
         return op.success(done).failure(failed).run()
 

@@ -105,7 +105,7 @@ class AuditTab(QWidget):
             emit(self.loaded)
 
         op: VaultOp[list[AuditEntry]] = VaultOp(
-            parent=self, op=lambda: session.audit_entries(limit=AUDIT_LIMIT)
+            parent=self, op=lambda: session.audit.entries(limit=AUDIT_LIMIT)
         )
         return op.success(done).failure(failed).run()
 
@@ -126,7 +126,7 @@ class AuditTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.verified)
 
-        op = VaultOp(parent=self, op=self.session.verify_audit)
+        op = VaultOp(parent=self, op=self.session.audit.verify)
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:
@@ -180,7 +180,7 @@ class CheckTab(QWidget):
             self.message.show_error(describe(error))
             emit(self.checked)
 
-        op = VaultOp(parent=self, op=self.session.check_vault)
+        op = VaultOp(parent=self, op=self.session.audit.check_vault)
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:

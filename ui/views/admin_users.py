@@ -107,7 +107,7 @@ class UsersTab(QWidget):
     # -- loading --------------------------------------------------------------------------------
 
     def refresh(self) -> VaultOp[list[User]]:
-        """Reload the table from ``session.list_users()`` on the worker."""
+        """Reload the table from ``session.users.list()`` on the worker."""
         self.refresh_button.setEnabled(False)
 
         def loaded(users: list[User]) -> None:
@@ -121,7 +121,7 @@ class UsersTab(QWidget):
             emit(self.users_loaded)
 
         return (
-            VaultOp(parent=self, op=self.session.list_users).success(loaded).failure(failed).run()
+            VaultOp(parent=self, op=self.session.users.list).success(loaded).failure(failed).run()
         )
 
     def forget(self) -> None:
@@ -206,7 +206,7 @@ class UsersTab(QWidget):
             self.message.show_error(describe(error))
 
         session = self.session
-        op: VaultOp[None] = VaultOp(parent=self, op=lambda: session.remove_user(name=name))
+        op: VaultOp[None] = VaultOp(parent=self, op=lambda: session.users.remove(name=name))
         return op.success(removed).failure(failed).run()
 
     def _set_busy(self, busy: bool) -> None:

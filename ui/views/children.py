@@ -263,7 +263,7 @@ class ChildrenPage(Page):
                 self.message.show_error(describe(error))
                 emit(self.staff_loaded)
 
-        op: VaultOp[list[User]] = VaultOp(parent=self, op=self.session.list_users)
+        op: VaultOp[list[User]] = VaultOp(parent=self, op=self.session.users.list)
         return op.success(loaded).failure(failed).run()
 
     def select_name(self, name: str) -> bool:

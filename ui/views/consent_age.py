@@ -59,7 +59,7 @@ class ConsentAgeSetting(QWidget):
         self.save_button.clicked.connect(self.save)
 
     def refresh(self) -> VaultOp[int]:
-        op = VaultOp(parent=self, op=self.session.young_person_min_age)
+        op = VaultOp(parent=self, op=self.session.settings.young_person_min_age)
         return op.success(self.years.setValue).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
@@ -79,6 +79,6 @@ class ConsentAgeSetting(QWidget):
             emit(self.saved, years)
 
         op: VaultOp[None] = VaultOp(
-            parent=self, op=lambda: session.set_young_person_min_age(years=years)
+            parent=self, op=lambda: session.settings.set_young_person_min_age(years=years)
         )
         return op.success(done).failure(self._failed).run()
