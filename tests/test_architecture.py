@@ -38,6 +38,20 @@ def test_every_core_module_has_its_layer() -> None:
     assert sorted(modules - named) == []
 
 
+def test_face_encodings_are_packed_in_one_place() -> None:
+    """Issue 13: an encoding becomes bytes (and bytes an encoding) only in facerows.py
+    (``pack``/``unpack``); nothing else of the core or the UI packs numbers by hand."""
+    packing = ("import struct", "from struct", "frombuffer(", "import array", "from array")
+    allowed = {"sefton_photos/facerows.py", "sefton_photos/aeszip.py"}  # aeszip: zip headers
+    offenders = [
+        name
+        for path in [*REPO.glob("sefton_photos/**/*.py"), *REPO.glob("ui/**/*.py")]
+        if (name := path.relative_to(REPO).as_posix()) not in allowed
+        and any(p in path.read_text(encoding="utf-8") for p in packing)
+    ]
+    assert offenders == []
+
+
 def test_ruff_is_clean() -> None:
     done = run_tool(str(BIN / "ruff"), "check", ".")
     assert done.returncode == 0, done.stdout + done.stderr
