@@ -27,7 +27,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import scenes
-from sefton_photos.faces.detect import FoundFace, _fr, detect, scaled
+from sefton_photos.faces.detect import FoundFace, detect, scaled
 from sefton_photos.faces.detect import warm_up as load_models
 from sefton_photos.faces.match import DEFAULT_THRESHOLD, distance
 from sefton_photos.imaging.decode import Decoded, decode, downscale
@@ -40,9 +40,9 @@ OLD_SIDE, OLD_DECODE = 1024, 768  # the replaced detector: HOG on at most 1024 p
 
 def old_detect(img: Image.Image) -> list[FoundFace]:
     """The detector the app used before issue 11 (dlib HOG at most 1024 px), for comparison."""
+    import face_recognition as fr
     import numpy as np
 
-    fr = _fr()
     small, scale = downscale(img, OLD_SIDE)
     pixels = np.asarray(small.convert("RGB"))
     locations = fr.face_locations(pixels, number_of_times_to_upsample=1, model="hog")

@@ -41,18 +41,20 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import scenes
-from bench.common import DEVICE, OUT, SOCIAL, remove, throwaway_vault
-from bench.faces import FACES
-from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
-from sefton_photos.session import Session
-
+# Only the standard library at the top: the import's workers are spawned, and a spawned
+# worker imports the main module again, so a heavy top would bill every worker for the
+# benchmark's own imports (2.3 s of CPU each, measured) that the app's command line,
+# whose main module is light (tests/test_architecture.py), never pays.
+FACES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "faces"
+OUT = Path(__file__).resolve().parent / "out"
 PEOPLE = ["person-a", "person-b", "person-c", "person-d", "person-e", "person-f"]
 LIMIT_MB = 600
 
 
 def make_inputs(n: int) -> list[Path]:
     """``n`` group photos (4-12 faces, one of 40-59 px), cached between runs."""
+    from bench import scenes
+
     folder = OUT / "groups"
     folder.mkdir(parents=True, exist_ok=True)
     sources = [s for s in scenes.PORTRAITS if "_1." not in s]
@@ -81,6 +83,10 @@ def distinct(data: bytes, i: int) -> bytes:
 
 def enrol_people(vault: Path) -> None:
     """Each fixture person a child with a face-matching consent, enrolled from `_1`."""
+    from bench.common import SOCIAL
+    from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Whose
+    from sefton_photos.session import Session
+
     with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s:
         for person in PEOPLE:
             child = s.children.add(
@@ -111,7 +117,9 @@ def unenrol_everyone(vault: Path) -> None:
     """Remove the demo vault's own enrolments, so that the import has no one to match."""
     from sqlalchemy import delete
 
+    from bench.common import SOCIAL
     from sefton_photos.schema import casework as cw
+    from sefton_photos.session import Session
 
     with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s, s.vault.unit() as db:
         db.execute(delete(cw.FaceEnrolment))
@@ -119,6 +127,10 @@ def unenrol_everyone(vault: Path) -> None:
 
 def run_import(vault: Path, child: int, card: Path, cores: int) -> tuple[float, int, int]:
     """Seconds, photos imported, faces found."""
+    from bench.common import DEVICE, SOCIAL
+    from sefton_photos.model import Purpose
+    from sefton_photos.session import Session
+
     with Session.unlock(vault, name=SOCIAL[0], password=SOCIAL[1]) as s:
         t = time.perf_counter()
         report = s.imports.run(
@@ -160,6 +172,8 @@ def run_peer(inputs: list[Path], root: Path) -> tuple[float, int]:
 
 
 def versus_peer(n: int, cores: int, enrol: bool) -> None:
+    from bench.common import remove, throwaway_vault
+
     inputs = make_inputs(n)
     truth = sum(int(p.with_suffix(".faces").read_text()) for p in inputs)
     print(f"inputs: {n} group photos of 4000x3000 (JPEG q90), {truth} faces of 40-320 px")
@@ -195,6 +209,8 @@ def versus_peer(n: int, cores: int, enrol: bool) -> None:
 
 
 def memory(n: int, cores: int) -> None:
+    from bench.common import remove, throwaway_vault
+
     originals = [p.read_bytes() for p in make_inputs(min(n, 20))]
     vault, child = throwaway_vault()
     try:

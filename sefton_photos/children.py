@@ -228,23 +228,3 @@ class ChildrenService(Service):
                 details={"relationship": row.relationship},
             )
             return childfile.to_person(row)
-
-    def end_person(self, *, person_id: int) -> ResponsiblePerson:
-        """Parental responsibility ended: the record stays, consents from them stop counting."""
-        with self.vault.unit() as db:
-            row = db.get(cw.ResponsiblePerson, person_id)
-            child_id = row.child_id if row else None
-        if row is None or child_id is None:
-            raise NotFound(f"There is no person with id {person_id}.")
-        self.ctx.guard_edit(child_id, "person.end")
-        with self.vault.unit() as db:
-            row = db.get(cw.ResponsiblePerson, person_id)
-            assert row is not None
-            row.ended_at = utcnow()
-            self.ctx.audit(
-                db,
-                action="person.ended",
-                child_id=child_id,
-                subject=f"person {person_id}",
-            )
-            return childfile.to_person(row)

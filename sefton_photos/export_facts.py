@@ -77,5 +77,6 @@ def export_facts(
         flagged=photo.flag_reason if photo.flagged_at else None,
         approved=approved > 0,
         faces_detected=photo.faces_detected,
+        faces_checked=photo.faces_checked_at is not None,
         cared_for_faces=tuple(cared_for),
     )

@@ -13,9 +13,11 @@ Available on a session as ``session.exports``.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -29,19 +31,17 @@ from sefton_photos.export_facts import export_facts
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
-from sefton_photos.model import Destination
+from sefton_photos.model import (
+    Destination,
+    ExportOutcome,
+    ExportProgress,
+)
 from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 
-
-@dataclass(frozen=True, slots=True)
-class ExportOutcome:
-    photo_id: int
-    status: str  # exported | refused
-    file: str | None
-    decision: Decision
-    blurred: int = 0
+if TYPE_CHECKING:
+    from sefton_photos.pipeline import Cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +193,12 @@ class ExportService(Service):
         destination: Destination,
         out: Path,
         blur_all_but_consented: bool = False,
+        progress: Callable[[ExportProgress], None] | None = None,
+        cancel: Cancel | None = None,
     ) -> list[ExportOutcome]:
+        """Export the photos in turn, each decided, audited and written (or refused) as it
+        comes; ``progress`` hears of each.  A ``cancel`` set stops before the next photo:
+        what was written stays, and the outcomes returned are those of the photos tried."""
         where, location_id = self.outputs.decide(folder=Path(out))
         if where.allowed:
             self.outputs.sweep(folder=safe_resolve(Path(out)))
@@ -205,22 +210,34 @@ class ExportService(Service):
         )
         counter = itertools.count(1)
         for pid, decision in decisions:
+            if cancel is not None and cancel.is_set():
+                break  # between photos, never inside one
             if not where.allowed:
                 decision = Decision(False, (*where.reasons, *decision.reasons))
-            if not decision.allowed:
-                outcomes.append(self._refused(pid, destination, decision, out, location_id))
-                continue
-            try:
-                outcomes.append(
-                    self._write(pid, destination, decision, Path(out), location_id, next(counter))
-                )
-            except VaultError as exc:  # the folder is full or read-only: said, not hidden
-                failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
-                outcomes.append(self._refused(pid, destination, failed, out, location_id))
-            except SeftonError as exc:  # the clean copy could not be proven clean
-                failed = Decision(False, (Reason("R7", "5.5.4.8", str(exc)),))
-                outcomes.append(self._refused(pid, destination, failed, out, location_id))
+            outcomes.append(self._one(pid, destination, decision, Path(out), location_id, counter))
+            if progress is not None:
+                progress(ExportProgress(len(outcomes), len(decisions), outcomes[-1]))
         return outcomes
+
+    def _one(
+        self,
+        pid: int,
+        destination: Destination,
+        decision: Decision,
+        out: Path,
+        location_id: int | None,
+        counter: Iterator[int],
+    ) -> ExportOutcome:
+        if not decision.allowed:
+            return self._refused(pid, destination, decision, out, location_id)
+        try:
+            return self._write(pid, destination, decision, out, location_id, next(counter))
+        except VaultError as exc:  # the folder is full or read-only: said, not hidden
+            failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
+            return self._refused(pid, destination, failed, out, location_id)
+        except SeftonError as exc:  # the clean copy could not be proven clean
+            failed = Decision(False, (Reason("R7", "5.5.4.8", str(exc)),))
+            return self._refused(pid, destination, failed, out, location_id)
 
     def _refused(
         self,

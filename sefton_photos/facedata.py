@@ -10,7 +10,8 @@ child", someone else), and can undo that back to what face matching said.  A pho
 imported without face detection has its faces looked for here (``detect``) before
 it can leave beyond the case record (R11).
 Available on a session as ``session.faces``; enrolment is in
-:mod:`sefton_photos.enrolment`, the face rows in :mod:`sefton_photos.facerows`.
+:mod:`sefton_photos.enrolment`, faces the detector missed in :mod:`sefton_photos.outlining`,
+the face rows in :mod:`sefton_photos.facerows`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from sefton_photos.imaging.decode import decode
 from sefton_photos.model import FaceInfo, FaceStatus
 from sefton_photos.model.photos import REVIEWED
 from sefton_photos.model.settings import FACE_MATCHING, FACE_THRESHOLD
+from sefton_photos.outlining import Outlining
 from sefton_photos.pipeline import DETECT_FROM, faces_in
 from sefton_photos.schema import casework as cw
 
@@ -51,7 +53,7 @@ __all__ = [
 ]
 
 
-class FacesService(Service, Enrolling):
+class FacesService(Service, Enrolling, Outlining):
     # -- review: a person rules on each face (R11) ------------------------------------------
 
     def _reviewable(self, face_id: int, action: str) -> list[int]:

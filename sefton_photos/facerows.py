@@ -198,6 +198,7 @@ def to_face(db: OrmSession, face: cw.Face, visible: set[int]) -> FaceInfo:
         status=status,
         reviewed=status in REVIEWED,
         unmatched_reason=face.unmatched_reason,
+        outlined=face.outlined_by is not None,
     )
 
 

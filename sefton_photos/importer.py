@@ -30,7 +30,14 @@ from sefton_photos.errors import InvalidInput, SeftonError
 from sefton_photos.facedata import FaceSettings, record_faces, references
 from sefton_photos.imaging.camera import Camera, camera_of, mismatch
 from sefton_photos.import_count import ImportCount, count_importable
-from sefton_photos.model import CaptureContext, Purpose
+from sefton_photos.model import (
+    CaptureContext,
+    FaceOutcome,
+    FileOutcome,
+    ImportReport,
+    Progress,
+    Purpose,
+)
 from sefton_photos.pipeline import (
     HIDDEN_REASON,
     Cancel,
@@ -45,47 +52,6 @@ from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.supervision import raise_item
 from sefton_photos.words import plural
-
-
-@dataclass(frozen=True, slots=True)
-class FaceOutcome:
-    box: tuple[int, int, int, int]
-    child_id: int | None
-    distance: float | None
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
-    source: str
-    status: str  # imported | duplicate | rejected | cancelled | skipped_hidden
-    photo_id: int | None = None
-    reason: str | None = None
-    faces: tuple[FaceOutcome, ...] = ()
-    source_removed: bool = False  # the file is gone from the card (verified in the vault, R5)
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """After every file; and once with ``done == 0`` and ``last is None`` before the first,
-    as soon as the decision is made and the files are counted (the pool may take a while)."""
-
-    done: int
-    total: int
-    rate: float  # photos per second so far
-    eta_seconds: float | None
-    last: FileOutcome | None
-
-
-@dataclass(slots=True)
-class ImportReport:
-    decision: Decision
-    capture_id: int | None = None
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    cancelled: bool = False
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
 
 
 @dataclass(slots=True)

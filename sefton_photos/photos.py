@@ -8,7 +8,6 @@ on a session as ``session.photos``.
 from __future__ import annotations
 
 import builtins
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -81,6 +80,7 @@ class PhotosService(Service):
             purpose=capture.purpose if capture else None,
             faces=tuple(to_face(db, f, visible) for f in faces),
             flagged=photo.flag_reason if photo.flagged_at else None,
+            faces_checked=photo.faces_checked_at is not None,
         )
 
     def list(self, *, child_id: int) -> list[PhotoInfo]:
@@ -234,7 +234,3 @@ class PhotosService(Service):
         return outputs.write(
             target=target, data=data, action="photo.written_out", subject=f"photo {photo_id}"
         )
-
-
-def thumbnail_image(data: bytes) -> Image.Image:
-    return Image.open(io.BytesIO(data), formats=("JPEG",))

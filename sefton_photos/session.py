@@ -20,7 +20,6 @@ from sefton_photos.consents import ConsentsService
 from sefton_photos.context import ServiceContext
 from sefton_photos.dashboard import DashboardService
 from sefton_photos.devices import DevicesService
-from sefton_photos.errors import VaultLocked
 from sefton_photos.exporter import ExportService
 from sefton_photos.facedata import FacesService
 from sefton_photos.importer import ImportService
@@ -238,7 +237,3 @@ class Session:
                     )
         finally:
             self.vault.close()  # the folder lock is released whatever happened
-
-    def require_unlocked(self) -> None:
-        if self.locked:
-            raise VaultLocked("Sefton Photos is locked. Enter your password to continue.")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, STAFF
+from tests.helpers import ADMIN, COMMS, STAFF, as_, children
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,12 +34,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Fixtures that run the real face detector, or hand a test the face photos that every
+# test taking them runs it over: face_template enrols a child per fixture person
+# (face_vault copies it), and each test that takes faces_dir detects on its photos.
+DETECTING_FIXTURES = frozenset({"face_template", "faces_dir"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Kill tests start and kill dozens of processes: on a loaded machine they need more
-    than the suite's 300 s, and a soak of 1,000 kills takes as long as it takes."""
+    than the suite's 300 s, and a soak of 1,000 kills takes as long as it takes.
+
+    A test whose fixtures (directly or through others) include a detecting fixture is
+    marked ``integration``; the few that run the detector without one are marked where
+    they are written (the demo vault, the blur-strength check, YuNet on blank images).
+    ``pytest -m "not integration"`` is then the fast loop: no model is loaded.
+    """
     for item in items:
         if item.get_closest_marker("kills"):
             item.add_marker(pytest.mark.timeout(0 if config.getoption("--soak") else 1800))
+        if DETECTING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
 
 
 FACES = REPO / "tests" / "fixtures" / "faces"
@@ -106,3 +120,16 @@ def admin_session(vault_dir: Path) -> Iterator[Session]:
     session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
     yield session
     session.close()
+
+
+@pytest.fixture
+def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
+    """An approved council folder, a communications officer, and the children's ids."""
+    share = tmp_path / "council-share"
+    share.mkdir()
+    with as_(face_vault, ADMIN) as admin:
+        admin.locations.add(path=share, label="Case records")
+        admin.users.add(
+            name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
+        )
+    return {"vault": face_vault, "share": share, "ids": children(face_vault)}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Whose
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, SOCIAL
+from tests.helpers import ADMIN, DEVICE, KEY, SOCIAL
 
-DEVICE = "Council camera 7"
+__all__ = ["DEVICE", "build", "make_ready_child", "manifest"]  # DEVICE: as before
 
 
 def manifest(faces_dir: Path) -> dict[str, list[str]]:

@@ -29,6 +29,7 @@ from sefton_photos.imaging.redact import blur_faces
 FACES = Path(__file__).parent / "fixtures" / "faces"
 LIMIT = 0.6
 PHOTOS = sorted(json.loads((FACES / "manifest.json").read_text())["photos"])
+pytestmark = pytest.mark.integration  # the detector and encoder on every face photo
 
 
 @cache

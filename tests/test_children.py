@@ -9,8 +9,7 @@ import pytest
 
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
 from sefton_photos.model import CareStatus, Purpose
-from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, KEY2, MANAGER, MANAGER2, SOCIAL, SOCIAL2, Person
+from tests.helpers import ADMIN, KEY, KEY2, MANAGER, MANAGER2, SOCIAL, SOCIAL2, Person, signed_in
 
 CHILD_NAME = "Jamie Quenbyfield"
 
@@ -27,17 +26,6 @@ def child_id(vault_dir: Path) -> int:
         )
         s.children.add_person(child_id=child.id, name="Pat Quenbyfield", relationship="mother")
     return child.id
-
-
-class signed_in:
-    def __init__(self, vault_dir: Path, person: Person) -> None:
-        self.session = Session.unlock(vault_dir, name=person.name, password=person.password)
-
-    def __enter__(self) -> Session:
-        return self.session
-
-    def __exit__(self, *exc: object) -> None:
-        self.session.close()
 
 
 def visible(vault_dir: Path, person: Person) -> list[str]:

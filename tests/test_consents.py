@@ -8,41 +8,8 @@ from pathlib import Path
 import pytest
 
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
-from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, SOCIAL
-from tests.test_children import signed_in
-
-FORM = b"%PDF-1.4\n% signed photo consent form for a test child\n" + b"0" * 2000
-
-
-def ready_child(s: Session, *, consent: bool = True) -> tuple[int, int, int | None]:
-    """A child whose file needs only the consent: wishes and explanations recorded."""
-    child = s.children.add(
-        name="Robin Tessellate",
-        date_of_birth=date(2012, 5, 6),
-        care_status=CareStatus.FOSTER,
-        key_workers=[KEY.name],
-    )
-    mum = s.children.add_person(child_id=child.id, name="Mel Tessellate", relationship="mother")
-    for whose in (Whose.CHILD, Whose.WORKER):
-        s.consents.set_wish(child_id=child.id, whose=whose, wishes_photos=True)
-    s.consents.set_wish(  # R2: each person with PR has their own wish
-        child_id=child.id, whose=Whose.PARENT_CARER, person_id=mum.id, wishes_photos=True
-    )
-    s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)
-    s.consents.record_explanation(child_id=child.id, to_whom=Whose.PARENT_CARER)
-    record = None
-    if consent:
-        record = s.consents.add(
-            child_id=child.id,
-            kind=ConsentKind.ONE_TO_ONE,
-            given_by=GivenBy.PARENT_CARER,
-            person_id=mum.id,
-            signed_on=date.today() - timedelta(days=3),
-            form=FORM,
-        )
-    return child.id, mum.id, record.id if record else None
+from sefton_photos.model import ConsentKind, GivenBy, Purpose, Whose
+from tests.helpers import ADMIN, FORM, KEY, SOCIAL, ready_child, signed_in
 
 
 def test_a_key_worker_sees_the_check_turn_refused_when_consent_is_withdrawn(

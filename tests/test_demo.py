@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sefton_photos import demo
 from sefton_photos.model import Purpose
 from sefton_photos.session import Session
+
+pytestmark = pytest.mark.integration  # building the demo detects faces and enrols Riley
 
 
 def test_the_demo_vault_is_populated_and_reopened_not_rebuilt(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -18,73 +18,20 @@ from sefton_photos.model import (
     CareStatus,
     ConsentKind,
     Destination,
+    ExportProgress,
     FaceStatus,
     GivenBy,
-    Purpose,
-    Role,
 )
-from sefton_photos.session import Session
-from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person
-from tests.test_import import children
-
-COMMS = Person("Cleo Comms", "comms-password-1", Role.COMMUNICATIONS_OFFICER)
-
-
-def as_(vault: Path, person: Person) -> Session:
-    return Session.unlock(vault, name=person.name, password=person.password)
-
-
-@pytest.fixture
-def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
-    """An approved council folder, a communications officer, and the children's ids."""
-    share = tmp_path / "council-share"
-    share.mkdir()
-    with as_(face_vault, ADMIN) as admin:
-        admin.locations.add(path=share, label="Case records")
-        admin.users.add(
-            name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
-        )
-    return {"vault": face_vault, "share": share, "ids": children(face_vault)}
-
-
-def import_photo(
-    vault: Path,
-    faces_dir: Path,
-    tmp: Path,
-    child_ids: list[int],
-    name: str,
-    *,
-    data: bytes | None = None,
-    faces: bool = True,
-) -> int:
-    card = tmp / f"card-{name}"
-    card.mkdir()
-    if data is None:
-        shutil.copy(faces_dir / name, card / name)
-    else:
-        (card / name).write_bytes(data)
-    with as_(vault, SOCIAL) as s:
-        report = s.imports.run(
-            child_ids=tuple(child_ids),
-            purpose=Purpose.LIFE_STORY,
-            purpose_note="Memory book",
-            device=DEVICE,
-            attested=True,
-            paths=[card],
-            detect_faces=faces,
-            workers=0,
-        )
-    photo = report.outcomes[0].photo_id
-    assert photo is not None, report.outcomes[0].reason
-    return photo
-
-
-def export(
-    vault: Path, person: Person, photos: list[int], dest: Destination, out: Path, **kw: object
-):  # type: ignore[no-untyped-def]
-    with as_(vault, person) as s:
-        return s.exports.run(photo_ids=photos, destination=dest, out=out, **kw)  # type: ignore[arg-type]
+from tests.helpers import (
+    ADMIN,
+    COMMS,
+    KEY,
+    MANAGER,
+    SOCIAL,
+    as_,
+    export,
+    import_photo,
+)
 
 
 def confirm_suggestions(vault: Path, photo: int) -> None:
@@ -348,3 +295,49 @@ def test_the_subject_access_package_opens_with_its_passphrase(
         assert any(n.startswith("photos/") for n in names)
         assert "blurred" in z.read("redactions.txt").decode()
         assert b"Child A" in z.read("index.html")
+
+
+def test_one_run_reports_each_photo_and_a_cancel_stops_between_photos(
+    world: dict, faces_dir: Path, tmp_path: Path
+) -> None:
+    """One ``exports.run`` for every photo, with progress after each; a cancel stops before
+    the next photo: what was written stays, audited, and is what the run returns."""
+    vault, share, child = world["vault"], world["share"], world["ids"]["person-a"]
+    photos = [
+        import_photo(vault, faces_dir, tmp_path, [child], f"person-a_{n}.jpg", faces=False)
+        for n in (2, 3, 4)
+    ]
+    seen: list[ExportProgress] = []
+    everything = export(vault, SOCIAL, photos, Destination.CASE_RECORD, share, progress=seen.append)
+    assert [o.status for o in everything] == ["exported"] * 3
+    assert [(p.done, p.total) for p in seen] == [(1, 3), (2, 3), (3, 3)]
+    assert [p.last for p in seen] == everything
+    assert len(list(share.iterdir())) == 3
+
+    cancel = threading.Event()
+    later: list[ExportProgress] = []
+
+    def stop_after_the_first(p: ExportProgress) -> None:
+        later.append(p)
+        cancel.set()  # as the dialog's Cancel does, while the export runs
+
+    folder = share / "second"
+    folder.mkdir()
+    tried = export(
+        vault,
+        SOCIAL,
+        photos,
+        Destination.CASE_RECORD,
+        folder,
+        progress=stop_after_the_first,
+        cancel=cancel,
+    )
+    assert [(o.photo_id, o.status) for o in tried] == [(photos[0], "exported")]
+    assert [Path(o.file or "") for o in tried] == list(folder.iterdir())
+    assert [(p.done, p.total) for p in later] == [(1, 3)]
+    with as_(vault, ADMIN) as a:
+        written = [e for e in a.audit.entries(limit=100) if e.action == "export.written"]
+    assert len(written) == 4  # three, then the one before the cancel; never a half
+
+    assert export(vault, SOCIAL, photos, Destination.CASE_RECORD, folder, cancel=cancel) == []
+    assert len(list(folder.iterdir())) == 1  # cancelled before the first: nothing written

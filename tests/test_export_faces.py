@@ -15,12 +15,21 @@ import pytest
 from PIL import Image
 from sqlalchemy import or_, select
 
-from sefton_photos.model import CareStatus, ConsentKind, Destination, FaceStatus, GivenBy, Whose
+from sefton_photos.model import Destination, FaceStatus
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow
-from tests.helpers import ADMIN, KEY, SOCIAL
-from tests.test_export import COMMS, as_, export, import_photo
-from tests.test_import import children
+from tests.helpers import (
+    ADMIN,
+    COMMS,
+    SOCIAL,
+    approve,
+    as_,
+    children,
+    export,
+    import_photo,
+    public_child,
+    withdraw_face_matching,
+)
 
 
 @pytest.fixture
@@ -49,55 +58,6 @@ def faces_in_book(book: Path) -> list[int]:
         for page in reader.pages
         for img in page.images
     ]
-
-
-def public_child(vault: Path, name: str = "Nina Public") -> int:
-    """A child never looked after, with every consent a publicity export needs (R7)."""
-    with as_(vault, SOCIAL) as s:
-        child = s.children.add(
-            name=name,
-            date_of_birth=date(2012, 3, 3),
-            care_status=CareStatus.NOT_LOOKED_AFTER,
-            key_workers=[KEY.name],
-        )
-        pr = s.children.add_person(child_id=child.id, name=f"Parent of {name}", relationship="dad")
-        s.consents.add(
-            child_id=child.id,
-            kind=ConsentKind.ONE_TO_ONE,
-            given_by=GivenBy.PARENT_CARER,
-            person_id=pr.id,
-            signed_on=date(2026, 1, 5),
-        )
-        s.consents.add(
-            child_id=child.id,
-            kind=ConsentKind.PUBLICITY,
-            given_by=GivenBy.PARENT_CARER,
-            person_id=pr.id,
-            signed_on=date(2026, 1, 5),
-            destinations=(Destination.PUBLICITY, Destination.SOCIAL_NETWORK),
-        )
-        for whose in Whose:  # R2: a parent/carer's wish is a named person's (0002)
-            person = pr.id if whose is Whose.PARENT_CARER else None
-            s.consents.set_wish(
-                child_id=child.id, whose=whose, wishes_photos=True, person_id=person
-            )
-        s.consents.record_explanation(child_id=child.id, to_whom=Whose.CHILD)
-        s.consents.record_explanation(child_id=child.id, to_whom=Whose.PARENT_CARER)
-        return child.id
-
-
-def withdraw_face_matching(vault: Path, child: int) -> None:
-    with as_(vault, SOCIAL) as s:
-        consent = next(
-            c for c in s.consents.list(child_id=child) if c.kind is ConsentKind.FACE_MATCHING
-        )
-        s.consents.withdraw(consent_id=consent.id, reason="Father withdrew face matching")
-
-
-def approve(vault: Path, photo: int, *destinations: Destination) -> None:
-    with as_(vault, COMMS) as c:
-        for d in destinations:
-            c.exports.approve(photo_id=photo, destination=d)
 
 
 # -- R11: confirmed faces of consented children only --------------------------------------
@@ -211,17 +171,20 @@ def test_r11_a_no_faces_import_does_not_reach_publicity_with_faces_clear(
     approve(vault, photo, Destination.PUBLICITY)
     [refused] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert refused.status == "refused"
-    assert [r.rule for r in refused.decision.blocking] == ["R11"]
+    # R11 twice: its faces were never looked for, and no person has checked it whole
+    assert [r.rule for r in refused.decision.blocking] == ["R11", "R11"]
     assert list(share.iterdir()) == []
     with as_(vault, SOCIAL) as s:
         assert s.faces.detect(photo_ids=[photo]) == {photo: 1}
     [waits] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert waits.status == "refused"  # R11: found, but nobody has reviewed the face yet
-    [why] = waits.decision.blocking
+    why, whole = waits.decision.blocking  # and nobody has checked the whole photo
     assert (why.rule, why.clause) == ("R11", "5.5.1, 5.5.2") and "1 face" in why.text
+    assert (whole.rule, whole.clause) == ("R11", "5.5.1, 5.5.2") and "missed" in whole.text
     with as_(vault, SOCIAL) as s:
         [face] = s.photos.info(photo_id=photo).faces
         s.faces.reject(face_id=face.id)  # a person: not Nina, someone else
+        s.faces.mark_checked(photo_id=photo)  # R11: and no face the detector missed
     [out] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert out.status == "exported" and out.blurred == 1
     assert out.file and faces_in(out.file) == 0
@@ -258,6 +221,7 @@ def test_r6_r9_a_cared_for_child_recognised_in_anothers_photo_keeps_it_from_the_
         for f in s.photos.info(photo_id=photo).faces:
             if not f.reviewed:
                 s.faces.reject(face_id=f.id)
+        s.faces.mark_checked(photo_id=photo)  # R11: and nobody the detector missed
     [now] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert now.status == "exported" and now.blurred == 3
 
@@ -352,7 +316,7 @@ def test_r11_the_subject_access_package_blurs_faces_never_detected_before(
 
 def _facts(**kw: object):  # type: ignore[no-untyped-def]
     from sefton_photos.model import ChildId, ExportFacts, FaceId, FaceInfo, PhotoId
-    from tests.test_policy import child_file, consent
+    from tests.facts import child_file, consent
 
     def face(n: int, child: int | None, status: FaceStatus) -> FaceInfo:
         return FaceInfo(FaceId(n), PhotoId(1), (0, 9, 9, 0), ChildId(child) if child else None,
@@ -420,6 +384,7 @@ def test_r6_r9_can_export_refuses_public_use_when_a_cared_for_child_is_recognise
     }
 
 
+@pytest.mark.integration  # building the demo vault runs the detector
 def test_r11_the_demo_vaults_pictures_were_checked_for_faces(tmp_path: Path) -> None:
     """The demo's drawn pictures are looked at for faces, so its life story book works."""
     from sefton_photos import demo

@@ -33,10 +33,8 @@ from sefton_photos.model import (
 )
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow
-from tests.helpers import ADMIN, KEY, SOCIAL
-from tests.test_export import COMMS, as_, import_photo
-from tests.test_import import children
-from tests.test_policy import child_file, consent
+from tests.facts import child_file, consent
+from tests.helpers import ADMIN, COMMS, KEY, SOCIAL, as_, children, import_photo
 
 TODAY = date(2026, 11, 24)
 PUBLIC = consent(
@@ -62,7 +60,7 @@ def face(n: int, status: FaceStatus, *, reviewed: bool, child: int | None = None
 
 def facts(*faces: FaceInfo) -> ExportFacts:
     f = child_file(consents=(consent(), PUBLIC))  # child 1, publicity-ready
-    return ExportFacts(PhotoId(7), (f,), faces, None, True, True)
+    return ExportFacts(PhotoId(7), (f,), faces, None, True, True, faces_checked=True)
 
 
 @pytest.fixture
@@ -241,7 +239,7 @@ def test_r11_not_this_child_is_a_rejection_and_undo_restores_the_suggestion(
 def test_r11_a_face_without_a_suggestion_says_why(
     world: dict, faces_dir: Path, tmp_path: Path
 ) -> None:
-    from tests.test_export_faces import public_child, withdraw_face_matching
+    from tests.helpers import public_child, withdraw_face_matching
 
     vault, ids = world["vault"], world["ids"]
     a = ids["person-a"]
@@ -316,7 +314,7 @@ def test_r13_enrol_from_one_of_the_childs_own_photos_and_list_the_references(
 def test_r13_face_matching_consent_is_checked_before_anything_is_decoded(
     world: dict, faces_dir: Path, tmp_path: Path
 ) -> None:
-    from tests.test_export_faces import public_child
+    from tests.helpers import public_child
 
     vault = world["vault"]
     nina = public_child(vault)
@@ -341,8 +339,7 @@ def test_r11_a_signed_off_publicity_export_leaves_no_face_of_the_unconsented_per
     from sefton_photos.faces.match import distance
     from sefton_photos.imaging.decode import decode
     from sefton_photos.model import GivenBy
-    from tests.test_export import export
-    from tests.test_export_faces import approve, public_child, withdraw_face_matching
+    from tests.helpers import approve, export, public_child, withdraw_face_matching
 
     vault, share, ids = world["vault"], world["share"], world["ids"]
     for person in ("person-a", "person-b"):
@@ -368,6 +365,7 @@ def test_r11_a_signed_off_publicity_export_leaves_no_face_of_the_unconsented_per
         [b] = [f for f in faces if f.status is FaceStatus.UNKNOWN]
         s.faces.confirm(face_id=a.id, child_id=nina)
         s.faces.reject(face_id=b.id)
+        s.faces.mark_checked(photo_id=photo)  # R11: and no face the detector missed
     [out] = export(vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert out.status == "exported" and out.blurred == 1 and out.file
     found = detect(decode(Path(out.file).read_bytes()).image)
@@ -387,7 +385,7 @@ def test_r13_a_withdrawal_keeps_a_persons_not_this_child_and_says_why_the_rest_w
 ) -> None:
     """Withdrawing face matching takes face matching's links (R13), not a person's ruling
     that a face is someone else; the faces it unlinks say why they match no one now."""
-    from tests.test_export_faces import withdraw_face_matching
+    from tests.helpers import withdraw_face_matching
 
     vault, ids = world["vault"], world["ids"]
     a = ids["person-a"]

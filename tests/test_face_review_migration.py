@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from sefton_photos.session import Session
 from sefton_photos.vault import migrate
-from tests.helpers import ADMIN, keys_of, raw_connection
+from tests.helpers import ADMIN, head_revision, keys_of, raw_connection
 
 
 def test_0005_upgrades_a_0004_vault_and_keeps_each_persons_ruling(vault_dir: Path) -> None:
@@ -60,4 +60,4 @@ def test_0005_upgrades_a_0004_vault_and_keeps_each_persons_ruling(vault_dir: Pat
         conn.close()
     assert rows == [(1, "rejected", None), (2, "unknown", None)]
     assert {"taken_at", "source"} <= columns
-    assert version == migrate.head_revision() == "0005"
+    assert version == head_revision()

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from sefton_photos.session import Session
 from sefton_photos.vault import migrate
-from tests.helpers import ADMIN, keys_of, raw_connection
+from tests.helpers import ADMIN, head_revision, keys_of, raw_connection
 
 
 def test_0003_upgrades_a_0002_vault_and_marks_only_photos_with_faces_as_detected(
@@ -61,4 +61,4 @@ def test_0003_upgrades_a_0002_vault_and_marks_only_photos_with_faces_as_detected
     finally:
         conn.close()
     assert rows == [(1, 1), (2, 0)]
-    assert version == migrate.head_revision()
+    assert version == head_revision()

@@ -10,28 +10,21 @@ source removed without its copy.
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from sqlalchemy import select
 
 from sefton_photos.model import Destination, Purpose
-from sefton_photos.schema import casework as cw
 from sefton_photos.session import Session
 from tests.conftest import COUNTS
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_import import children
-
-RUNNER = Path(__file__).with_name("fault_runner.py")
+from tests.helpers import ADMIN, SOCIAL, assert_sound, children, start
 
 
 def kills(config: pytest.Config) -> int:
@@ -52,17 +45,6 @@ def small_photos(folder: Path, n: int, seed: int) -> dict[str, str]:
     return out
 
 
-def start(*argv: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(RUNNER.parent.parent)}
-    return subprocess.Popen(
-        [sys.executable, str(RUNNER), *argv],
-        env=env,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-
-
 def kill_at_random(proc: subprocess.Popen[str], rng: random.Random, lines: int) -> None:
     """Wait for "ready", let a random number of files finish, then SIGKILL mid-way."""
     assert proc.stdout is not None
@@ -79,14 +61,6 @@ def kill_at_random(proc: subprocess.Popen[str], rng: random.Random, lines: int) 
     time.sleep(rng.random() * 0.05)  # somewhere inside the next file's work
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-
-
-def assert_sound(vault: Path) -> set[str]:
-    with Session.unlock(vault, name=ADMIN.name, password=ADMIN.password, inspect=True) as a:
-        findings = a.audit.check_vault()
-        assert all(f.ok for f in findings), [f.detail for f in findings if not f.ok]
-        with a.vault.unit() as db:
-            return set(db.scalars(select(cw.Photo.content_sha256)))
 
 
 @pytest.mark.kills

@@ -4,8 +4,6 @@ duplicates not stored twice, sources removed only after verification (R5, R11, R
 from __future__ import annotations
 
 import io
-import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,38 +12,11 @@ from PIL import Image
 from sqlalchemy import select
 
 from sefton_photos.errors import NotFound, PolicyRefusal
-from sefton_photos.model import Purpose
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import ObjectRow
 from sefton_photos.session import Session
-from tests.faceworld import DEVICE, manifest
-from tests.helpers import ADMIN, KEY2, MANAGER, SOCIAL
-
-
-def children(vault: Path) -> dict[str, int]:
-    return dict(json.loads((vault.parent / "children.json").read_text()))
-
-
-def social(vault: Path) -> Session:
-    return Session.unlock(vault, name=SOCIAL.name, password=SOCIAL.password)
-
-
-def copy_in(names: list[str], faces_dir: Path, card: Path) -> list[Path]:
-    card.mkdir(exist_ok=True)
-    return [Path(shutil.copy(faces_dir / n, card / n)) for n in names]
-
-
-def run(s: Session, child_ids: list[int], paths: list[Path], **kw: object):  # type: ignore[no-untyped-def]
-    args: dict[str, object] = dict(
-        child_ids=tuple(child_ids),
-        purpose=Purpose.LIFE_STORY,
-        purpose_note="Memory book",
-        device=DEVICE,
-        attested=True,
-        paths=paths,
-    )
-    args.update(kw)
-    return s.imports.run(**args)  # type: ignore[arg-type]
+from tests.faceworld import manifest
+from tests.helpers import ADMIN, KEY2, MANAGER, children, copy_in, run, social
 
 
 def test_every_face_lands_on_the_right_child(

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sefton_photos.import_count import count_importable
-from sefton_photos.importer import Progress
-from tests.test_import import children, run, social
-from tests.test_import_sources import jpeg
+from sefton_photos.model import Progress
+from tests.helpers import children, jpeg, run, social
 
 
 def test_the_count_walks_the_card_as_the_import_will(tmp_path: Path) -> None:

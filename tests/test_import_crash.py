@@ -18,8 +18,7 @@ from sqlalchemy import select
 from sefton_photos.schema import casework as cw
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_import import children
+from tests.helpers import ADMIN, SOCIAL, children
 
 EXE = Path(sys.executable).parent / ("sefton-photos.exe" if os.name == "nt" else "sefton-photos")
 

@@ -4,32 +4,14 @@ recorded with its reason, and hidden files are reported, never silently left (is
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from sefton_photos.errors import InvalidInput
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN
-from tests.test_import import children, run, social
-
-
-def jpeg(path: Path, *, make: str = "", model: str = "", serial: str = "", shade: int = 9) -> Path:
-    exif = Image.Exif()
-    if make:
-        exif[0x010F] = make
-    if model:
-        exif[0x0110] = model
-    if serial:
-        exif[0x8769] = {0xA431: serial}  # BodySerialNumber
-    buf = io.BytesIO()
-    Image.new("RGB", (96, 64), (shade, 120, 200)).save(buf, "JPEG", exif=exif)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buf.getvalue())
-    return path
+from tests.helpers import ADMIN, children, jpeg, run, social
 
 
 def test_r5_a_photo_from_another_camera_serial_is_refused_with_both_named(

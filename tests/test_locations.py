@@ -14,8 +14,7 @@ from sefton_photos.errors import PolicyRefusal
 from sefton_photos.locations import judge, sync_folder
 from sefton_photos.model import Destination
 from sefton_photos.schema import casework as cw
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import as_, export, import_photo, world  # noqa: F401
+from tests.helpers import ADMIN, SOCIAL, as_, export, import_photo
 
 
 @pytest.mark.parametrize(
@@ -73,7 +72,7 @@ def test_r5_an_administrator_cannot_approve_tmp_or_root(vault_dir: Path) -> None
 
 
 def test_r5_a_removed_location_takes_no_more_exports_and_past_exports_keep_their_record(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:

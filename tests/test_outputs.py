@@ -12,8 +12,7 @@ import pytest
 
 from sefton_photos.errors import InvalidInput, PolicyRefusal
 from sefton_photos.model import Destination
-from tests.helpers import ADMIN, MANAGER, SOCIAL
-from tests.test_export import as_, export, import_photo, world  # noqa: F401
+from tests.helpers import ADMIN, MANAGER, SOCIAL, as_, export, import_photo
 
 TODAY = date.today()
 
@@ -24,7 +23,7 @@ def _audit(vault: Path, action: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def test_r5_photo_show_to_an_unapproved_folder_is_refused_and_nothing_written(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
@@ -39,7 +38,7 @@ def test_r5_photo_show_to_an_unapproved_folder_is_refused_and_nothing_written(
 
 
 def test_r5_photo_show_into_the_vault_folder_is_refused(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
@@ -53,7 +52,7 @@ def test_r5_photo_show_into_the_vault_folder_is_refused(
 
 
 def test_r5_photo_show_never_overwrites_and_audits_the_full_path(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
@@ -74,7 +73,7 @@ def test_r5_photo_show_never_overwrites_and_audits_the_full_path(
 
 
 def test_r5_export_never_overwrites_a_file_already_under_its_name(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
@@ -94,7 +93,7 @@ def test_r5_export_never_overwrites_a_file_already_under_its_name(
 
 
 def test_r5_supervision_record_and_subject_access_go_to_approved_folders_only(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
@@ -127,7 +126,7 @@ def test_r5_supervision_record_and_subject_access_go_to_approved_folders_only(
 
 
 def test_r5_a_symlink_loop_as_out_is_a_clear_refusal_and_nothing_is_written(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
@@ -144,7 +143,7 @@ def test_r5_a_symlink_loop_as_out_is_a_clear_refusal_and_nothing_is_written(
 
 
 def test_r8_a_partial_another_writer_still_holds_is_not_swept_a_dead_ones_is(
-    world: dict,  # noqa: F811
+    world: dict,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:

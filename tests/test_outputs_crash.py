@@ -11,9 +11,7 @@ from pathlib import Path
 from sefton_photos.model import Destination, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_faults import assert_sound, start
-from tests.test_import import children
+from tests.helpers import ADMIN, SOCIAL, assert_sound, children, start
 
 
 def test_r8_an_export_killed_as_its_file_is_named_has_already_audited_it(

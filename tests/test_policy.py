@@ -16,7 +16,6 @@ from sefton_photos import policy
 from sefton_photos.model import (
     CaptureContext,
     CareStatus,
-    Child,
     ChildFile,
     ChildId,
     ConsentId,
@@ -31,111 +30,15 @@ from sefton_photos.model import (
     WishNotNeeded,
     WishRecord,
 )
+from tests.facts import MUM, WHEN, child_file, consent, explained, wish
 
 TODAY = date(2026, 11, 24)
-WHEN = datetime(2026, 11, 1, tzinfo=UTC)
-MUM = ResponsiblePerson(PersonId(1), ChildId(1), "Pat Parent", "mother", current=True)
 DAD = ResponsiblePerson(PersonId(2), ChildId(1), "Ray Parent", "father", current=True)
-
-
-def consent(n: int = 1, **kw: object) -> ConsentRecord:
-    base = dict(
-        id=ConsentId(n),
-        child_id=ChildId(1),
-        kind=ConsentKind.ONE_TO_ONE,
-        given_by=GivenBy.PARENT_CARER,
-        person_id=MUM.id,
-        giver_name=MUM.name,
-        giver_may_consent=True,
-        understanding_assessment=None,
-        purposes=(Purpose.LIFE_STORY, Purpose.ACTIVITY_RECORD, Purpose.CHILD_REQUEST),
-        destinations=(),
-        signed_on=date(2026, 10, 1),
-        expires_on=None,
-        carers_notified_on=None,
-        has_form=True,
-        recorded_by="Sam Social",
-        recorded_at=WHEN,
-        withdrawn_at=None,
-        withdrawn_by=None,
-        withdrawal_reason=None,
-        corrects_id=None,
-    )
-    base.update(kw)
-    return ConsentRecord(**base)  # type: ignore[arg-type]
-
-
-def wish(
-    whose: Whose,
-    yes: bool = True,
-    person: ResponsiblePerson | None = None,
-    *,
-    name: str | None = None,
-    carer: bool = False,
-    at: datetime = WHEN,
-) -> WishRecord:
-    """A wish: the child's; a person with PR's (``person``); a carer's or a worker's
-    (``name``).  By default the parent/carer wish is the mother's, the worker's is the
-    allocated social worker's; ``name=None`` with ``person=None`` there is unattributed."""
-    if person is None and name is None and not carer:
-        person = MUM if whose is Whose.PARENT_CARER else None
-        name = "Sam Social" if whose is Whose.WORKER else None
-    return WishRecord(
-        whose,
-        yes,
-        person.name if person else name,
-        None,
-        "Sam Social",
-        at,
-        person_id=person.id if person else None,
-        carer=carer,
-    )
 
 
 def unattributed(whose: Whose, yes: bool, at: datetime = WHEN) -> WishRecord:
     """A wish from before schema 0002, naming no one."""
     return WishRecord(whose, yes, None, None, "Sam Social", at)
-
-
-def explained(to: Whose, **kw: object) -> ExplanationRecord:
-    base = dict(
-        to_whom=to,
-        explained=True,
-        explained_on=date(2026, 10, 2),
-        not_explained_reason=None,
-        permitted_by=None,
-        permitted_by_is_social_worker=False,
-        recorded_by="Sam Social",
-        recorded_at=WHEN,
-    )
-    base.update(kw)
-    return ExplanationRecord(**base)  # type: ignore[arg-type]
-
-
-def child_file(
-    name: str = "Jamie",
-    status: CareStatus = CareStatus.NOT_LOOKED_AFTER,
-    ever: bool = False,
-    consents: tuple[ConsentRecord, ...] = (consent(),),
-    wishes: tuple[WishRecord, ...] | None = None,
-    explanations: tuple[ExplanationRecord, ...] | None = None,
-    people: tuple[ResponsiblePerson, ...] = (MUM,),
-    waivers: tuple[WishNotNeeded, ...] = (),
-    born: date = date(2014, 3, 2),
-    min_age: int = 12,
-    keys: tuple[str, ...] = (),
-) -> ChildFile:
-    return ChildFile(
-        child=Child(ChildId(1), name, born, status, ever or status.cared_for, "Sam Social", keys),
-        people=people,
-        consents=consents,
-        wishes=wishes if wishes is not None else tuple(wish(w) for w in Whose),
-        explanations=explanations
-        if explanations is not None
-        else (explained(Whose.CHILD), explained(Whose.PARENT_CARER)),
-        waivers=waivers,
-        young_person_min_age=min_age,
-    )
 
 
 def young_persons_own(**kw: object) -> ConsentRecord:

@@ -22,8 +22,7 @@ from sefton_photos.errors import PolicyRefusal
 from sefton_photos.model import ConsentKind, Destination, FaceStatus, GivenBy, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person, keys_of, raw_connection
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person, children, keys_of, raw_connection
 
 LATER = date(2090, 1, 1)  # by then every fixture child (born 2010, looked after) is due
 FREE_TEXT = "Zebedee"  # personal free text that must go with the record

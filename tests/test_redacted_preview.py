@@ -15,9 +15,7 @@ from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import Destination, FaceStatus
 from sefton_photos.schema.core import AuditRow
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import as_, export, import_photo
-from tests.test_import import children
+from tests.helpers import ADMIN, SOCIAL, as_, children, export, import_photo
 
 SIDE = 400
 

@@ -24,9 +24,19 @@ from sefton_photos.model import (
     Whose,
 )
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, MANAGER, MANAGER2, SOCIAL, SOCIAL2, Person
-from tests.test_export import COMMS, as_, import_photo
-from tests.test_import import children
+from tests.helpers import (
+    ADMIN,
+    COMMS,
+    KEY,
+    MANAGER,
+    MANAGER2,
+    SOCIAL,
+    SOCIAL2,
+    Person,
+    as_,
+    children,
+    import_photo,
+)
 
 
 def refused_attempts(vault: Path) -> list[str]:

@@ -13,8 +13,7 @@ from sefton_photos.errors import NotFound, PolicyRefusal
 from sefton_photos.model import ConsentKind, GivenBy, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, KEY2, MANAGER, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, KEY2, MANAGER, SOCIAL, Person, children
 
 
 def as_(vault: Path, person: Person) -> Session:

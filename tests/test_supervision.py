@@ -14,8 +14,7 @@ from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
 from sefton_photos.model import ConsentKind, GivenBy, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, MANAGER2, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, MANAGER2, SOCIAL, Person, children
 
 TODAY = date.today()
 

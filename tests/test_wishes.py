@@ -16,8 +16,7 @@ import pytest
 from sefton_photos.errors import InvalidInput, PolicyRefusal
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose, wish_lines
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL
-from tests.test_children import signed_in
+from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, signed_in
 
 DEVICE = "Council camera 2"
 

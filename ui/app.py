@@ -24,7 +24,7 @@ import resources
 from sefton_photos import demo as demo_data
 from sefton_photos import paths
 from sefton_photos.errors import SeftonError
-from ui import ops, system_libs
+from ui import operations, ops, system_libs
 from ui.dialogs.unlock import UnlockDialog
 
 if TYPE_CHECKING:  # loaded after the sign-in window is painted (warm_up), not before
@@ -96,9 +96,8 @@ class AppController(QObject):
         """Show the sign-in dialog; in demo mode first make sure the demo vault exists."""
         dialog = self._show_unlock()
         if self.demo:
-            vault = self.vault
             dialog.prepare(
-                lambda: demo_data.ensure_demo_vault(vault),
+                operations.session.ensure_demo_vault(parent=dialog, vault=self.vault),
                 "Preparing the demo vault (the first time takes a few seconds)…",
             )
         else:
@@ -148,7 +147,7 @@ class AppController(QObject):
         """Close the session on the worker and wait for it (after the event loop ended)."""
         session, self.session = self.session, None
         if session is not None and not session.closed:
-            ops.VaultOp(parent=None, op=session.close).run()
+            operations.session.close(parent=None, session=session).run()
         ops.wait_idle()
 
 

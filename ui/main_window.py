@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model.settings import AUTO_LOCK_MINUTES
 from sefton_photos.session import Session
+from ui import operations
 from ui.idle import IdleWatcher, minutes_to_ms
 from ui.models.navigation import NavigationModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import describe
 from ui.views.admin import AdminPage
 from ui.views.children import ChildrenPage
 from ui.views.lock_panel import LockPanel
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock(reason="idle"))
         self.idle.start()
         if idle_interval_ms is None:
-            VaultOp(parent=self, op=session.settings.auto_lock_minutes).success(
+            operations.admin.auto_lock_minutes(parent=self, session=session).success(
                 self.set_auto_lock_minutes
             ).failure(lambda error: self.statusBar().showMessage(describe(error), 10_000)).run()
         self.memory = WindowMemory(
@@ -248,14 +248,13 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.lock_panel)
         self._update_actions()
         self.lock_panel.prepare(reason)
-        session = self.session
-        VaultOp(parent=self, op=lambda: session.lock(reason=reason)).success(
-            lambda _result: emit(self.lock_finished)
+        operations.session.lock(parent=self, session=self.session, reason=reason).success(
+            lambda _result: self.lock_finished.emit()
         ).failure(self._lock_failed).run()
 
     def _lock_failed(self, error: BaseException) -> None:
         self.lock_panel.form.show_error(f"Locking did not finish cleanly: {describe(error)}")
-        emit(self.lock_finished)
+        self.lock_finished.emit()
 
     def _unlocked(self, _session: object) -> None:
         self.locked = False
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
             page.on_unlocked()
         self.idle.start()
         self.nav_view.setFocus()
-        emit(self.unlock_finished)
+        self.unlock_finished.emit()
 
     def _update_actions(self) -> None:
         self.lock_action.setEnabled(not self.locked and not self.signing_out)
@@ -295,9 +294,9 @@ class MainWindow(QMainWindow):
         self.lock_panel.form.set_busy(True, "Signing out…")
         self._update_actions()
         self.sign_out_action.setEnabled(False)
-        VaultOp(parent=self, op=self.session.close).success(
-            lambda _result: emit(self.signed_out, "")
-        ).failure(lambda error: emit(self.signed_out, describe(error))).run()
+        operations.session.close(parent=self, session=self.session).success(
+            lambda _result: self.signed_out.emit("")
+        ).failure(lambda error: self.signed_out.emit(describe(error))).run()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -316,5 +315,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.memory.save()
         self.idle.stop()
-        emit(self.closed)
+        self.closed.emit()
         super().closeEvent(event)

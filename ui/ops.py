@@ -5,6 +5,9 @@ Modelled on Anki's ``CollectionOp``::
     VaultOp(parent=self, op=lambda: session.users.add(...)) \\
         .success(self._added).failure(self._show_error).run()
 
+A widget does not build one itself: :mod:`ui.operations` names each call by area
+(``operations.users.add(parent=self, session=..., ...)``) and returns the op.
+
 Why this shape:
 
 * Unlocking runs Argon2id and a user removal rekeys the database; neither may
@@ -20,6 +23,8 @@ Why this shape:
 * A failure callback receives the exception.  :func:`describe` turns it into one
   line a person can read: a ``SeftonError``'s own message, otherwise a short
   "unexpected error" line, never a traceback (that goes to the log only).
+* A screen that asks again before the last answer came (another child chosen, a
+  lock) shows only the latest answer: :class:`Latest` says which answers are stale.
 """
 
 from __future__ import annotations
@@ -33,7 +38,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from sefton_photos.errors import SeftonError
-from ui.qtcompat import emit
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -81,6 +85,42 @@ def describe(error: BaseException) -> str:
         f"Sefton Photos hit a fault it has no words for yet ({name}). Nothing more was "
         "done and nothing was lost; please tell your ICT team the word in brackets."
     )
+
+
+class Latest:
+    """Latest answer wins: tells an answer still wanted from one made stale since.
+
+    A screen keeps one and takes a ticket when it asks the worker for something::
+
+        ticket = self._latest.start()          # older answers are stale from now on
+        ...
+        def done(result):
+            if self._latest.current(ticket):   # nothing newer asked, nothing dropped
+                self.show(result)
+
+    :meth:`drop` (on clear or lock) makes every answer on the way stale; :meth:`ticket`
+    joins the current ask without overtaking it (a second call for the same screen).
+    """
+
+    def __init__(self) -> None:
+        self._count = 0
+
+    def start(self) -> int:
+        """A new ask: every answer for an older ticket is dropped from now on."""
+        self._count += 1
+        return self._count
+
+    def ticket(self) -> int:
+        """The current ticket, without making answers on the way stale."""
+        return self._count
+
+    def drop(self) -> None:
+        """No answer on the way is wanted any more (the screen was cleared)."""
+        self._count += 1
+
+    def current(self, ticket: int) -> bool:
+        """True if nothing was asked or dropped since ``ticket`` was taken."""
+        return ticket == self._count
 
 
 class _Hub(QObject):
@@ -134,7 +174,7 @@ class _Job(QRunnable):
         except BaseException as exc:  # every outcome must reach the GUI thread
             value, ok = exc, False
         del fn
-        emit(self._hub.outcome, self._key, ok, value)
+        self._hub.outcome.emit(self._key, ok, value)
         del value
 
 
@@ -184,18 +224,18 @@ class VaultOp(QObject, Generic[T]):
     def _deliver(self, ok: bool, value: object) -> None:
         try:
             if ok:
-                emit(self.succeeded, value)
+                self.succeeded.emit(value)
                 if self._on_success is not None and self._parent_alive():
                     self._on_success(value)  # type: ignore[arg-type]
             else:
                 assert isinstance(value, BaseException)
                 if not isinstance(value, SeftonError):
                     log.error("vault operation failed", exc_info=value)
-                emit(self.failed, value)
+                self.failed.emit(value)
                 if self._on_failure is not None and self._parent_alive():
                     self._on_failure(value)
                 elif self._on_failure is None:
                     log.warning("unhandled failure: %s", describe(value))
         finally:
             _running.discard(self)
-            emit(self.finished)
+            self.finished.emit()

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-from ui.qtcompat import emit
+from ui.ops import Latest
 
 log = logging.getLogger(__name__)
 
@@ -153,10 +153,10 @@ class _Batch(QRunnable):
                 if not image.isNull():
                     images[photo_id] = image
             del raw
-            emit(self.delivery.done, self.generation, self.ids, images)
+            self.delivery.done.emit(self.generation, self.ids, images)
         except BaseException as exc:  # every batch must answer, or its ids stay "in flight"
             try:
-                emit(self.delivery.failed, self.generation, self.ids, exc)
+                self.delivery.failed.emit(self.generation, self.ids, exc)
             except RuntimeError:
                 log.debug("thumbnail batch finished after its loader was deleted")
 
@@ -188,7 +188,7 @@ class ThumbnailLoader(QObject):
         self.batch_size = max(1, batch_size)
         self.max_in_flight = max(1, max_in_flight)
         self.pool = pool or reader_pool()
-        self.generation = 0
+        self.latest = Latest()  # answers of batches started before a reset are dropped
         self.batches_started = 0
         self._pending: OrderedDict[int, None] = OrderedDict()
         self._in_flight: set[int] = set()
@@ -225,7 +225,7 @@ class ThumbnailLoader(QObject):
 
     def reset(self) -> None:
         """Forget pending requests; answers of batches still running will be dropped."""
-        self.generation += 1
+        self.latest.drop()
         self._pending.clear()
         self._in_flight.clear()
         self._running = 0
@@ -267,10 +267,12 @@ class ThumbnailLoader(QObject):
             self._waiting_since = now
             self._running += 1
             self.batches_started += 1
-            self.pool.start(_Batch(self._delivery, self.fetch, newest, self.generation, self.side))
+            self.pool.start(
+                _Batch(self._delivery, self.fetch, newest, self.latest.ticket(), self.side)
+            )
 
     def _finish(self, generation: int, ids: object) -> bool:
-        if generation != self.generation:
+        if not self.latest.current(generation):
             return False
         assert isinstance(ids, list)
         self._in_flight.difference_update(ids)
@@ -281,8 +283,8 @@ class ThumbnailLoader(QObject):
 
     def _done(self, generation: int, ids: object, images: object) -> None:
         if self._finish(generation, ids):
-            emit(self.loaded, images, ids)
+            self.loaded.emit(images, ids)
 
     def _failed(self, generation: int, ids: object, error: object) -> None:
         if self._finish(generation, ids):
-            emit(self.failed, ids, error)
+            self.failed.emit(ids, error)

@@ -8,9 +8,10 @@ Run from the repository root, once at 100 % and once at 200 %::
 
 It builds the demo vault of ``make_photo_screenshots.py`` in a temporary folder (never
 the real data folder) and writes photo-viewer.png (zoomed, one face chosen),
-face-review.png (one face confirmed), enrol-faces.png (a photo and its face chosen)
-and admin-face-matching.png beside this script, with ``-200`` before ``.png`` at
-200 %; the folder is deleted afterwards.
+photo-outline.png (outlining a face the detector missed), face-review.png (one face
+confirmed), enrol-faces.png (a photo and its face chosen) and admin-face-matching.png
+beside this script, with ``-200`` before ``.png`` at 200 %; the folder is deleted
+afterwards.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ def shoot(app: QApplication, session: Session, ids: dict[str, int], group_id: in
     window.view.zoom_area.zoom_in()
     settle(app)
     save(window, "photo-viewer.png")
+
+    # 1b. Outlining a face the detector missed (R11): the new outline on the photo.
+    window.view.zoom_area.fit()
+    window.view.start_outline()
+    settle(app)
+    save(window, "photo-outline.png")
+    window.view.canvas.drop_outline()
     window.forget()
     window.close()
 

@@ -1,17 +1,16 @@
-"""What every command shares: the vault and user options, passwords, output."""
+"""What every command shares: the vault and user options, passwords, argument types.
+
+Printing is not here: :mod:`sefton_photos.cli.output` is the one output path."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,10 +45,6 @@ def common_options() -> argparse.ArgumentParser:
 
 def vault_path(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "vault", None) or paths.default_vault())
-
-
-def wants_json(args: argparse.Namespace) -> bool:
-    return bool(getattr(args, "json", False))
 
 
 def user_name(args: argparse.Namespace) -> str:
@@ -92,38 +87,6 @@ def signed_in(args: argparse.Namespace, *, inspect: bool = False) -> Iterator[Se
         yield session
     finally:
         session.close()
-
-
-def plain(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {k: plain(v) for k, v in asdict(value).items()}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
-def print_json(value: Any) -> None:
-    print(json.dumps(plain(value), indent=2, sort_keys=True))
-
-
-def emit(args: argparse.Namespace, data: Any, text: str | Sequence[str]) -> None:
-    """The one way a command prints its result: JSON with --json, else lines for people.
-
-    Never both, so ``--json`` output always parses (R14, policy 13.1).
-    """
-    if wants_json(args):
-        print_json(data)
-        return
-    for line in [text] if isinstance(text, str) else text:
-        print(line)
 
 
 def iso_date(text: str) -> date:

@@ -15,17 +15,57 @@ from pathlib import Path
 
 from sefton_photos import __version__
 from sefton_photos.cli import (
-    children,
-    consents,
-    exports,
-    photos,
+    approve,
+    audit,
+    child,
+    consent,
+    device,
+    erase,
+    explained,
+    export,
+    face,
+    import_,
+    init,
+    location,
+    photo,
+    pr,
+    retention,
+    sar,
     settings,
     supervision,
-    users,
-    vaultcmds,
+    user,
+    vault,
+    wish,
 )
 from sefton_photos.cli.common import Misuse, common_options, reject_undecodable
+from sefton_photos.cli.output import error, output
 from sefton_photos.errors import SeftonError
+
+# One module per top-level command, named for it (``import_``: ``import`` is a keyword),
+# in the order ``--help`` lists them.
+COMMANDS = (
+    init,
+    audit,
+    vault,
+    user,
+    child,
+    pr,
+    wish,
+    explained,
+    consent,
+    device,
+    face,
+    import_,
+    photo,
+    supervision,
+    export,
+    location,
+    approve,
+    sar,
+    retention,
+    erase,
+    settings,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,14 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the app on the demo vault (created on first use)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    vaultcmds.register(sub)
-    users.register(sub)
-    children.register(sub)
-    consents.register(sub)
-    photos.register(sub)
-    supervision.register(sub)
-    exports.register(sub)
-    settings.register(sub)
+    for command in COMMANDS:
+        command.register(sub)
     return parser
 
 
@@ -74,29 +108,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         reject_undecodable(args)
+        output(args)  # JSON or text, chosen once for the whole invocation
         if args.command is None:
             return run_gui(getattr(args, "vault", None), args.demo)
         return int(args.func(args))
     except Misuse as exc:
-        print(f"sefton-photos: {exc}", file=sys.stderr)
-        print("Try 'sefton-photos --help'.", file=sys.stderr)
+        error(f"sefton-photos: {exc}", "Try 'sefton-photos --help'.")
         return 2
     except SeftonError as exc:
-        print(f"sefton-photos: {exc}", file=sys.stderr)
+        error(f"sefton-photos: {exc}")
         return 1
     except KeyboardInterrupt:
-        print("sefton-photos: interrupted; nothing half-written was kept.", file=sys.stderr)
+        error("sefton-photos: interrupted; nothing half-written was kept.")
         return 1
     except Exception as exc:  # never a traceback to the user
         if os.environ.get("SEFTON_DEBUG"):
             raise
         # The exception's text is not printed: it may quote a child's name or a note
         # (a ReportLab layout error did). R14 (13.1): say what happened, in words.
-        print(
+        error(
             f"sefton-photos: the command stopped on an internal fault ({type(exc).__name__}). "
             "Its details are not shown here because they may hold personal data; "
-            "please report it to ICT (SEFTON_DEBUG=1 shows them).",
-            file=sys.stderr,
+            "please report it to ICT (SEFTON_DEBUG=1 shows them)."
         )
         return 1
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from sefton_photos.cli.common import common_options, emit, signed_in
+from sefton_photos.cli.common import common_options, signed_in
+from sefton_photos.cli.output import emit
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

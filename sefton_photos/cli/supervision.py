@@ -8,13 +8,12 @@ from pathlib import Path
 from sefton_photos.cli.common import (
     Misuse,
     common_options,
-    emit,
     iso_date,
-    plain,
     record_id,
     record_ids,
     signed_in,
 )
+from sefton_photos.cli.output import emit, plain
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

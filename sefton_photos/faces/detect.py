@@ -4,24 +4,26 @@ Finding and encoding are two jobs done by two models.  Boxes come from YuNet at
 several scales (``faces.yunet``), which finds faces from ``MIN_FACE`` pixels wide
 in the original photo up to the whole frame; dlib's HOG detector, used before,
 missed every face under about 110 px in a 12-megapixel photo.  Encodings still
-come from dlib (through face_recognition), so enrolments made before stay
-comparable: each face found is encoded once, from a crop around it scaled so the
+come from dlib (its encoder called as face_recognition calls it), so enrolments
+made before stay comparable: each face found is encoded once, from a crop around it scaled so the
 face is about ``ENCODE_WIDTH`` px (dlib aligns it to a 150 px chip itself).
 A face not encoded (``encode=False``: no child enrolled, nothing to match)
 carries the empty encoding ``()``, which matches no one.
 
-face_recognition is imported lazily; boxes are (top, right, bottom, left) in the
-pixels of the image given, and ``scaled`` turns boxes found on a reduced decode
-into the original photo's pixels.
+The models load lazily; boxes are (top, right, bottom, left) in the pixels of the
+image given, and ``scaled`` turns boxes found on a reduced decode into the original
+photo's pixels.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
+from sefton_photos.errors import SeftonError
 from sefton_photos.faces import yunet
 
 MIN_FACE = 40  # px in the original photo: smaller faces are not looked for (R11)
@@ -35,23 +37,40 @@ class FoundFace:
     encoding: tuple[float, ...]  # () when not encoded
 
 
-def _fr() -> Any:
-    import warnings
+_models: tuple[Any, Any] | None = None
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # pkg_resources notice
-        import face_recognition
-    from PIL import ImageFile
 
-    # face_recognition turns on Pillow's "load truncated images" for every caller; a
-    # truncated photo must be rejected, not half-imported.
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
-    return face_recognition
+def _dlib() -> tuple[Any, Any]:
+    """dlib's 5-point landmark model and its face encoder, loaded once per process.
+
+    These are the two models face_recognition's ``face_encodings`` uses (``model="small"``),
+    called the same way, so the numbers are the same; importing face_recognition itself
+    would also load its CNN detector and 95 MB 68-point model, a second per worker.
+    The files come from the installed face_recognition_models package, found without
+    importing it (its import loads pkg_resources)."""
+    global _models
+    if _models is None:
+        import importlib.util
+
+        import dlib
+
+        spec = importlib.util.find_spec("face_recognition_models")
+        locations = spec.submodule_search_locations if spec else None
+        if not locations:
+            raise SeftonError("The face encoder's models are missing (face_recognition_models).")
+        folder = Path(next(iter(locations))) / "models"
+        landmarks = folder / "shape_predictor_5_face_landmarks.dat"
+        encoder = folder / "dlib_face_recognition_resnet_model_v1.dat"
+        _models = (
+            dlib.shape_predictor(str(landmarks)),
+            dlib.face_recognition_model_v1(str(encoder)),
+        )
+    return _models
 
 
 def warm_up(threads: int | None = None) -> None:
-    """Load both models once per process (a pool worker's initializer)."""
-    _fr()
+    """Load the models once per process (a pool worker's initializer)."""
+    _dlib()
     yunet.warm_up(threads)
 
 
@@ -71,8 +90,21 @@ def detect(img: Image.Image, *, min_face: float = MIN_FACE, encode: bool = True)
 
 def encoding(img: Image.Image, box: tuple[int, int, int, int]) -> tuple[float, ...]:
     """dlib's 128 numbers for the face at ``box``, from a crop around it."""
+    import dlib
     import numpy as np
 
+    crop, (top, right, bottom, left) = encoding_crop(img, box)
+    pixels = np.asarray(crop)
+    landmarks, encoder = _dlib()
+    shape = landmarks(pixels, dlib.rectangle(left, top, right, bottom))
+    return tuple(float(x) for x in encoder.compute_face_descriptor(pixels, shape, 1))
+
+
+def encoding_crop(
+    img: Image.Image, box: tuple[int, int, int, int]
+) -> tuple[Image.Image, tuple[int, int, int, int]]:
+    """The crop a face is encoded from (``_MARGIN`` around it, scaled so the face is at
+    most ``ENCODE_WIDTH`` px) and the face's box in the crop."""
     top, right, bottom, left = box
     w, h = right - left, bottom - top
     pad = round(_MARGIN * max(w, h))
@@ -89,8 +121,7 @@ def encoding(img: Image.Image, box: tuple[int, int, int, int]) -> tuple[float, .
         round((bottom - y0) * factor),
         round((left - x0) * factor),
     )
-    found = _fr().face_encodings(np.asarray(crop), known_face_locations=[location])
-    return tuple(float(x) for x in found[0]) if found else ()
+    return crop, location
 
 
 def scaled(faces: list[FoundFace], factor: float, width: int, height: int) -> list[FoundFace]:

@@ -45,6 +45,14 @@ from sefton_photos.model.photos import (
     PhotoId,
     PhotoInfo,
 )
+from sefton_photos.model.results import (
+    ExportOutcome,
+    ExportProgress,
+    FaceOutcome,
+    FileOutcome,
+    ImportReport,
+    Progress,
+)
 from sefton_photos.model.supervision import Action, Addendum, Note, QueueItem
 from sefton_photos.model.wishlines import WishLine, wish_lines
 
@@ -70,14 +78,20 @@ __all__ = [
     "Enrolment",
     "ExplanationRecord",
     "ExportFacts",
+    "ExportOutcome",
+    "ExportProgress",
     "FaceId",
     "FaceInfo",
+    "FaceOutcome",
     "FaceStatus",
+    "FileOutcome",
     "GivenBy",
+    "ImportReport",
     "Note",
     "PersonId",
     "PhotoId",
     "PhotoInfo",
+    "Progress",
     "Purpose",
     "QueueItem",
     "ResponsiblePerson",

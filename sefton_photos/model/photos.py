@@ -64,6 +64,7 @@ class FaceInfo:
     status: FaceStatus
     reviewed: bool = False  # a person confirmed or rejected it (R11); publicity waits for it
     unmatched_reason: str | None = None  # why face matching suggested no one, in plain words
+    outlined: bool = False  # a person drew it round a face the detector missed (R11)
 
     @property
     def needs_consent(self) -> bool:
@@ -103,6 +104,7 @@ class PhotoInfo:
     purpose: str | None
     faces: tuple[FaceInfo, ...]
     flagged: str | None  # why it needs review (R12), if it does
+    faces_checked: bool = False  # a person checked it whole for missed faces (R11, 0006)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,3 +123,6 @@ class ExportFacts:
     # child who is not one of ``files``: the photo shows them whoever it was taken for.
     # Ids only: the worker may have no need to know who they are.
     cared_for_faces: tuple[FaceId, ...] = ()
+    # R11 (5.5.1, 5.5.2): a person looked at the whole photo for faces the detector missed
+    # (and outlined any) since its faces last changed; the public waits for it (0006).
+    faces_checked: bool = False

@@ -3,7 +3,9 @@
 The decision carries what it decided: which faces to blur (only a face a person confirmed
 as a consented child stays sharp beyond the case record, R11).  For the public
 (publicity, social networking) a person must also have reviewed every face first:
-confirmed it, or marked it "not this child" (R11, 5.5.1, 5.5.2).
+confirmed it, or marked it "not this child" (R11, 5.5.1, 5.5.2); and have looked at
+the whole photo for faces the detector missed, outlining any, since its faces last
+changed: a missed face has no box, so nothing else would blur it or ask about it.
 """
 
 from __future__ import annotations
@@ -124,6 +126,7 @@ def can_export(
         )
     reasons += _recognised_cared_for(photo, destination)
     reasons += _faces_reviewed(photo, destination)
+    reasons += _whole_photo_checked(photo, destination)
     blur = faces_to_blur(photo, destination, blur_all_but_consented=blur_all_but_consented)
     if destination is not Destination.CASE_RECORD or blur_all_but_consented:
         reasons.append(_faces_looked_for(photo, blur))
@@ -193,6 +196,36 @@ def _faces_reviewed(photo: ExportFacts, destination: Destination) -> list[Reason
             "goes to the public",
             remedy=f"review its faces (Faces tab / `sefton-photos face list {photo.photo_id}`, "
             "then `face confirm` or `face reject`).",
+        )
+    ]
+
+
+def _whole_photo_checked(photo: ExportFacts, destination: Destination) -> list[Reason]:
+    """R11 (5.5.1, 5.5.2): the detector can miss a face (a child lying down, a face half
+    turned away), and a missed face has no box: nothing blurs it and nobody is asked
+    about it.  So before the public sees a photo a person checks the whole of it."""
+    if destination not in PUBLIC:
+        return []
+    if photo.faces_checked:
+        return [
+            Reason(
+                "R11",
+                "5.5.1, 5.5.2",
+                "A person checked the whole photo for faces the detector missed.",
+                met=True,
+            )
+        ]
+    pid = photo.photo_id
+    return [
+        Reason(
+            "R11",
+            "5.5.1, 5.5.2",
+            f"Nobody has checked photo {pid} for faces the detector missed since its faces "
+            "last changed; before a photo goes to the public a person looks at the whole of "
+            "it, because a missed face would be published unblurred",
+            remedy=f"open the photo, outline any face without an outline (`sefton-photos face "
+            f"outline {pid} --box TOP,RIGHT,BOTTOM,LEFT`), then mark it checked (Faces tab / "
+            f"`sefton-photos face checked {pid}`).",
         )
     ]
 

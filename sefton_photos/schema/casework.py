@@ -186,6 +186,10 @@ class Photo(Base):
     # R11 (5.5.1, 5.5.2): were faces ever looked for?  No face rows is "none found" only
     # when this is true; until then nothing leaves beyond the case record (revision 0003).
     faces_detected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # R11: when a person last checked the whole photo for faces the detector missed, and
+    # who; cleared when a face is outlined.  The public waits for it (revision 0006).
+    faces_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    faces_checked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class Face(Base):
@@ -206,6 +210,7 @@ class Face(Base):
     # suggested | confirmed | other_child | unknown | rejected ("not this child")
     status: Mapped[str] = mapped_column(String(20))
     unmatched_reason: Mapped[str | None] = mapped_column(Text)  # why no suggestion (0005)
+    outlined_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # a missed face (0006)
 
 
 class FaceEnrolment(Base):

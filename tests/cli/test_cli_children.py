@@ -5,28 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from sefton_photos.cli.main import main
-from tests.helpers import KEY, KEY2, SOCIAL, Person
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, vault_dir: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("SEFTON_VAULT", str(vault_dir))
-
-    def run(person: Person, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SEFTON_USER", person.name)
-        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def last_id(out: str) -> str:
-    return out.split()[-1]
+from tests.helpers import KEY, KEY2, SOCIAL, last_id
 
 
 def test_the_whole_consent_flow(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from sefton_photos.cli.main import main
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, SOCIAL, Person, children
 
 
 def test_a_no_faces_import_is_refused_beyond_the_case_record_until_faces_are_detected(

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from sefton_photos.cli.main import main
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, SOCIAL, Person, children
 
 
 def test_export_flow(

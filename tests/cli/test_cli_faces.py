@@ -11,8 +11,7 @@ import pytest
 
 from sefton_photos.cli.main import main
 from tests.faceworld import DEVICE
-from tests.helpers import KEY, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import KEY, SOCIAL, Person, children
 
 
 def test_face_review_from_the_command_line(

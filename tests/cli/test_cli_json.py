@@ -18,8 +18,7 @@ import pytest
 from sefton_photos.cli.main import build_parser, main
 from sefton_photos.model import Role
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, Person, children
 
 
 def leaf_commands(parser: argparse.ArgumentParser, prefix: str = "") -> list[str]:
@@ -296,6 +295,8 @@ CASES: dict[str, Case] = {
     "face confirm": lambda w: (KEY, ["face", "confirm", w.face(), "--child", w.child]),
     "face reject": lambda w: (KEY, ["face", "reject", w.face()]),
     "face undo": lambda w: (KEY, ["face", "undo", w.reviewed_face()]),
+    "face outline": lambda w: (KEY, ["face", "outline", w.face_photo(), "--box", "0,60,60,0"]),
+    "face checked": lambda w: (KEY, ["face", "checked", w.face_photo()]),
     "import": lambda w: (
         KEY,
         [

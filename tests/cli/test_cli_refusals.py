@@ -16,8 +16,7 @@ import pytest
 from sefton_photos.cli.main import build_parser, main
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, Person, children
 
 
 def run(
@@ -153,7 +152,7 @@ def test_r14_an_internal_fault_prints_no_personal_data(
     vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Whatever slips past every check, stderr never quotes it: it may hold a child's name."""
-    from sefton_photos.cli import children as child_cmds
+    from sefton_photos.cli import child as child_cmds
 
     def fault(args: argparse.Namespace) -> int:
         raise RuntimeError("layout failed for Paragraph 'Child: Rae Recent, born 2016'")

@@ -11,8 +11,7 @@ from pypdf import PdfReader
 
 from sefton_photos.cli.main import main
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, Person
-from tests.test_import import children
+from tests.helpers import ADMIN, KEY, MANAGER, Person, children
 
 
 @pytest.fixture

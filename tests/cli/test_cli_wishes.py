@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.test_cli_children import cli, last_id
-from tests.helpers import ADMIN, KEY, SOCIAL
-
-__all__ = ["cli"]
+from tests.helpers import ADMIN, KEY, SOCIAL, last_id
 
 
 def a_child_with_two_parents(cli) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]

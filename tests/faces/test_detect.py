@@ -118,3 +118,38 @@ def test_a_scene_is_the_same_from_the_same_seed(faces_dir: Path) -> None:
     c = scenes.make(4, faces_dir, count=(4, 6), size=(800, 600))
     assert a.faces == b.faces and a.image.tobytes() == b.image.tobytes()
     assert a.image.tobytes() != c.image.tobytes()
+
+
+def test_encodings_are_dlibs_own_so_earlier_enrolments_still_match(faces_dir: Path) -> None:
+    """R13: the encoder is called directly (no face_recognition import in the workers,
+    issue 11 start-up); its numbers are exactly what face_recognition gives for the same
+    crop and box, so every enrolment made before keeps matching."""
+    import face_recognition
+    import numpy as np
+
+    from sefton_photos.faces.detect import encoding, encoding_crop
+
+    img = Image.open(faces_dir / "person-c_2.jpg").convert("RGB")
+    (face,) = detect(img)
+    crop, location = encoding_crop(img, face.box)
+    theirs = face_recognition.face_encodings(np.asarray(crop), known_face_locations=[location])
+    assert encoding(img, face.box) == tuple(float(x) for x in theirs[0])
+    assert face.encoding == encoding(img, face.box)
+
+
+def test_a_worker_loads_the_models_without_face_recognition() -> None:
+    """Issue 11: a pool worker's start-up loads YuNet and dlib's two small models only;
+    importing face_recognition loads four models (95 MB of landmarks among them) and
+    cost a second per worker."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from sefton_photos.faces.detect import warm_up\n"
+        "warm_up(1)\n"
+        "print([m for m in ('face_recognition', 'face_recognition_models', 'pkg_resources')"
+        " if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

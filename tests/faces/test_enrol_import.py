@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import scenes
-from tests.test_import import children, run, social
+from tests.helpers import children, run, social
 
 SOURCES = [n for n in scenes.PORTRAITS if "_1." not in n]
 

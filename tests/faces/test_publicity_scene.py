@@ -12,9 +12,7 @@ from sefton_photos.faces.detect import detect
 from sefton_photos.faces.match import distance
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import Destination
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import COMMS, as_, export, import_photo
-from tests.test_export_faces import approve, public_child
+from tests.helpers import ADMIN, COMMS, SOCIAL, approve, as_, export, import_photo, public_child
 
 WIDTHS = [40, 44, 48, 56, 64, 90, 160, 240]
 OTHERS = [n for n in scenes.PORTRAITS if "_1." not in n and not n.startswith("person-a")]
@@ -41,6 +39,7 @@ def test_every_face_of_a_crowd_down_to_40_px_is_found_and_blurred_for_publicity(
         assert len(faces) == len(WIDTHS), "every face, the 40 px ones too, is found"
         for face in faces:  # none of them is Nina: a person says so for each (R11)
             s.faces.reject(face_id=face.id)
+        s.faces.mark_checked(photo_id=photo)  # and the whole photo looked at
     approve(face_vault, photo, Destination.PUBLICITY)
     [out] = export(face_vault, SOCIAL, [photo], Destination.PUBLICITY, share)
     assert out.status == "exported" and out.file, out.decision.explain()

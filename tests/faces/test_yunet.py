@@ -50,6 +50,7 @@ def test_the_model_comes_with_the_wheel_and_is_checked(
         yunet.find(Image.new("RGB", (64, 64)), 40)
 
 
+@pytest.mark.integration  # the model itself, on two large images
 def test_nothing_is_found_in_a_blank_or_noisy_image() -> None:
     assert yunet.find(Image.new("RGB", (1200, 900), "grey"), 40) == []
     assert yunet.find(Image.effect_noise((1200, 900), 60).convert("RGB"), 40) == []

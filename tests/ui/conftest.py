@@ -18,7 +18,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sefton_photos.session import Session
-from tests.helpers import Person
+from tests.helpers import SOCIAL, Person
+from tests.ui.photo_support import GROUP, children, copy_in, import_now, keeping, signed_in
 from ui import ops
 
 # Before any QApplication exists (pytest-qt creates it lazily, in the qapp fixture).
@@ -96,3 +97,54 @@ def open_session(vault_dir: Path, qapp: QApplication) -> Iterator[Callable[[Pers
 def _worker_idle_after_test(qapp: QApplication) -> Iterator[None]:
     yield
     drain(qapp)
+
+
+@pytest.fixture
+def social(face_vault: Path, qapp: QApplication) -> Iterator[Session]:
+    with signed_in(face_vault, qapp) as session:
+        yield session
+
+
+@pytest.fixture
+def kept(qapp: QApplication) -> Iterator[list[object]]:
+    """Widgets to keep alive until no thread still refers to them (see ``keeping``)."""
+    with keeping(qapp) as objects:
+        yield objects
+
+
+@pytest.fixture(scope="module")
+def group_template(
+    face_template: Path, faces_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The face vault with GROUP imported for children A and B (faces found), once."""
+    import json
+    import shutil
+
+    root = tmp_path_factory.mktemp("group")
+    vault = root / "vault"
+    shutil.copytree(face_template, vault)
+    shutil.copy(face_template.parent / "children.json", root / "children.json")
+    ids = children(vault)
+    with Session.unlock(vault, name=SOCIAL.name, password=SOCIAL.password) as s:
+        paths = copy_in([GROUP], faces_dir, root / "card")
+        report = import_now(s, [ids["person-a"], ids["person-b"]], paths, detect_faces=True)
+    (root / "photo.json").write_text(json.dumps(report.outcomes[0].photo_id))
+    return vault
+
+
+@pytest.fixture
+def group_vault(group_template: Path, tmp_path: Path) -> Path:
+    """A copy of ``group_template`` of the test's own (``group_photo_id`` gives the photo)."""
+    import shutil
+
+    vault = tmp_path / "vault"
+    shutil.copytree(group_template, vault)
+    for name in ("children.json", "photo.json"):
+        shutil.copy(group_template.parent / name, tmp_path / name)
+    return vault
+
+
+@pytest.fixture
+def group_social(group_vault: Path, qapp: QApplication) -> Iterator[Session]:
+    with signed_in(group_vault, qapp) as session:
+        yield session

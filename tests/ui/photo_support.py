@@ -13,16 +13,44 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
-from sefton_photos.importer import ImportReport
-from sefton_photos.model import Purpose
+from sefton_photos.model import ImportReport, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
 from tests.helpers import SOCIAL
 from ui import ops, thumbs
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from ui.views.photo_view import PhotoView
+
+
+GROUP = "group_a-b-unknown.jpg"  # children A and B and someone unknown
+
+
+def group_photo_id(vault: Path) -> int:
+    """The photo of a ``group_vault`` (tests/ui/conftest.py)."""
+    return int(json.loads((vault.parent / "photo.json").read_text()))
+
+
+def open_photo_view(qtbot: QtBot, kept: list[object], session: Session, photo_id: int) -> PhotoView:
+    """A shown PhotoView with the photo loaded (the test fails if it does not load)."""
+    from ui.views.photo_view import PhotoView
+
+    view = PhotoView(session, max_side=1024)
+    qtbot.addWidget(view)
+    kept.append(view)
+    view.resize(1100, 700)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10_000) as loaded:
+        view.show_photo(photo_id)
+    assert loaded.args[0] is not None, view.message.text()
+    return view
 
 
 def children(vault: Path) -> dict[str, int]:

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import KEY, SOCIAL, Person
-from tests.test_import import children
+from tests.helpers import KEY, SOCIAL, Person, children
 from tests.ui.conftest import drain
 
 KEY_SHOTS = (("person-a", "person-a_2.jpg"), ("person-b", "person-b_2.jpg"))

@@ -15,19 +15,12 @@ from sefton_photos.model import Role
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, EVERYONE, KEY2, MANAGER, MANAGER2, SOCIAL, Person
 from tests.ui.conftest import MessageBoxes
+from tests.ui.helpers import admin_page
 from ui.dialogs.add_user import AddUserDialog
 from ui.views.admin import AdminPage
 
 NEW_NAME = "Nia Newcomer"
 NEW_PASSWORD = "a-long-enough-password"
-
-
-def _page(qtbot: QtBot, session: Session) -> AdminPage:
-    page = AdminPage(session)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.users_tab.model.rowCount() > 0, timeout=5000)
-    return page
 
 
 def _names(page: AdminPage) -> list[str]:
@@ -52,7 +45,7 @@ def _fill(
 
 def test_users_table_lists_the_vaults_users(qtbot: QtBot, admin_session: Session) -> None:
     """The table is filled from session.users.list() on the worker."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     assert sorted(_names(page)) == sorted(p.name for p in EVERYONE)
     tabs = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
     assert tabs == [
@@ -71,7 +64,7 @@ def test_add_user_through_the_dialog_reaches_the_vault(
     qtbot: QtBot, admin_session: Session
 ) -> None:
     """Add user… → fill in → Add user: the real vault has the new person afterwards."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     qtbot.mouseClick(page.users_tab.add_button, Qt.MouseButton.LeftButton)
     dialog = page.users_tab.add_dialog
     assert dialog is not None and dialog.isVisible()
@@ -104,7 +97,7 @@ def test_refused_add_shows_the_core_message_in_the_dialog(
     expected: str,
 ) -> None:
     """A refusal from the core stays in the open dialog, in words; nothing is added."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     dialog = page.users_tab.open_add_dialog()
     _fill(dialog, name=NEW_NAME, role=role, manager=manager, password=password)
     assert dialog.current_op is None
@@ -122,7 +115,7 @@ def test_refused_add_shows_the_core_message_in_the_dialog(
 
 def test_r10_refusal_names_the_rule(qtbot: QtBot, admin_session: Session) -> None:
     """The R10 refusal says which rule and clause stopped it (R14)."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     dialog = page.users_tab.open_add_dialog()
     _fill(dialog, name=NEW_NAME, role=Role.SOCIAL_WORKER, manager=None, password=NEW_PASSWORD)
     dialog.submit()
@@ -137,7 +130,7 @@ def test_password_mismatch_is_said_before_asking_the_vault(
     qtbot: QtBot, admin_session: Session
 ) -> None:
     """Two different passwords: a message, and no call into the vault."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     dialog = page.users_tab.open_add_dialog()
     _fill(
         dialog,
@@ -158,7 +151,7 @@ def test_remove_user_after_confirmation_rotates_them_out(
 ) -> None:
     """Confirmed removal takes the user out; their password then opens nothing."""
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     assert page.users_tab.select_name(KEY2.name)
     with qtbot.waitSignal(page.users_tab.changed, timeout=10_000):
         qtbot.mouseClick(page.users_tab.remove_button, Qt.MouseButton.LeftButton)
@@ -178,7 +171,7 @@ def test_remove_declined_changes_nothing(
     qtbot: QtBot, admin_session: Session, message_boxes: MessageBoxes
 ) -> None:
     """Answering No to the question removes nobody and starts no vault call."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     assert page.users_tab.select_name(SOCIAL.name)
     assert page.users_tab.remove_selected() is None
     assert message_boxes.kinds() == ["question"]
@@ -191,7 +184,7 @@ def test_remove_refusal_is_shown_in_words(
 ) -> None:
     """Removing yourself is refused by the core; the page says why."""
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     assert page.users_tab.select_name(ADMIN.name)
     op = page.users_tab.remove_selected()
     assert op is not None
@@ -206,7 +199,7 @@ def test_remove_refusal_is_shown_in_words(
 
 def test_nothing_selected_asks_for_a_choice(qtbot: QtBot, admin_session: Session) -> None:
     """Remove user with no row chosen explains what to do and asks nothing."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     page.users_tab.table.clearSelection()
     assert page.users_tab.remove_selected() is None
     assert "Choose a user" in page.users_tab.message.text()
@@ -214,7 +207,7 @@ def test_nothing_selected_asks_for_a_choice(qtbot: QtBot, admin_session: Session
 
 def test_auto_lock_minutes_are_saved_in_the_vault(qtbot: QtBot, admin_session: Session) -> None:
     """The spin box's value is stored through session.settings.set_auto_lock_minutes."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     page.settings_tab.minutes.setValue(7)
     with qtbot.waitSignal(page.auto_lock_changed, timeout=5000) as saved:
         page.settings_tab.save_button.click()
@@ -225,7 +218,7 @@ def test_auto_lock_minutes_are_saved_in_the_vault(qtbot: QtBot, admin_session: S
 
 def test_audit_log_and_verification_say_ok_in_words(qtbot: QtBot, admin_session: Session) -> None:
     """Show audit log fills the table; Verify says OK in words."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     with qtbot.waitSignal(page.audit_tab.loaded, timeout=5000):
         page.audit_tab.show_button.click()
     model = page.audit_tab.model
@@ -240,7 +233,7 @@ def test_audit_log_and_verification_say_ok_in_words(qtbot: QtBot, admin_session:
 
 def test_vault_check_lists_findings_with_ok_in_words(qtbot: QtBot, admin_session: Session) -> None:
     """Check vault shows one row per part, each OK or FAULT in words."""
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     with qtbot.waitSignal(page.check_tab.checked, timeout=10_000):
         page.check_tab.check_button.click()
     model = page.check_tab.model
@@ -253,7 +246,7 @@ def test_a_refusal_from_the_core_says_refused(
     qtbot: QtBot, open_session: Callable[[Person], Session]
 ) -> None:
     """Were the page ever reached by a non-administrator, the core's REFUSED is shown."""
-    page = _page(qtbot, open_session(MANAGER))
+    page = admin_page(qtbot, open_session(MANAGER))
     with qtbot.waitSignal(page.audit_tab.loaded, timeout=5000):
         page.audit_tab.show_button.click()
     text = page.audit_tab.message.text()

@@ -189,12 +189,12 @@ def test_auto_lock_minutes_load_the_saved_value(qtbot: QtBot, admin_session: Ses
 
 
 def test_every_new_control_has_an_accessible_name(qtbot: QtBot, admin_session: Session) -> None:
-    from tests.ui.test_accessibility import _unnamed
+    from tests.ui.helpers import unnamed
 
     page = _page(qtbot, admin_session)
-    assert _unnamed(page.devices_tab) == []
-    assert _unnamed(page.devices_tab.open_add_dialog()) == []
+    assert unnamed(page.devices_tab) == []
+    assert unnamed(page.devices_tab.open_add_dialog()) == []
     page.tabs.setCurrentWidget(page.users_tab)
     assert page.users_tab.select_name(KEY.name)
     dialog = page.users_tab.open_manager_dialog()
-    assert dialog is not None and _unnamed(dialog) == []
+    assert dialog is not None and unnamed(dialog) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.decisions import Decision
-from sefton_photos.importer import FileOutcome, ImportReport
+from sefton_photos.model import FileOutcome, ImportReport
 from ui.models.import_results import ImportResultsModel, summary
 from ui.widgets.capture_form import CaptureForm
 

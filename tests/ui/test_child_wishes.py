@@ -10,22 +10,21 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import Purpose, Whose
-from tests.helpers import KEY, SOCIAL
-from tests.test_consents import ready_child
-from tests.ui.test_children_page import (
+from tests.helpers import KEY, SOCIAL, ready_child
+from tests.ui.helpers import (
     Opener,
-    _check,
-    _column,
-    _open,
-    _page,
-    _save,
+    children_page,
+    column_texts,
+    open_child,
+    run_check,
+    save_and_reload,
 )
 from ui.dialogs.child_records import RecordWishDialog, WishNotNeededDialog
 
 
 def _rows(view: object) -> dict[str, list[str]]:
     model = view.wishes_model  # type: ignore[attr-defined]
-    columns = [_column(model, c) for c in range(4)]
+    columns = [column_texts(model, c) for c in range(4)]
     return {row[0]: list(row) for row in zip(*columns, strict=True)}
 
 
@@ -37,13 +36,13 @@ def test_each_persons_wish_is_listed_and_the_fathers_no_stays(
     dad = social.children.add_person(
         child_id=child_id, name="Den Tessellate", relationship="father"
     )
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
     rows = _rows(view)
     assert rows["Den Tessellate (father)"][1] == "not recorded yet"
     assert rows["Mel Tessellate (mother)"][1] == "yes"
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
 
     view.open_record_wish()
     wish = view.dialog
@@ -55,14 +54,14 @@ def test_each_persons_wish_is_listed_and_the_fathers_no_stays(
     assert wish.set_person(dad.id)
     wish.no.setChecked(True)
     wish.notes_edit.setPlainText("Not on social media")
-    _save(qtbot, page, wish)
+    save_and_reload(qtbot, page, wish)
     view.open_record_wish()
     wish = view.dialog
     assert isinstance(wish, RecordWishDialog)
     wish.set_whose(Whose.PARENT_CARER)
     wish.set_carer("Fay Foster")
     wish.yes.setChecked(True)
-    _save(qtbot, page, wish)
+    save_and_reload(qtbot, page, wish)
     rows = _rows(view)
     assert rows["Den Tessellate (father)"][1:3] == [
         "NO: does not wish photos",
@@ -70,7 +69,7 @@ def test_each_persons_wish_is_listed_and_the_fathers_no_stays(
     ]
     assert rows["Mel Tessellate (mother)"][1] == "yes"
     assert rows["Fay Foster (carer)"][1] == "yes"
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
     said = "\n".join(view.check_panel.model.lines())
     assert "Den Tessellate (father) does not wish" in said
 
@@ -83,17 +82,17 @@ def test_a_social_worker_records_why_a_wish_is_not_needed(
     dad = social.children.add_person(
         child_id=child_id, name="Den Tessellate", relationship="father"
     )
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
     dialog = view.open_wish_not_needed()
     assert isinstance(dialog, WishNotNeededDialog)
     assert dialog.set_person(dad.id)
     assert dialog.submit() is None and "Say why" in dialog.message.text()
     dialog.reason_edit.setPlainText("Court order: no contact")
-    _save(qtbot, page, dialog)
+    save_and_reload(qtbot, page, dialog)
     assert _rows(view)["Den Tessellate (father)"][1] == "not needed: Court order: no contact"
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
 
 
 def test_a_key_worker_records_their_own_wish_as_worker(qtbot: QtBot, open_session: Opener) -> None:
@@ -101,8 +100,8 @@ def test_a_key_worker_records_their_own_wish_as_worker(qtbot: QtBot, open_sessio
     ready_child(social)
     social.close()
     key = open_session(KEY)
-    page = _page(qtbot, key)
-    _open(qtbot, page)
+    page = children_page(qtbot, key)
+    open_child(qtbot, page)
     view = page.file_view
     assert view.wish_button.isEnabled()
     assert not view.not_needed_button.isEnabled()
@@ -112,7 +111,7 @@ def test_a_key_worker_records_their_own_wish_as_worker(qtbot: QtBot, open_sessio
     assert wish.whose_combo.count() == 1  # only as the worker: their own wish
     wish.no.setChecked(True)
     wish.notes_edit.setPlainText("The child was upset today")
-    _save(qtbot, page, wish)
+    save_and_reload(qtbot, page, wish)
     rows = _rows(view)
     assert rows[f"{KEY.name} (worker)"][1:3] == [
         "NO: does not wish photos",
@@ -129,16 +128,16 @@ def test_a_carer_no_longer_caring_is_recorded_and_their_no_stops_counting(
     social.consents.set_wish(
         child_id=child_id, whose=Whose.PARENT_CARER, carer="Fay Foster", wishes_photos=False
     )
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
     dialog = view.open_wish_not_needed()
     assert isinstance(dialog, WishNotNeededDialog)
     assert dialog.set_carer("Fay Foster")
     dialog.reason_edit.setPlainText("Placement ended")
-    _save(qtbot, page, dialog)
+    save_and_reload(qtbot, page, dialog)
     assert _rows(view)["Fay Foster (carer)"][1].endswith(
         "(no longer the child's carer: Placement ended; no longer counts)"
     )
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"

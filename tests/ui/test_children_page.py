@@ -6,19 +6,17 @@ are stubbed, and dialogs are driven without exec().  Waits are on signals.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -28,76 +26,25 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose
-from sefton_photos.session import Session
-from tests.helpers import KEY, KEY2, SOCIAL, Person
-from tests.test_consents import ready_child
-from ui import ops
+from tests.helpers import KEY, KEY2, SOCIAL, ready_child
+from tests.ui.helpers import (
+    CHILD,
+    Opener,
+    children_page,
+    column_texts,
+    open_child,
+    refused,
+    run_check,
+    save_and_reload,
+    wait_idle,
+)
 from ui.dialogs.add_child import AddChildDialog
 from ui.dialogs.add_consent import AddConsentDialog
 from ui.dialogs.child_records import AddPersonDialog, RecordExplanationDialog, RecordWishDialog
-from ui.dialogs.vault_form import VaultFormDialog, set_date
+from ui.dialogs.vault_form import set_date
 from ui.dialogs.view_form import FormViewerDialog
 from ui.dialogs.withdraw_consent import WithdrawConsentDialog
-from ui.views.children import ChildrenPage
 from ui.views.consent_check import ConsentCheckPanel
-
-Opener = Callable[[Person], Session]
-CHILD = "Robin Tessellate"  # the child of ready_child()
-
-
-def _idle(qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=10_000)
-
-
-def _page(qtbot: QtBot, session: Session) -> ChildrenPage:
-    page = ChildrenPage(session)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    _idle(qtbot)
-    return page
-
-
-def _open(qtbot: QtBot, page: ChildrenPage, name: str = CHILD) -> None:
-    """Choose the child with the keyboard and press Enter, as a keyboard user would."""
-    assert page.select_name(name)
-    page.list_view.setFocus()
-    with qtbot.waitSignal(page.file_view.file_loaded, timeout=10_000) as loaded:
-        qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
-    assert loaded.args[0] is not None
-    assert page.file_view.file is not None and page.file_view.file.child.name == name
-
-
-def _save(qtbot: QtBot, page: ChildrenPage, dialog: VaultFormDialog) -> None:
-    """Press the dialog's main button and wait until the file was reloaded."""
-    results: list[int] = []
-    dialog.finished.connect(results.append)
-    with qtbot.waitSignal(page.file_view.changed, timeout=10_000):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert results == [QDialog.DialogCode.Accepted.value]
-
-
-def _refused(qtbot: QtBot, dialog: VaultFormDialog) -> str:
-    dialog.ok_button.click()
-    assert dialog.current_op is not None
-    with qtbot.waitSignal(dialog.current_op.finished, timeout=10_000):
-        pass
-    assert dialog.isVisible()
-    assert dialog.message.kind == "error"
-    return dialog.message.text()
-
-
-def _column(model: QAbstractItemModel, column: int) -> list[str]:
-    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
-
-
-def _check(qtbot: QtBot, page: ChildrenPage, purpose: Purpose) -> str:
-    panel = page.file_view.check_panel
-    page.file_view.tabs.setCurrentWidget(panel)
-    panel.set_purpose(purpose)
-    with qtbot.waitSignal(panel.checked, timeout=10_000):
-        qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
-    return panel.verdict.text()
 
 
 def _stub_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
@@ -132,7 +79,7 @@ def test_the_list_shows_only_allocated_children(qtbot: QtBot, open_session: Open
     """Need-to-know: Sam sees the child with its care status in words; Kai (unallocated) none."""
     social = open_session(SOCIAL)
     ready_child(social)
-    page = _page(qtbot, social)
+    page = children_page(qtbot, social)
     assert page.model.names() == [CHILD]
     badge = page.model.data(page.model.index(0), page.model.BadgeRole)
     assert badge == "Foster"
@@ -140,7 +87,7 @@ def test_the_list_shows_only_allocated_children(qtbot: QtBot, open_session: Open
     page.on_locked()
     social.close()
 
-    other = _page(qtbot, open_session(KEY2))
+    other = children_page(qtbot, open_session(KEY2))
     assert other.model.rowCount() == 0
     assert other.empty_label.isVisible()
     assert "No children are allocated to you" in other.empty_label.text()
@@ -154,7 +101,7 @@ def test_search_narrows_the_list(qtbot: QtBot, open_session: Opener) -> None:
     social.children.add(
         name="Alex Other", date_of_birth=date(2015, 1, 2), care_status=CareStatus.LOOKED_AFTER
     )
-    page = _page(qtbot, social)
+    page = children_page(qtbot, social)
     assert page.model.names() == ["Alex Other", CHILD]
     page.search_edit.setText("tessel")
     with qtbot.waitSignal(page.children_loaded, timeout=10_000):
@@ -170,7 +117,7 @@ def test_search_narrows_the_list(qtbot: QtBot, open_session: Opener) -> None:
 def test_open_a_new_file_through_the_dialog(qtbot: QtBot, open_session: Opener) -> None:
     """Open a new file… → name, birth, status, key worker → the file is in the vault and open."""
     social = open_session(SOCIAL)
-    page = _page(qtbot, social)
+    page = children_page(qtbot, social)
     assert page.model.rowCount() == 0
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.add_dialog
@@ -201,17 +148,17 @@ def test_add_a_person_with_pr(qtbot: QtBot, open_session: Opener) -> None:
     """Add person with PR… puts the person on the file and in the people table."""
     social = open_session(SOCIAL)
     ready_child(social, consent=False)
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
     qtbot.mouseClick(view.add_person_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert isinstance(dialog, AddPersonDialog)
     dialog.name_edit.setText("Dee Tessellate")
     dialog.relationship_edit.setText("father")
-    _save(qtbot, page, dialog)
-    assert _column(view.people_model, 0) == ["Mel Tessellate", "Dee Tessellate"]
-    assert _column(view.people_model, 2) == ["current", "current"]
+    save_and_reload(qtbot, page, dialog)
+    assert column_texts(view.people_model, 0) == ["Mel Tessellate", "Dee Tessellate"]
+    assert column_texts(view.people_model, 2) == ["current", "current"]
     assert view.message.text() == "Dee Tessellate was added."
     people = social.children.file(child_id=view.file.child.id).people  # type: ignore[union-attr]
     assert [p.relationship for p in people] == ["mother", "father"]
@@ -228,8 +175,8 @@ def test_add_a_consent_with_a_scanned_form_then_view_it(
     asked = _stub_file_dialog(monkeypatch, scan)
     social = open_session(SOCIAL)
     _child_id, mum, _ = ready_child(social, consent=False)
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
     qtbot.mouseClick(view.add_consent_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
@@ -241,7 +188,7 @@ def test_add_a_consent_with_a_scanned_form_then_view_it(
     qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
     assert asked == ["Attach the scanned consent form"]
     assert dialog.form_path == scan and "signed-form.png" in dialog.form_label.text()
-    _save(qtbot, page, dialog)
+    save_and_reload(qtbot, page, dialog)
     model = view.consents_model
     assert model.rowCount() == 1
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
@@ -273,8 +220,8 @@ def test_a_pdf_form_is_described_and_never_written_to_disk(
     """A PDF form shows as "PDF, N KB"; no file anywhere holds its decrypted bytes."""
     social = open_session(SOCIAL)
     _child_id, _mum, consent_id = ready_child(social)  # its form is a 2 KB PDF
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
     assert consent_id is not None and view.select_consent(consent_id)
     qtbot.mouseClick(view.view_form_button, Qt.MouseButton.LeftButton)
@@ -292,8 +239,8 @@ def test_a_young_persons_consent_needs_the_assessment(qtbot: QtBot, open_session
     """R3 (5.5.4.3): no assessment of age and understanding, no call into the vault."""
     social = open_session(SOCIAL)
     ready_child(social, consent=False)
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     dialog = page.file_view.open_add_consent()
     assert isinstance(dialog, AddConsentDialog)
     dialog.set_given_by(GivenBy.YOUNG_PERSON)
@@ -313,10 +260,10 @@ def test_wishes_and_explanations_are_recorded_and_a_no_refuses(
     """R2 (5.5.4.2): a child's "no" shows as NO in the table and makes the check REFUSED."""
     social = open_session(SOCIAL)
     ready_child(social)
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
 
     qtbot.mouseClick(view.wish_button, Qt.MouseButton.LeftButton)
     wish = view.dialog
@@ -325,13 +272,15 @@ def test_wishes_and_explanations_are_recorded_and_a_no_refuses(
     assert wish.submit() is None and "Choose Yes or No" in wish.message.text()
     wish.no.setChecked(True)
     wish.notes_edit.setPlainText("Said no at the review")
-    _save(qtbot, page, wish)
-    rows = {r[0]: r for r in zip(*(_column(view.wishes_model, c) for c in range(4)), strict=True)}
+    save_and_reload(qtbot, page, wish)
+    rows = {
+        r[0]: r for r in zip(*(column_texts(view.wishes_model, c) for c in range(4)), strict=True)
+    }
     assert rows["The child"][1].startswith("NO")
     assert rows["The child"][2] == "Said no at the review"
     assert view.check_panel.verdict.text() == ""  # the old answer is dropped after a change
     assert "check again" in view.check_panel.message.text()
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
     first = view.check_panel.model.lines()[0]
     assert first.startswith("NOT MET · R2 · policy 5.5.4.2: The child does not wish")
 
@@ -342,8 +291,8 @@ def test_wishes_and_explanations_are_recorded_and_a_no_refuses(
     explanation.not_explained.setChecked(True)
     assert explanation.permit_combo.currentText() == SOCIAL.name
     explanation.reason_edit.setPlainText("Mother in hospital")
-    _save(qtbot, page, explanation)
-    texts = _column(view.explanations_model, 1)
+    save_and_reload(qtbot, page, explanation)
+    texts = column_texts(view.explanations_model, 1)
     assert f"not explained: Mother in hospital; permitted by {SOCIAL.name}" in texts
 
 
@@ -352,11 +301,11 @@ def test_check_allowed_then_refused_after_withdrawal(qtbot: QtBot, open_session:
     social = open_session(SOCIAL)
     _child_id, _mum, consent_id = ready_child(social)
     assert consent_id is not None
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
     panel = view.check_panel
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "ALLOWED"
     assert panel.verdict.property("verdict") == "allowed"
     assert panel.model.rowCount() > 0
     assert all(panel.model.data(panel.model.index(r), panel.model.MetRole) for r in range(3))
@@ -371,10 +320,10 @@ def test_check_allowed_then_refused_after_withdrawal(qtbot: QtBot, open_session:
     assert "flagged for review" in dialog.effect_label.text()
     assert dialog.submit() is None and dialog.message.text() == "Say why the consent was withdrawn."
     dialog.reason_edit.setPlainText("Mother no longer agrees")
-    _save(qtbot, page, dialog)
-    assert _column(view.consents_model, 5) == ["withdrawn"]
+    save_and_reload(qtbot, page, dialog)
+    assert column_texts(view.consents_model, 5) == ["withdrawn"]
 
-    assert _check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
+    assert run_check(qtbot, page, Purpose.LIFE_STORY) == "REFUSED"
     assert panel.verdict.property("verdict") == "refused"
     not_met = [line for line in panel.model.lines() if line.startswith("NOT MET")]
     withdrawn = [line for line in not_met if "withdrawn" in line]
@@ -392,8 +341,8 @@ def test_a_key_worker_adding_a_consent_sees_the_cores_refusal(
     _child_id, mum, _ = ready_child(social, consent=False)
     social.close()
     key = open_session(KEY)
-    page = _page(qtbot, key)
-    _open(qtbot, page)
+    page = children_page(qtbot, key)
+    open_child(qtbot, page)
     view = page.file_view
     assert view.tabs.currentWidget() is view.check_panel  # a key worker's job here
     assert not view.add_consent_button.isEnabled() and view.note.isVisibleTo(page)
@@ -401,7 +350,7 @@ def test_a_key_worker_adding_a_consent_sees_the_cores_refusal(
     dialog = view.open_add_consent()
     assert isinstance(dialog, AddConsentDialog)
     assert dialog.set_person(mum)
-    text = _refused(qtbot, dialog)
+    text = refused(qtbot, dialog)
     assert text.startswith("REFUSED:")
     assert "Only the child's social worker or their line manager changes the file" in text
     assert view.file is not None
@@ -417,10 +366,10 @@ def test_locking_clears_every_model_and_unlocking_reloads(
     """On lock no child's name stays in any model or widget; on unlock the list comes back."""
     social = open_session(SOCIAL)
     ready_child(social)
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     view = page.file_view
-    _check(qtbot, page, Purpose.LIFE_STORY)
+    run_check(qtbot, page, Purpose.LIFE_STORY)
     models = (
         page.model,
         view.people_model,
@@ -441,7 +390,7 @@ def test_locking_clears_every_model_and_unlocking_reloads(
     assert not [n for n in named if "Tessellate" in n]
 
     page.on_unlocked()
-    _idle(qtbot)
+    wait_idle(qtbot)
     assert page.model.names() == [CHILD]
     assert view.file is None  # nothing is opened (and audited) without being asked
 
@@ -450,7 +399,7 @@ def test_an_answer_arriving_after_the_lock_is_dropped(qtbot: QtBot, open_session
     """A list already on its way when the window locks never reaches the model."""
     social = open_session(SOCIAL)
     ready_child(social)
-    page = _page(qtbot, social)
+    page = children_page(qtbot, social)
     page.on_locked()
     page.locked = False  # start a refresh as if just before the lock …
     op = page.refresh()
@@ -465,8 +414,8 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, open_session: Opener
     """The page, the file's tabs and every dialog name each control for screen readers."""
     social = open_session(SOCIAL)
     ready_child(social)
-    page = _page(qtbot, social)
-    _open(qtbot, page)
+    page = children_page(qtbot, social)
+    open_child(qtbot, page)
     assert _unnamed(page) == []
     view = page.file_view
     openers = (

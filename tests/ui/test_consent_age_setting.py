@@ -6,11 +6,11 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.session import Session
-from tests.ui.test_admin import _page
+from tests.ui.helpers import admin_page
 
 
 def test_the_minimum_age_is_shown_and_saved(qtbot: QtBot, admin_session: Session) -> None:
-    page = _page(qtbot, admin_session)
+    page = admin_page(qtbot, admin_session)
     setting = page.settings_tab.consent_age
     qtbot.waitUntil(lambda: setting.years.value() == 12, timeout=5000)
     assert setting.years.accessibleName()

@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import Purpose
 from sefton_photos.session import Session
-from tests.helpers import SOCIAL, Person
-from tests.test_consents import ready_child
+from tests.helpers import SOCIAL, Person, ready_child
 from ui import ops
 from ui.views.consent_check import ConsentCheckPanel
 

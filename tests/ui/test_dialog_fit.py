@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy
 from tests.helpers import KEY, SOCIAL
-from tests.ui.test_children_page import Opener
+from tests.ui.helpers import Opener
 from ui.dialogs.add_consent import AddConsentDialog
 
 

@@ -21,9 +21,8 @@ from sefton_photos.model import Enrolment
 from sefton_photos.session import Session
 from tests.faceworld import make_ready_child
 from tests.helpers import SOCIAL
+from tests.ui.helpers import clashes, unnamed
 from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
-from tests.ui.test_accessibility import _unnamed
-from tests.ui.test_mnemonics import clashes
 from ui.dialogs.enrol_faces import EnrolDialog
 from ui.models.enrolments import STALE, EnrolmentsModel, references_words
 from ui.views.child_file import ChildFileView
@@ -127,7 +126,7 @@ def test_enrol_from_one_of_the_childs_photos_choosing_the_face(
     dialog = _open(qtbot, kept, social, child)
     assert dialog.windowTitle() == "Enrol Child A for face matching"
     assert clashes(dialog) == []
-    assert _unnamed(dialog) == [], "every control is named"
+    assert unnamed(dialog) == [], "every control is named"
     before = social.faces.references(child_id=child)
     assert dialog.refs_model.rowCount() == len(before) >= 1
     assert dialog.refs_summary.text().startswith(f"Child A is matched from {len(before)} ")

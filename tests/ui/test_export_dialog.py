@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtPrintSupport import QPrintDialog
@@ -18,14 +19,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.decisions import Decision, Reason
-from sefton_photos.exporter import ExportOutcome
-from sefton_photos.model import CareStatus, Destination
+from sefton_photos.model import CareStatus, Destination, ExportOutcome, ExportProgress
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_export import COMMS, as_, import_photo
+from tests.helpers import ADMIN, COMMS, SOCIAL, as_, import_photo
 from tests.ui.export_support import mnemonic_clashes
+from tests.ui.helpers import unnamed
 from tests.ui.photo_support import children, signed_in
-from tests.ui.test_accessibility import _unnamed
 from ui.dialogs.export_photos import ExportDialog
 from ui.models.export_rows import ExportRowsModel, RefusalsModel, photos_words
 from ui.widgets.choices import choose
@@ -121,7 +120,7 @@ def test_case_record_export_is_allowed_and_writes_a_neutral_file(
     with signed_in(world["vault"], qapp) as social:
         dialog = open_dialog(qtbot, social, child, [photo])
         assert dialog.chosen_destination() is Destination.CASE_RECORD
-        assert _unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
+        assert unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
         assert dialog.model.index(0, 1).data() == "ALLOWED"
         assert "Folder ALLOWED" in dialog.text()
         assert list(share.iterdir()) == []  # the check wrote nothing
@@ -242,6 +241,59 @@ def test_the_preview_shows_the_chosen_photo_blurred_as_it_will_be_written(
         assert "1 face blurred" in dialog.text() and "R11" in dialog.text()
         assert dialog.preview.image.pixmap() is not None
         assert not dialog.preview.image.pixmap().isNull()
-        assert _unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
+        assert unnamed(dialog) == [] and mnemonic_clashes(dialog) == {}
         dialog.done(0)
         assert dialog.preview.view is None  # nothing kept after closing
+
+
+def test_the_dialog_exports_in_one_call_and_cancel_stops_between_photos(
+    qtbot: QtBot,
+    world: dict,
+    faces_dir: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13: Export makes one ``exports.run`` call for every photo, its progress moving
+    the bar; Cancel (pressed after the first photo, while the core waits) stops before the
+    second: the first stays written and the dialog says the others were not exported."""
+    share, child = world["share"], world["ids"]["person-a"]
+    photos = [
+        import_photo(world["vault"], faces_dir, tmp_path, [child], f"person-a_{n}.jpg", faces=False)
+        for n in (2, 3, 4)
+    ]
+    with signed_in(world["vault"], qapp) as social:
+        calls: list[list[int]] = []
+        run = social.exports.run
+
+        def one_call(**kw: Any) -> list[ExportOutcome]:
+            calls.append(list(kw["photo_ids"]))
+            told, cancel = kw["progress"], kw["cancel"]
+
+            def progress(p: ExportProgress) -> None:
+                told(p)
+                if p.done == 1:  # hold the worker until the person's Cancel has arrived
+                    assert cancel.wait(20)
+
+            return run(**{**kw, "progress": progress})
+
+        monkeypatch.setattr(social.exports, "run", one_call)
+        dialog = open_dialog(qtbot, social, child, photos)
+        seen: list[int] = []
+
+        def press_cancel(value: int) -> None:  # on the GUI thread, as the bar moves
+            if value > 0:
+                seen.append(value)
+                assert dialog.cancel_button.isVisible() and dialog.cancel_button.isEnabled()
+                dialog.cancel_button.click()
+
+        dialog.progress.valueChanged.connect(press_cancel)
+        with qtbot.waitSignal(dialog.exported, timeout=30_000) as done:
+            dialog.export_button.click()
+    assert calls == [photos] and seen == [1]
+    [outcome] = done.args[0]
+    assert outcome.photo_id == photos[0] and outcome.status == "exported"
+    assert [p.name for p in share.iterdir()] == [Path(outcome.file).name]
+    assert "Cancelled: 1 photo exported" in dialog.text()
+    assert "2 other photos not exported" in dialog.text()
+    assert not dialog.cancel_button.isVisible() and dialog.close_button.isEnabled()

@@ -14,9 +14,8 @@ from pytestqt.qtbot import QtBot
 from sefton_photos.model import FaceStatus, Purpose
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, SOCIAL, Person
+from tests.ui.helpers import clashes, unnamed
 from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
-from tests.ui.test_accessibility import _unnamed
-from tests.ui.test_mnemonics import clashes
 from ui.dialogs.import_photos import ImportDialog
 from ui.models.faces import REJECTED, SOMEONE_ELSE
 from ui.views.admin import AdminPage
@@ -50,7 +49,7 @@ def test_admin_turns_matching_off_and_sets_the_threshold(
     tab = page.faces_tab
     qtbot.waitUntil(lambda: tab.state.text() != "", timeout=10_000)
     assert clashes(page) == []
-    assert _unnamed(tab) == [], "every control is named"
+    assert unnamed(tab) == [], "every control is named"
     now = admin_session.faces.settings()
     assert tab.enabled_box.isChecked() is now.enabled
     assert tab.threshold.value() == pytest.approx(now.threshold)

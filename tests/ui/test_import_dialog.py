@@ -5,56 +5,19 @@ words with nothing imported."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.importer import ImportReport
-from sefton_photos.model import Purpose
+from sefton_photos.model import ImportReport
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.ui.photo_support import children, copy_in, keeping, make_jpegs, signed_in
-from ui.dialogs.import_photos import ImportDialog
+from tests.ui.helpers import fill_capture, import_dialog, unnamed
+from tests.ui.photo_support import children, copy_in, make_jpegs
 from ui.widgets.capture_form import ATTESTATION
-
-
-@pytest.fixture
-def social(face_vault: Path, qapp: QApplication) -> Iterator[Session]:
-    with signed_in(face_vault, qapp) as session:
-        yield session
-
-
-@pytest.fixture
-def kept(qapp: QApplication) -> Iterator[list[object]]:
-    """Widgets to keep alive until no thread still refers to them (see ``keeping``)."""
-    with keeping(qapp) as objects:
-        yield objects
-
-
-def _dialog(
-    qtbot: QtBot, kept: list[object], session: Session, child_ids: list[int]
-) -> ImportDialog:
-    dialog = ImportDialog(session, child_ids=child_ids, workers=0)
-    qtbot.addWidget(dialog)
-    kept.append(dialog)
-    with qtbot.waitSignal(dialog.checked, timeout=10_000):  # listed, then a first check
-        dialog.show()
-    return dialog
-
-
-def _fill(qtbot: QtBot, dialog: ImportDialog, *, attest: bool = True) -> None:
-    """Purpose, own words, attestation; then wait for the live check of those inputs."""
-    form = dialog.form
-    assert form.set_purpose(Purpose.LIFE_STORY)
-    form.purpose_edit.setText("Memory book of the summer")
-    with qtbot.waitSignal(dialog.checked, timeout=10_000):
-        form.attest_box.setChecked(attest)
-        if not attest:
-            dialog.check()
 
 
 def test_import_to_the_end_fills_the_table_and_moves_the_photos(
@@ -73,7 +36,7 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     card = tmp_path / "card"
     copy_in(["person-a_2.jpg", "person-a_3.jpg"], faces_dir, card)
     before = social.photos.ids(child_id=child)
-    dialog = _dialog(qtbot, kept, social, [child])
+    dialog = import_dialog(qtbot, kept, social, [child])
     assert dialog.form.children_model.checked_ids() == (child,)
     assert dialog.form.device() == DEVICE
     assert dialog.form.attest_box.accessibleName() == ATTESTATION
@@ -89,7 +52,7 @@ def test_import_to_the_end_fills_the_table_and_moves_the_photos(
     assert card.name in dialog.form.paths_label.text()
     assert dialog.form.paths_label.accessibleDescription() == str(card)
     assert dialog.form.count_label.text() == "The folder holds 2 photos."
-    _fill(qtbot, dialog)
+    fill_capture(qtbot, dialog)
     assert dialog.decision_view.verdict_text == "ALLOWED"
     assert any(line.startswith("met · R4") for line in dialog.decision_view.reason_lines())
 
@@ -137,14 +100,14 @@ def test_cancel_keeps_what_was_imported_and_leaves_the_rest_untouched(
     child = children(face_vault)["person-b"]
     card = tmp_path / "card"
     files = make_jpegs(card, 20, (1200, 900))
-    dialog = _dialog(qtbot, kept, social, [child])
+    dialog = import_dialog(qtbot, kept, social, [child])
     dialog.form.match_box.setChecked(False)  # faces are still found (R11)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in files], "")
     )
     dialog.form.files_button.click()
     assert dialog.form.paths_label.text().startswith("20 files: photo-0000.jpg")
-    _fill(qtbot, dialog)
+    fill_capture(qtbot, dialog)
     first_photo = lambda p: p.done >= 1  # noqa: E731 (not the count before the first file)
     with qtbot.waitSignal(dialog.progressed, timeout=60_000, check_params_cb=first_photo):
         dialog.import_button.click()
@@ -182,9 +145,9 @@ def test_unattested_capture_is_refused_with_r4_and_imports_nothing(
     asks the core, which refuses before reading a file; the photo stays on the card."""
     child = children(face_vault)["person-c"]
     paths = copy_in(["person-c_2.jpg"], faces_dir, tmp_path / "card")
-    dialog = _dialog(qtbot, kept, social, [child])
+    dialog = import_dialog(qtbot, kept, social, [child])
     dialog.set_paths(paths, folder=False)
-    _fill(qtbot, dialog, attest=False)
+    fill_capture(qtbot, dialog, attest=False)
     assert dialog.decision_view.verdict_text == "REFUSED"
     lines = dialog.decision_view.reason_lines()
     assert lines[0].startswith("NOT MET · R4 · policy 5.5.4.4"), lines
@@ -204,10 +167,9 @@ def test_escape_closes_when_idle_and_the_dialog_names_every_control(
     qtbot: QtBot, kept: list[object], social: Session
 ) -> None:
     """Every control has an accessible name; Enter checks (never imports); Escape closes."""
-    from tests.ui.test_accessibility import _unnamed
 
-    dialog = _dialog(qtbot, kept, social, [])
-    assert _unnamed(dialog) == []
+    dialog = import_dialog(qtbot, kept, social, [])
+    assert unnamed(dialog) == []
     assert dialog.check_button.isDefault() and not dialog.import_button.isDefault()
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -9,16 +9,16 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.importer import ImportReport
+from sefton_photos.model import ImportReport
 from sefton_photos.session import Session
+from tests.ui.helpers import fill_capture, import_dialog
 from tests.ui.photo_support import children
-from tests.ui.test_import_dialog import _dialog, _fill, kept, social  # noqa: F401 (fixtures)
 
 
 def test_r10_every_file_rejected_is_an_error_that_claims_no_alert(
     qtbot: QtBot,
-    kept: list[object],  # noqa: F811
-    social: Session,  # noqa: F811
+    kept: list[object],
+    social: Session,
     face_vault: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -30,12 +30,12 @@ def test_r10_every_file_rejected_is_an_error_that_claims_no_alert(
     for f in broken:
         f.write_bytes(b"\xff\xd8\xff not a photo")
     queued = len(social.supervision.queue())
-    dialog = _dialog(qtbot, kept, social, [child])
+    dialog = import_dialog(qtbot, kept, social, [child])
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in broken], "")
     )
     dialog.form.files_button.click()
-    _fill(qtbot, dialog)
+    fill_capture(qtbot, dialog)
     with qtbot.waitSignal(dialog.import_finished, timeout=60_000) as finished:
         dialog.import_button.click()
     report = finished.args[0]

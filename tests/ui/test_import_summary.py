@@ -4,7 +4,7 @@ that was not raised: with nothing stored there is no capture and no alert."""
 from __future__ import annotations
 
 from sefton_photos.decisions import Decision
-from sefton_photos.importer import FileOutcome, ImportReport
+from sefton_photos.model import FileOutcome, ImportReport
 from ui.models.import_results import summary
 
 

@@ -18,11 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.decisions import Decision, Reason
 from sefton_photos.model import ConsentKind
-from tests.helpers import ADMIN
-from tests.test_export import as_
+from tests.helpers import ADMIN, as_
 from tests.ui.export_support import mnemonic_clashes
+from tests.ui.helpers import unnamed
 from tests.ui.photo_support import children, copy_in, import_now, signed_in
-from tests.ui.test_accessibility import _unnamed
 from ui.models.life_story import CAPTION_COLUMN, PagesModel
 from ui.views.life_story import LifeStoryEditor, default_title
 
@@ -80,7 +79,7 @@ def test_the_editor_makes_a_pdf_book_and_shows_a_withdrawn_consent(
         with qtbot.waitSignals([editor.photos_listed, editor.locations_loaded], timeout=20_000):
             editor.set_child(child, "Child A")
         assert editor.title_edit.text() == "Child's story"
-        assert _unnamed(editor) == [] and mnemonic_clashes(editor) == {}
+        assert unnamed(editor) == [] and mnemonic_clashes(editor) == {}
         assert editor.photos.rowCount() == len(report.outcomes) == 2
         editor.grid.setFocus()
         editor.grid.setCurrentIndex(editor.tickable.index(0, 0))

@@ -9,72 +9,23 @@ Alt+letter does not do what the label says.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
-    QGroupBox,
-    QLabel,
-    QTabBar,
     QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL
-from tests.test_consents import ready_child
+from tests.helpers import ADMIN, KEY, MANAGER, SOCIAL, ready_child
 from tests.ui.conftest import drain
+from tests.ui.helpers import clashes
 from ui import ops
 from ui.main_window import MainWindow
 from ui.views.children import ChildrenPage
-
-MNEMONIC = re.compile(r"&([^&\s])")
-
-
-def _letter(text: str) -> str | None:
-    found = MNEMONIC.search(text.replace("&&", ""))
-    return found.group(1).lower() if found else None
-
-
-def mnemonics(window: QWidget) -> list[tuple[str, str]]:
-    """(letter, what) for every control reachable by Alt+letter in the window now."""
-    found: list[tuple[str, str]] = []
-
-    def reachable(widget: QWidget) -> bool:
-        # a disabled control keeps its letter: it is enabled again without a new label
-        return widget.isVisibleTo(window)
-
-    for button in window.findChildren(QAbstractButton):
-        if reachable(button) and (letter := _letter(button.text())):
-            found.append((letter, f"button {button.text()!r}"))
-    for label in window.findChildren(QLabel):
-        if label.buddy() is not None and reachable(label) and (letter := _letter(label.text())):
-            found.append((letter, f"label {label.text()!r}"))
-    for box in window.findChildren(QGroupBox):
-        if reachable(box) and (letter := _letter(box.title())):
-            found.append((letter, f"group {box.title()!r}"))
-    for bar in window.findChildren(QTabBar):
-        if reachable(bar):
-            for i in range(bar.count()):
-                if bar.isTabVisible(i) and (letter := _letter(bar.tabText(i))):
-                    found.append((letter, f"tab {bar.tabText(i)!r}"))
-    menu_bar = getattr(window, "menuBar", None)
-    if callable(menu_bar) and isinstance(window, MainWindow):
-        for action in window.menuBar().actions():
-            if action.isVisible() and (letter := _letter(action.text())):
-                found.append((letter, f"menu {action.text()!r}"))
-    return found
-
-
-def clashes(window: QWidget) -> list[str]:
-    by_letter: dict[str, list[str]] = {}
-    for letter, what in mnemonics(window):
-        by_letter.setdefault(letter, []).append(what)
-    return [f"Alt+{k.upper()}: {', '.join(v)}" for k, v in sorted(by_letter.items()) if len(v) > 1]
 
 
 def _tab_states(root: QWidget) -> Iterator[str]:

@@ -103,16 +103,3 @@ def _alive(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
-
-
-def test_emitting_many_signals_keeps_true_alive(qtbot: QtBot) -> None:
-    """ui.qtcompat.emit gives back the reference PySide6 6.12's emit() drops on Python 3.11."""
-    import sys
-
-    from ui.qtcompat import emit
-
-    op: VaultOp[None] = VaultOp(parent=None, op=lambda: None)
-    before = sys.getrefcount(True)
-    for _ in range(5000):
-        emit(op.succeeded, None)
-    assert abs(sys.getrefcount(True) - before) < 50

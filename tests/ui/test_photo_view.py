@@ -4,81 +4,23 @@ flag in words (R12), and suggestions confirmed or corrected through the core."""
 
 from __future__ import annotations
 
-import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import ConsentKind, FaceStatus
 from sefton_photos.session import Session
-from tests.helpers import SOCIAL
-from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
+from tests.ui.photo_support import children, group_photo_id, open_photo_view
 from ui.models.faces import CHILD_COLOUR, REJECTED, UNKNOWN
 from ui.views.face_review import FaceReview
-from ui.views.photo_view import PhotoView
-
-GROUP = "group_a-b-unknown.jpg"
-
-
-@pytest.fixture(scope="module")
-def group_template(
-    face_template: Path, faces_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    """The face vault with GROUP imported for children A and B (faces found), once."""
-    root = tmp_path_factory.mktemp("group")
-    vault = root / "vault"
-    shutil.copytree(face_template, vault)
-    shutil.copy(face_template.parent / "children.json", root / "children.json")
-    ids = children(vault)
-    with Session.unlock(vault, name=SOCIAL.name, password=SOCIAL.password) as s:
-        paths = copy_in([GROUP], faces_dir, root / "card")
-        report = import_now(s, [ids["person-a"], ids["person-b"]], paths, detect_faces=True)
-    (root / "photo.json").write_text(json.dumps(report.outcomes[0].photo_id))
-    return vault
 
 
 @pytest.fixture
-def group_vault(group_template: Path, tmp_path: Path) -> Path:
-    vault = tmp_path / "vault"
-    shutil.copytree(group_template, vault)
-    for name in ("children.json", "photo.json"):
-        shutil.copy(group_template.parent / name, tmp_path / name)
-    return vault
-
-
-@pytest.fixture
-def social(group_vault: Path, qapp: QApplication) -> Iterator[Session]:
-    with signed_in(group_vault, qapp) as session:
-        yield session
-
-
-@pytest.fixture
-def kept(qapp: QApplication) -> Iterator[list[object]]:
-    """Widgets to keep alive until no thread still refers to them (see ``keeping``)."""
-    with keeping(qapp) as objects:
-        yield objects
-
-
-def _photo_id(vault: Path) -> int:
-    return int(json.loads((vault.parent / "photo.json").read_text()))
-
-
-def _view(qtbot: QtBot, kept: list[object], session: Session, photo_id: int) -> PhotoView:
-    view = PhotoView(session, max_side=1024)
-    qtbot.addWidget(view)
-    kept.append(view)
-    view.resize(1100, 700)
-    view.show()
-    with qtbot.waitSignal(view.loaded, timeout=10_000) as loaded:
-        view.show_photo(photo_id)
-    assert loaded.args[0] is not None, view.message.text()
-    return view
+def social(group_social: Session) -> Session:
+    return group_social
 
 
 def _close(a: QColor, b: QColor) -> bool:
@@ -90,7 +32,7 @@ def test_boxes_are_drawn_and_the_unknown_face_is_labelled_in_words(
 ) -> None:
     """Three faces: the two children by name (suggested) with solid boxes, the third
     "Unknown person — consent needed before publication" with a dashed one (R11)."""
-    view = _view(qtbot, kept, social, _photo_id(group_vault))
+    view = open_photo_view(qtbot, kept, social, group_photo_id(group_vault))
     lines = view.faces_model.lines()
     assert len(lines) == 3
     assert sorted(line.split(": ", 1)[1] for line in lines) == sorted(
@@ -125,7 +67,7 @@ def test_a_photo_taken_under_a_withdrawn_consent_says_so(
     for consent in social.consents.list(child_id=child):
         if consent.kind is not ConsentKind.FACE_MATCHING:
             social.consents.withdraw(consent_id=consent.id, reason="mother asked")
-    view = _view(qtbot, kept, social, _photo_id(group_vault))
+    view = open_photo_view(qtbot, kept, social, group_photo_id(group_vault))
     assert view.banner.isVisible() and view.banner.kind == "error"
     assert view.banner.text().startswith("Flagged for review (R12, policy 5.5.1.3): consent ")
 
@@ -138,7 +80,7 @@ def test_face_review_confirms_a_suggestion_and_records_someone_else(
     review says so in words; Undo takes a decision back; a refusal of the core is shown
     as it is."""
     ids = children(group_vault)
-    photo_id = _photo_id(group_vault)
+    photo_id = group_photo_id(group_vault)
     review = FaceReview(social)
     qtbot.addWidget(review)
     kept.append(review)
@@ -207,7 +149,7 @@ def test_the_review_says_why_no_suggestion_was_made(
     kept.append(review)
     review.show()
     with qtbot.waitSignal(review.loaded, timeout=10_000):
-        review.set_photo(_photo_id(group_vault))
+        review.set_photo(group_photo_id(group_vault))
     unknown = next(r for r in review.rows.values() if r.face.child_id is None)
     qtbot.waitUntil(unknown.isVisible)
     reason = unknown.face.unmatched_reason
@@ -223,7 +165,7 @@ def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(
     """The Photos tab of a child's file: the count in words, Import photos… with the
     child ticked, Enter opens the photo window (faces drawn, review listed), and a
     lock closes the window and empties the grid."""
-    from tests.ui.test_accessibility import _unnamed
+    from tests.ui.helpers import unnamed
     from ui.views.child_photos import ChildPhotosPanel
 
     child = children(group_vault)["person-a"]
@@ -246,7 +188,7 @@ def test_photos_tab_lists_opens_a_photo_and_forgets_on_lock(
     window = opened.args[0]
     qtbot.waitUntil(lambda: window.view.info is not None and len(window.review.rows) == 3)
     assert UNKNOWN in " ".join(window.view.faces_model.lines())
-    assert _unnamed(panel) == [] and _unnamed(window) == [], "every control is named"
+    assert unnamed(panel) == [] and unnamed(window) == [], "every control is named"
     panel.on_locked()
     assert not window.isVisible() and window.photo_id is None
     assert window.view.canvas.image is None and window.review.rows == {}

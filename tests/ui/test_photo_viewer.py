@@ -17,9 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from sefton_photos.session import Session
 from tests.helpers import SOCIAL
+from tests.ui.helpers import clashes, unnamed
 from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
-from tests.ui.test_accessibility import _unnamed
-from tests.ui.test_mnemonics import clashes
 from ui.dialogs.photo_window import PhotoWindow
 from ui.views.photo_view import PhotoView
 from ui.widgets.face_canvas import CHOSEN
@@ -191,7 +190,7 @@ def test_next_and_previous_go_through_the_list_given(
     assert window.next_button.accessibleName() == "Next photo (Right or Page Down)"
     assert window.previous_button.accessibleName() == "Previous photo (Left or Page Up)"
     assert clashes(window) == []
-    assert _unnamed(window) == [], "every control is named"
+    assert unnamed(window) == [], "every control is named"
 
     with qtbot.waitSignal(window.view.loaded, timeout=10_000) as loaded:
         qtbot.keyClick(window, Qt.Key.Key_Right)

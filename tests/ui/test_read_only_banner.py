@@ -12,9 +12,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.session import Session
-from tests.helpers import SOCIAL
-from tests.test_import import children, copy_in, run
-from tests.vault.test_rollback import restore, snapshot
+from tests.helpers import SOCIAL, children, copy_in, restore, run, snapshot
 from ui import ops
 from ui.main_window import MainWindow
 

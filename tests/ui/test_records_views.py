@@ -16,12 +16,11 @@ from pytestqt.qtbot import QtBot
 from sefton_photos.model import CareStatus
 from sefton_photos.records import RetentionDue
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, KEY, SOCIAL
-from tests.test_export import as_
+from tests.helpers import ADMIN, KEY, SOCIAL, as_
 from tests.ui.conftest import MessageBoxes
 from tests.ui.export_support import mnemonic_clashes
+from tests.ui.helpers import unnamed
 from tests.ui.photo_support import children, copy_in, import_now, settle, signed_in
-from tests.ui.test_accessibility import _unnamed
 from ui.dialogs.subject_access import SubjectAccessDialog, default_name
 from ui.models.records import LocationsModel, RetentionModel
 from ui.views.retention import RetentionReview
@@ -71,7 +70,7 @@ def test_subject_access_shows_the_passphrase_once_and_it_opens_the_package(
         qtbot.addWidget(dialog)
         dialog.show()
         assert not dialog.passphrase.isVisible()
-        assert _unnamed(dialog) == []
+        assert unnamed(dialog) == []
         dialog.make_button.click()  # no reference yet: nothing is made, the reason shown
         assert "reference" in dialog.message.text() and not chosen.with_name("request.zip").exists()
         dialog.reference.setText("SAR-2026-001")
@@ -126,7 +125,7 @@ def test_retention_review_erases_a_due_record_and_a_dropbox_location_is_refused(
         with qtbot.waitSignals([review.loaded, review.locations.loaded], timeout=20_000):
             review.show()
         assert old.id in review.model.child_ids
-        assert _unnamed(review) == [] and mnemonic_clashes(review) == {}
+        assert unnamed(review) == [] and mnemonic_clashes(review) == {}
         assert review.select_child(old.id)
         message_boxes.answer = QMessageBox.StandardButton.Yes
         with qtbot.waitSignals([review.erased, review.loaded], timeout=30_000):

@@ -11,12 +11,10 @@ from PIL import Image
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.importer import ImportReport
-from sefton_photos.model import Purpose
+from sefton_photos.model import ImportReport, Purpose
 from sefton_photos.session import Session
 from tests.faceworld import DEVICE
-from tests.helpers import SOCIAL
-from tests.test_import import children
+from tests.helpers import SOCIAL, children
 from ui.ops import VaultOp
 
 PHOTOS = 500

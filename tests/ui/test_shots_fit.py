@@ -21,13 +21,13 @@ from pytestqt.qtbot import QtBot
 import resources
 from sefton_photos.model import CareStatus
 from tests.helpers import KEY, SOCIAL
-from tests.ui.test_children_page import Opener, _idle
+from tests.ui.helpers import Opener, wait_idle
 from ui.main_window import MainWindow
 from ui.models.dashboard import Series
 from ui.views.children import ChildrenPage
 from ui.views.photo_grid import FRAME, PhotoGrid, ThumbnailDelegate
 from ui.views.supervision_queue import THUMB_SIDE, decode_thumbnails
-from ui.widgets.bar_chart import HAVE_QTCHARTS, BarChart
+from ui.widgets.bar_chart import BarChart
 from ui.widgets.book_views import GRID_SIDE, tick_grid
 from ui.widgets.fitted_picture import FittedPicture
 
@@ -67,7 +67,7 @@ def test_the_children_list_shows_each_date_of_birth_whole(
     qtbot.addWidget(page)
     page.resize(940, 650)  # the page in a 1100 x 700 main window
     page.show()
-    _idle(qtbot)
+    wait_idle(qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert cut_rows(page.list_view) == []
 
@@ -115,7 +115,6 @@ def test_the_focus_outline_leaves_the_current_photo_s_date_whole(
     assert caption.height() >= grid.fontMetrics().height()
 
 
-@pytest.mark.skipif(not HAVE_QTCHARTS, reason="QtCharts is not installed")
 def test_the_chart_legend_is_as_large_as_its_axes(qtbot: QtBot) -> None:
     """The dashboard's legend ("Kit Keyworker", "Sam Social") was in a smaller type than
     the axes: it took the font before the style sheet gave the page its size."""
@@ -161,7 +160,7 @@ def test_the_main_window_still_fits_960_by_540_with_the_children_listed(
     qtbot.addWidget(window)
     window.resize(960, 540)
     window.show()
-    _idle(qtbot)
+    wait_idle(qtbot)
     page = window.page_for_key["children"]
     assert isinstance(page, ChildrenPage)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)

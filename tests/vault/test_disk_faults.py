@@ -19,8 +19,7 @@ from sefton_photos.model import Destination, Purpose
 from sefton_photos.session import Session
 from sefton_photos.vault import files
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_import import children
+from tests.helpers import ADMIN, SOCIAL, children
 
 
 def test_a_full_disk_during_import_keeps_every_source(

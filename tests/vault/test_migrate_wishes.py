@@ -17,8 +17,7 @@ from sqlalchemy import text
 from sefton_photos.model import CareStatus, ConsentKind, GivenBy, Purpose, Whose, wish_lines
 from sefton_photos.session import Session
 from sefton_photos.vault import migrate
-from tests.helpers import KEY, SOCIAL
-from tests.test_children import signed_in
+from tests.helpers import KEY, SOCIAL, head_revision, signed_in
 
 
 def old_vault(vault_dir: Path) -> tuple[int, int, int]:
@@ -67,7 +66,7 @@ def old_vault(vault_dir: Path) -> tuple[int, int, int]:
 def test_an_old_vault_migrates_and_an_unattributed_no_still_refuses(vault_dir: Path) -> None:
     child_id, mum, dad = old_vault(vault_dir)
     with signed_in(vault_dir, KEY) as k:  # the upgrade runs on this unlock
-        assert migrate.current_revision(k.vault.engine) == migrate.head_revision()
+        assert migrate.current_revision(k.vault.engine) == head_revision()
         decision = k.consents.check(child_id=child_id, purpose=Purpose.LIFE_STORY)
         assert not decision.allowed
         said = decision.explain()
@@ -91,6 +90,6 @@ def test_an_old_vault_migrates_and_an_unattributed_no_still_refuses(vault_dir: P
 def test_a_fresh_vault_is_at_head(vault_dir: Path) -> None:
     session = Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password)
     try:
-        assert migrate.current_revision(session.vault.engine) == migrate.head_revision()
+        assert migrate.current_revision(session.vault.engine) == head_revision()
     finally:
         session.close()

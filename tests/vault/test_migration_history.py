@@ -16,4 +16,4 @@ def test_one_head_and_numbered_in_order() -> None:
     assert len(script.get_heads()) == 1, script.get_heads()
     chain = [rev.revision for rev in script.walk_revisions()][::-1]  # base first
     assert chain == [f"{n:04d}" for n in range(1, len(chain) + 1)], chain
-    assert migrate.head_revision() == chain[-1]
+    assert script.get_current_head() == chain[-1]

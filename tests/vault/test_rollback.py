@@ -9,7 +9,6 @@ An object with no record, or an unfinished write, is reported and kept.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,23 +18,11 @@ import pytest
 from sefton_photos import audit, blobs
 from sefton_photos.errors import VaultTampered
 from sefton_photos.session import Session
-from tests.helpers import ADMIN, SOCIAL
-from tests.test_import import children, copy_in, run
+from tests.helpers import ADMIN, SOCIAL, children, copy_in, restore, run, snapshot
 
 
 def object_files(vault: Path) -> set[str]:
     return {p.name for p in (vault / "objects").rglob("*") if p.is_file()}
-
-
-def snapshot(vault: Path, to: Path) -> None:
-    to.mkdir()
-    for name in ("vault.db", "audit.head"):
-        shutil.copy2(vault / name, to / name)
-
-
-def restore(snap: Path, vault: Path) -> None:
-    for name in ("vault.db", "audit.head"):
-        shutil.copy2(snap / name, vault / name)
 
 
 def test_a_rolled_back_database_opens_read_only_and_keeps_newer_photos(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, Q
 
 from sefton_photos.model import CareStatus, Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work, date_edit, picked_date
 from ui.models.children import CARE_WORDS
 from ui.models.staff import StaffChecklistModel, names_with_role
@@ -92,8 +93,9 @@ class AddChildDialog(VaultFormDialog):
                 return None
         born = picked_date(self.born_edit)
         keys = self.key_model.checked()
-        children = self.session.children
-        return lambda: children.add(
+        return operations.children.add(
+            parent=self,
+            session=self.session,
             name=name,
             date_of_birth=born,
             care_status=status,

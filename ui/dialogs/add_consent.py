@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sefton_photos.consents import DEFAULT_SCOPE
 from sefton_photos.model import ChildFile, ConsentKind, GivenBy
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work, date_edit, picked_date
 from ui.widgets.choices import choose, chosen, fill
 
@@ -244,9 +245,10 @@ class AddConsentDialog(VaultFormDialog):
         notified: date | None = None
         if kind is ConsentKind.GROUP and self.notified_check.isChecked():
             notified = picked_date(self.notified_edit)
-        consents, child_id, form = self.session.consents, self.child_file.child.id, self.form_path
-        return lambda: consents.add(
-            child_id=child_id,
+        return operations.consents.add(
+            parent=self,
+            session=self.session,
+            child_id=self.child_file.child.id,
             kind=kind,
             given_by=given,
             signed_on=signed,
@@ -255,5 +257,5 @@ class AddConsentDialog(VaultFormDialog):
             understanding_assessment=assessment,
             expires_on=expires,
             carers_notified_on=notified,
-            form=form,
+            form=self.form_path,
         )

@@ -14,8 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work
-from ui.qtcompat import emit
 
 
 class AddDeviceDialog(VaultFormDialog):
@@ -40,7 +40,7 @@ class AddDeviceDialog(VaultFormDialog):
             "5.5.4.5). When the make and model are given, a photo the camera says came "
             "from another device is refused."
         )
-        self.saved.connect(lambda device: emit(self.added, device))
+        self.saved.connect(lambda device: self.added.emit(device))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.name_edit.setFocus()
 
@@ -51,10 +51,14 @@ class AddDeviceDialog(VaultFormDialog):
         return edit
 
     def prepare(self) -> Work | None:
-        devices = self.session.devices
-        name, make = self.name_edit.text(), self.make_edit.text()
-        model, serial = self.model_edit.text(), self.serial_edit.text()
-        return lambda: devices.add(name=name, serial=serial, make=make, model=model)
+        return operations.devices.add(
+            parent=self,
+            session=self.session,
+            name=self.name_edit.text(),
+            serial=self.serial_edit.text(),
+            make=self.make_edit.text(),
+            model=self.model_edit.text(),
+        )
 
     def _failed(self, error: BaseException) -> None:
         super()._failed(error)

@@ -5,7 +5,8 @@ managers) and the password twice, then calls ``session.users.add`` on the vault
 worker.  The only check made here is that the two passwords match (a typing
 check); every rule (the password rule, R10's "workers need a line manager",
 only administrators add users) is the core's, and its refusal is shown in the
-dialog in its own words while the dialog stays open for a correction.
+dialog in its own words while the dialog stays open for a correction (the busy
+state and the refusal are :class:`~ui.dialogs.busy.WorkerDialog`'s).
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -29,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Role, User
 from sefton_photos.session import Session
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui import operations
+from ui.dialogs.busy import WorkerDialog
 from ui.widgets.message import MessageLabel
 
 NO_MANAGER = "(no line manager)"
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(WorkerDialog):
     """Emits :attr:`added` with the new ``User`` and accepts once the core agreed."""
 
     added = Signal(object)  # the new User
@@ -46,8 +45,6 @@ class AddUserDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.busy = False
-        self.current_op: VaultOp[User] | None = None
         self.setWindowTitle("Add user")
         self.setAccessibleName("Add user")
 
@@ -103,11 +100,7 @@ class AddUserDialog(QDialog):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         self.message = MessageLabel("Add user message", self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Adding the user")
-        self.progress.hide()
+        self.progress = self.add_busy_bar("Adding the user")
 
         self.buttons = QDialogButtonBox(self)
         self.add_button = QPushButton("&Add user", self)
@@ -115,6 +108,7 @@ class AddUserDialog(QDialog):
         self.add_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setAccessibleName("Cancel")
+        self.busy_buttons = (self.add_button, self.cancel_button)
         self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
@@ -169,35 +163,18 @@ class AddUserDialog(QDialog):
         name = self.name_edit.text()
         team = self.team_edit.text().strip() or None
         manager = self.manager_combo.currentData()
-        session = self.session
-
-        def work() -> User:
-            return session.users.add(
-                name=name, role=role, password=password, team=team, line_manager=manager
-            )
-
-        self._set_busy(True)
+        op = operations.users.add(
+            parent=self,
+            session=self.session,
+            name=name,
+            role=role,
+            password=password,
+            team=team,
+            line_manager=manager,
+        )
         self.message.clear_message()
-        self.current_op = VaultOp(parent=self, op=work).success(self._added).failure(self._failed)
-        self.current_op.run()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.add_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
+        self.run_op(op, self._added)
 
     def _added(self, user: User) -> None:
-        self._set_busy(False)
-        emit(self.added, user)
+        self.added.emit(user)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(describe(error))
-
-    def reject(self) -> None:
-        """No cancel while the worker is adding: the answer must arrive first."""
-        if self.busy:
-            return
-        super().reject()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import ChildFile, Role, User, Whose
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work, date_edit, picked_date
 from ui.models.staff import names_with_role
 from ui.widgets.choices import choose, chosen, fill
@@ -80,8 +81,13 @@ class AddPersonDialog(VaultFormDialog):
         if not relationship:
             self.problem("Say how the person is related to the child.", self.relationship_edit)
             return None
-        children, child_id = self.session.children, self.child_id
-        return lambda: children.add_person(child_id=child_id, name=name, relationship=relationship)
+        return operations.children.add_person(
+            parent=self,
+            session=self.session,
+            child_id=self.child_id,
+            name=name,
+            relationship=relationship,
+        )
 
 
 CARER = -1  # the person combo's item for a carer without PR, named in the box below
@@ -173,9 +179,10 @@ class RecordWishDialog(VaultFormDialog):
                     self.problem("Type the carer's name.", self.carer_edit)
                     return None
         wishes, notes = self.yes.isChecked(), self.notes_edit.toPlainText().strip() or None
-        consents, child_id = self.session.consents, self.child_id
-        return lambda: consents.set_wish(
-            child_id=child_id,
+        return operations.wishes.set_wish(
+            parent=self,
+            session=self.session,
+            child_id=self.child_id,
             whose=whose,
             wishes_photos=wishes,
             notes=notes,
@@ -237,14 +244,14 @@ class WishNotNeededDialog(VaultFormDialog):
         if not reason:
             self.problem("Say why this person's wish is not needed.", self.reason_edit)
             return None
-        consents, child_id = self.session.consents, self.child_id
+        session, child_id = self.session, self.child_id
         if isinstance(chosen_one, str):
             carer = chosen_one.removeprefix("carer:")
-            return lambda: consents.record_carer_ended(
-                child_id=child_id, carer=carer, reason=reason
+            return operations.wishes.record_carer_ended(
+                parent=self, session=session, child_id=child_id, carer=carer, reason=reason
             )
-        return lambda: consents.record_wish_not_needed(
-            child_id=child_id, person_id=chosen_one, reason=reason
+        return operations.wishes.record_wish_not_needed(
+            parent=self, session=session, child_id=child_id, person_id=chosen_one, reason=reason
         )
 
 
@@ -307,11 +314,11 @@ class RecordExplanationDialog(VaultFormDialog):
     def prepare(self) -> Work | None:
         to_whom = chosen(self.to_combo, Whose)
         assert to_whom is not None
-        consents, child_id = self.session.consents, self.child_id
+        session, child_id = self.session, self.child_id
         if self.explained.isChecked():
             day = picked_date(self.on_edit)
-            return lambda: consents.record_explanation(
-                child_id=child_id, to_whom=to_whom, explained_on=day
+            return operations.wishes.record_explained(
+                parent=self, session=session, child_id=child_id, to_whom=to_whom, explained_on=day
             )
         reason = self.reason_edit.toPlainText().strip()
         permitted = self.permit_combo.currentText().strip()
@@ -321,9 +328,11 @@ class RecordExplanationDialog(VaultFormDialog):
         if not permitted:
             self.problem("Name the social worker who permitted this.", self.permit_combo)
             return None
-        return lambda: consents.record_explanation(
+        return operations.wishes.record_not_explained(
+            parent=self,
+            session=session,
             child_id=child_id,
             to_whom=to_whom,
-            not_explained_reason=reason,
+            reason=reason,
             permitted_by=permitted,
         )

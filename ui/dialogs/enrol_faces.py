@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import FaceInfo, PhotoInfo
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.enrolments import EnrolmentsModel, references_words
 from ui.models.faces import FacesModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.views.photo_grid import PhotoGrid
-from ui.views.photo_view import to_qimage
 from ui.widgets.capture_form import PHOTO_FILTER, heading
 from ui.widgets.face_canvas import FaceCanvas
 from ui.widgets.message import MessageLabel
@@ -72,7 +71,7 @@ class EnrolDialog(QDialog):
         self.photo_id: int | None = None
         self.face_id: int | None = None
         self.file: Path | None = None
-        self._generation = 0
+        self._latest = Latest()
         self.setWindowTitle(f"Enrol {name} for face matching")
         self.setAccessibleName(f"Enrol {name} for face matching")
         intro = QLabel(intro_words(name), self)
@@ -168,20 +167,16 @@ class EnrolDialog(QDialog):
         self.grid.set_child(self.child_id, self.name)
 
     def refresh(self) -> VaultOp[list[Enrolment]]:
-        faces, child_id = self.session.faces, self.child_id
-
         def done(rows: list[Enrolment]) -> None:
             self.refs_model.set_rows(rows)
             self.refs_summary.setText(references_words(self.name, rows))
-            emit(self.refreshed, len(rows))
+            self.refreshed.emit(len(rows))
 
         def failed(error: BaseException) -> None:
             self.refs_summary.setText(describe(error))
-            emit(self.refreshed, -1)
+            self.refreshed.emit(-1)
 
-        op: VaultOp[list[Enrolment]] = VaultOp(
-            parent=self, op=lambda: faces.references(child_id=child_id)
-        )
+        op = operations.faces.references(parent=self, session=self.session, child_id=self.child_id)
         return op.success(done).failure(failed).run()
 
     # -- choosing the reference ---------------------------------------------------------------
@@ -192,16 +187,11 @@ class EnrolDialog(QDialog):
 
     def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
         """Show this photo of the child with its faces boxed, to choose the face."""
-        self._generation += 1
-        generation, photos = self._generation, self.session.photos
+        ticket = self._latest.start()
         self.photo_id, self.face_id, self.file = photo_id, None, None
 
-        def work() -> tuple[PhotoInfo, QImage]:
-            info = photos.info(photo_id=photo_id)
-            return info, to_qimage(photos.view(photo_id=photo_id, max_side=PICK_SIDE))
-
         def done(result: tuple[PhotoInfo, QImage]) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             info, image = result
             self.canvas.set_photo(image, QSize(info.width, info.height), info.faces)
@@ -209,14 +199,16 @@ class EnrolDialog(QDialog):
             if len(info.faces) == 1:
                 self.faces_view.setCurrentIndex(self.faces_model.index(0, 0))
             self._say_choice(info)
-            emit(self.photo_shown, info)
+            self.photo_shown.emit(info)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
-                emit(self.photo_shown, None)
+                self.photo_shown.emit(None)
 
-        op: VaultOp[tuple[PhotoInfo, QImage]] = VaultOp(parent=self, op=work)
+        op = operations.photos.picture(
+            parent=self, session=self.session, photo_id=photo_id, max_side=PICK_SIDE
+        )
         return op.success(done).failure(failed).run()
 
     def _face_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -257,7 +249,7 @@ class EnrolDialog(QDialog):
             self.use_file(Path(path))
 
     def use_file(self, path: Path) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.photo_id, self.face_id, self.file = None, None, path
         self.grid.clearSelection()
         self.canvas.clear()
@@ -268,7 +260,6 @@ class EnrolDialog(QDialog):
 
     def enrol(self) -> VaultOp[int] | None:
         """Ask the core to enrol the child (it checks the face-matching consent first)."""
-        faces, child_id = self.session.faces, self.child_id
         photo_id, face_id, file = self.photo_id, self.face_id, self.file
         replace = self.replace_box.isChecked()
         if photo_id is None and file is None:
@@ -277,13 +268,6 @@ class EnrolDialog(QDialog):
         self.enrol_button.setEnabled(False)
         self.message.clear_message()
 
-        def work() -> int:
-            if file is not None:
-                return faces.enrol(child_id=child_id, photo=file, replace_existing=replace)
-            return faces.enrol(
-                child_id=child_id, photo_id=photo_id, face_id=face_id, replace_existing=replace
-            )
-
         def done(enrolment: int) -> None:
             self.enrol_button.setEnabled(True)
             self.replace_box.setChecked(False)
@@ -291,19 +275,27 @@ class EnrolDialog(QDialog):
                 f"Enrolled: face matching can now suggest {self.name} from this reference."
             )
             self.refresh()
-            emit(self.enrolled, enrolment)
+            self.enrolled.emit(enrolment)
 
         def failed(error: BaseException) -> None:
             self.enrol_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.refused, describe(error))
+            self.refused.emit(describe(error))
 
-        op: VaultOp[int] = VaultOp(parent=self, op=work)
+        op = operations.faces.enrol(
+            parent=self,
+            session=self.session,
+            child_id=self.child_id,
+            photo_id=photo_id,
+            face_id=face_id,
+            file=file,
+            replace=replace,
+        )
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:
         """Drop every picture, face and reference shown (on close and on lock)."""
-        self._generation += 1
+        self._latest.drop()
         self.photo_id, self.face_id, self.file = None, None, None
         self.grid.clear()
         self.canvas.clear()

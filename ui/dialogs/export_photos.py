@@ -6,15 +6,17 @@ everyone but the consented child.  Every change runs the core's check on the vau
 worker (``session.locations.check`` and ``session.exports.preview``) and shows, per
 photo, ALLOWED or REFUSED in words with a thumbnail and each reason, BEFORE anything
 is written (R14).  "Export" is enabled only when the folder is allowed and at least
-one photo is; it runs ``session.exports.run`` one photo at a time on the worker
-(with a progress bar), then shows "Exported as <neutral name>" or "Refused: not
-exported", and lists every refused photo with its rule and clause.  For the print
-destination, "Print…" prints the exported copy (no metadata, faces blurred as the
-policy says), never the original.
+one photo is; it runs ``session.exports.run`` once on the worker, as the import does
+(progress after each photo; Cancel stops before the next), then shows "Exported as
+<neutral name>" or "Refused: not exported", and lists every refused photo with its
+rule and clause.  For the print destination, "Print…" prints the exported copy (no
+metadata, faces blurred as the policy says), never the original.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -33,13 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.decisions import Decision
-from sefton_photos.exporter import ExportOutcome
-from sefton_photos.model import Destination
+from sefton_photos.model import Destination, ExportOutcome, ExportProgress
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.dialogs.print_photos import ask_printer, print_images
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.thumbs import ThumbnailLoader
 from ui.widgets.destination_choice import DestinationCombo, destination_phrase, when_allowed
 from ui.widgets.export_results import THUMB, ExportResults, ScrolledContent, scrolled
@@ -52,7 +53,8 @@ class ExportDialog(QDialog):
     """Destination, folder, blur; a checked preview per photo; Export; Print…."""
 
     checked = Signal()  # a check (preview) answered, or failed
-    exported = Signal(object)  # [ExportOutcome], once every chosen photo was tried
+    exported = Signal(object)  # [ExportOutcome], once every chosen photo was tried (or Cancel)
+    progressed = Signal(object)  # an ExportProgress, emitted on the worker, handled here
     printed = Signal(int)  # how many pages were printed
 
     def __init__(
@@ -71,8 +73,8 @@ class ExportDialog(QDialog):
         self.where: Decision | None = None
         self.printable: list[Path] = []
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._generation = 0
-        self._stopped = False
+        self._latest = Latest()
+        self.cancel_event = threading.Event()
         self._ready = False  # the approved locations have been listed
         self._load_error = ""
         title = f"Export photos of {child_name}" if child_name else "Export photos"
@@ -129,13 +131,19 @@ class ExportDialog(QDialog):
         self.export_button.setDefault(True)
         self.print_button = QPushButton("&Print…", self)
         self.print_button.setAccessibleName("Print the exported copies")
+        self.cancel_button = QPushButton("Ca&ncel", self)
+        self.cancel_button.setAccessibleName("Cancel the export")
+        self.cancel_button.setAccessibleDescription(
+            "Stops before the next photo; the photos already exported stay exported"
+        )
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close")
-        self.check_button.setAutoDefault(False)
-        self.print_button.setAutoDefault(False)
+        for button in (self.check_button, self.print_button, self.cancel_button):
+            button.setAutoDefault(False)
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
 
@@ -176,6 +184,8 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self.print_exported)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._destination_changed()
         self._update_buttons()
         self.load_locations()
@@ -202,19 +212,18 @@ class ExportDialog(QDialog):
             self._ready, self._load_error = True, describe(error)
             self.folder.set_locations([])
 
-        op = VaultOp(parent=self, op=self.session.locations.list)
+        op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     # -- the check (nothing is written) ----------------------------------------------------------
 
-    def check(self) -> VaultOp[object] | None:
+    def check(self) -> VaultOp[tuple[Decision | None, list[tuple[int, Decision]]]] | None:
         """Run the folder check and the per-photo preview on the worker."""
         if self.busy:
             return None
-        self._generation += 1
-        generation = self._generation
+        ticket = self._latest.start()
         destination, folder = self.chosen_destination(), self.folder.folder()
-        ids, session, blur = self.model.photo_ids, self.session, self.blur.isChecked()
+        ids, blur = self.model.photo_ids, self.blur.isChecked()
         self.printable = []
         self.model.checking()
         self.results.refresh()
@@ -223,25 +232,26 @@ class ExportDialog(QDialog):
         )
         self._update_buttons()
 
-        def work() -> tuple[Decision | None, list[tuple[int, Decision]]]:
-            where = session.locations.check(folder)[0] if folder is not None else None
-            return where, session.exports.preview(
-                photo_ids=ids, destination=destination, blur_all_but_consented=blur
-            )
-
         def done(result: tuple[Decision | None, list[tuple[int, Decision]]]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self._checked(*result)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.model.set_preview([])
                 self.summary.show_error(describe(error))
                 self._update_buttons()
-                emit(self.checked)
+                self.checked.emit()
 
-        op: VaultOp[object] = VaultOp(parent=self, op=work)
-        return op.success(done).failure(failed).run()  # type: ignore[arg-type]
+        op = operations.exports.check(
+            parent=self,
+            session=self.session,
+            photo_ids=ids,
+            destination=destination,
+            folder=folder,
+            blur=blur,
+        )
+        return op.success(done).failure(failed).run()
 
     def _checked(self, where: Decision | None, previews: list[tuple[int, Decision]]) -> None:
         self.where = where
@@ -278,7 +288,7 @@ class ExportDialog(QDialog):
         self.results.refresh()
         self._update_buttons()
         self.show_preview()
-        emit(self.checked)
+        self.checked.emit()
 
     def show_preview(self, *_rows: object) -> None:
         """The chosen photo drawn by the core as this destination will have it."""
@@ -300,6 +310,8 @@ class ExportDialog(QDialog):
         self.print_button.setEnabled(not self.busy and bool(self.printable))
         self.check_button.setEnabled(not self.busy)
         self.close_button.setEnabled(not self.busy)
+        self.cancel_button.setVisible(self.busy)
+        self.cancel_button.setEnabled(self.busy and not self.cancel_event.is_set())
         for field in (self.destination, self.blur):
             field.setEnabled(not self.busy)
         self.folder.setEnabled(not self.busy and bool(self.folder.locations))
@@ -307,48 +319,60 @@ class ExportDialog(QDialog):
     # -- the export ------------------------------------------------------------------------------
 
     def export(self) -> VaultOp[list[ExportOutcome]] | None:
-        """Export every chosen photo (the core refuses the refused ones again), one by one."""
+        """Export every chosen photo in one call on the worker (the core refuses the refused
+        ones again); the progress bar moves after each photo, Cancel stops before the next."""
         folder = self.folder.folder()
         if not self.can_export() or folder is None:
             return None
-        self.busy, self._stopped = True, False
-        ids = self.model.photo_ids
+        self.busy, self.cancel_event = True, threading.Event()
+        ids, cancel = self.model.photo_ids, self.cancel_event
         destination, blur = self.chosen_destination(), self.blur.isChecked()
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self.progress.show()
         self.summary.show_info(f"Exporting {plural(len(ids), 'photo')}…")
         self._update_buttons()
-        return self._export_next(ids, 0, destination, folder, blur)
 
-    def _export_next(
-        self, ids: list[int], n: int, destination: Destination, folder: Path, blur: bool
-    ) -> VaultOp[list[ExportOutcome]] | None:
-        if n >= len(ids) or self._stopped:
-            self._exported(destination, folder)
-            return None
-        exports, pid = self.session.exports, ids[n]
+        def progress(p: ExportProgress) -> None:
+            # Runs on the worker, inside the export: it must never raise into it.
+            with contextlib.suppress(RuntimeError):
+                self.progressed.emit(p)
 
         def done(outcomes: list[ExportOutcome]) -> None:
             for outcome in outcomes:
                 self.model.set_outcome(outcome)
-            self.progress.setValue(n + 1)
-            self._export_next(ids, n + 1, destination, folder, blur)
+            self._exported(destination, folder)
 
         def failed(error: BaseException) -> None:
             self.summary.show_error(
-                f"The export stopped after {n} of {plural(len(ids), 'photo')}: {describe(error)}"
+                f"The export stopped after {len(self.model.outcomes())} of "
+                f"{plural(len(ids), 'photo')}: {describe(error)}"
             )
-            self._stopped = True
             self._exported(destination, folder, stopped=True)
 
-        op = VaultOp(
+        op = operations.exports.export(
             parent=self,
-            op=lambda: exports.run(
-                photo_ids=[pid], destination=destination, out=folder, blur_all_but_consented=blur
-            ),
+            session=self.session,
+            photo_ids=ids,
+            destination=destination,
+            out=folder,
+            blur=blur,
+            progress=progress,
+            cancel=cancel,
         )
         return op.success(done).failure(failed).run()
+
+    def _on_progress(self, p: ExportProgress) -> None:
+        if self.busy:
+            self.model.set_outcome(p.last)
+            self.progress.setValue(p.done)
+
+    def cancel(self) -> None:
+        """Stop the export before the next photo (the one being written is finished)."""
+        if self.busy:
+            self.cancel_event.set()
+            self.summary.show_info("Cancelling: the photo being written is finished first…")
+            self._update_buttons()
 
     def _exported(self, destination: Destination, folder: Path, *, stopped: bool = False) -> None:
         self.busy = False
@@ -363,12 +387,14 @@ class ExportDialog(QDialog):
             text += (
                 f"; {refused} REFUSED (listed below, with the rule and clause)." if refused else "."
             )
+            if left := self.model.rowCount() - len(outcomes):  # Cancel (or closing) came first
+                text = f"Cancelled: {text} {plural(left, 'other photo')} not exported."
             if self.printable:
                 text += " Press Print… to print the exported copies."
             (self.summary.show_info if written else self.summary.show_error)(text)
         self.results.refresh()
         self._update_buttons()
-        emit(self.exported, outcomes)
+        self.exported.emit(outcomes)
 
     # -- printing, text, closing -------------------------------------------------------------------
 
@@ -387,7 +413,7 @@ class ExportDialog(QDialog):
             self.summary.show_error(str(error))
             return 0
         self.summary.show_info(f"Sent {plural(pages, 'page')} to the printer: the exported copies.")
-        emit(self.printed, pages)
+        self.printed.emit(pages)
         return pages
 
     def text(self) -> str:
@@ -403,7 +429,7 @@ class ExportDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Closing (or the window locking) forgets the thumbnails and stops the export."""
-        self._stopped = True
+        self.cancel_event.set()
         self.loader.reset()
         self.results.clear()
         self.preview.clear()

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import date_edit, fit_to_text, to_date
 from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 DEFAULT_PERIOD = timedelta(weeks=13)
@@ -57,7 +57,6 @@ class ExportRecordDialog(WorkerDialog):
         self.session = session
         self.worker = worker
         self.folder = folder or Path.home()
-        self.current_op: VaultOp[Path] | None = None
         title = f"Export the supervision record of {worker}"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -118,17 +117,12 @@ class ExportRecordDialog(WorkerDialog):
         out = Path(chosen)
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
-        session, worker = self.session, self.worker
-        self._set_busy(True)
+        op = operations.supervision.export(
+            parent=self, session=self.session, worker=self.worker, since=since, until=until, out=out
+        )
         self.message.show_info("Making the PDF…")
-
-        def work() -> Path:
-            return session.supervision.export(worker=worker, since=since, until=until, out=out)
-
-        self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
-        return self.current_op.run()
+        return self.run_op(op, self._done)
 
     def _done(self, path: Path) -> None:
-        self._set_busy(False)
-        emit(self.exported, path)
+        self.exported.emit(path)
         self.accept()

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Signal
 
 from sefton_photos.import_count import ImportCount
 from sefton_photos.session import Session
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui import operations
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.capture_form import CaptureForm, count_words
 
 COUNTING = "Counting the photos…"
@@ -28,28 +28,27 @@ class PhotoCounter(QObject):
         super().__init__(parent)
         self.session = session
         self.form = form
-        self.generation = 0
+        self.latest = Latest()
         self.last: ImportCount | None = None
 
     def count(self) -> VaultOp[ImportCount] | None:
-        self.generation += 1
+        ticket = self.latest.start()
         self.last = None
         paths, folder = list(self.form.paths), self.form.from_folder
         if not paths:
             return None
-        generation, imports = self.generation, self.session.imports
         self.form.show_count(COUNTING)
 
         def done(count: ImportCount) -> None:
-            if generation == self.generation:
+            if self.latest.current(ticket):
                 self.last = count
                 self.form.show_count(count_words(count, folder=folder))
-                emit(self.counted, count)
+                self.counted.emit(count)
 
         def failed(error: BaseException) -> None:
-            if generation == self.generation:
+            if self.latest.current(ticket):
                 self.form.show_count(describe(error))
-                emit(self.counted, None)
+                self.counted.emit(None)
 
-        op: VaultOp[ImportCount] = VaultOp(parent=self, op=lambda: imports.count(paths=paths))
+        op = operations.imports.count(parent=self, session=self.session, paths=paths)
         return op.success(done).failure(failed).run()

@@ -34,15 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.decisions import Decision
-from sefton_photos.errors import PolicyRefusal, SeftonError
-from sefton_photos.importer import ImportReport, Progress
-from sefton_photos.model import Child, Device
+from sefton_photos.errors import PolicyRefusal
+from sefton_photos.model import Child, Device, ImportReport, Progress
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.import_count import PhotoCounter
 from ui.dialogs.photo_window import FaceReviewDialog
 from ui.models.import_results import ImportResultsModel, summary
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.capture_form import NO_PHOTOS, CaptureForm, heading
 from ui.widgets.decision_view import DecisionView
 from ui.widgets.import_progress import ImportProgress, results_table
@@ -92,7 +91,7 @@ class ImportDialog(QDialog):
         self.cancel_event = threading.Event()
         self.import_op: VaultOp[ImportReport] | None = None
         self._preselect = list(child_ids or ())
-        self._check_generation = 0
+        self._check_latest = Latest()
         self._check_running = False
         self._check_again = False
         # A Qt child of the dialog, so it is only ever destroyed on the GUI thread; an emit
@@ -210,28 +209,20 @@ class ImportDialog(QDialog):
         return self.sizeHint().boundedTo(self.screen().availableSize())
 
     def _load_choices(self) -> None:
-        session = self.session
-
-        def work() -> tuple[list[Child], list[Device], bool | None]:
-            try:  # R13: the box starts as the vault's setting (the core applies it anyway)
-                matching: bool | None = bool(session.faces.settings().enabled)
-            except SeftonError:
-                matching = None
-            return session.children.list(), session.devices.list(), matching
-
         def listed(result: tuple[list[Child], list[Device], bool | None]) -> None:
             children, devices, matching = result
             self.form.set_choices(children, devices, checked=self._preselect)
             if matching is not None:
                 self.form.set_matching(matching)
-            emit(self.loaded)
+            self.loaded.emit()
             self.check()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
-        VaultOp(parent=self, op=work).success(listed).failure(failed).run()
+        op = operations.imports.choices(parent=self, session=self.session)
+        op.success(listed).failure(failed).run()
 
     def set_paths(self, paths: Sequence[Path], *, folder: bool) -> None:
         self.form.set_paths(paths, folder=folder)
@@ -241,7 +232,7 @@ class ImportDialog(QDialog):
     def _inputs_changed(self) -> None:
         if self.busy:
             return
-        self._check_generation += 1  # an answer for older inputs must not be shown
+        self._check_latest.drop()  # an answer for older inputs must not be shown
         if self.form.missing():
             self.check()  # says what to choose; asks the vault nothing
             return
@@ -255,43 +246,35 @@ class ImportDialog(QDialog):
             return None
         missing = self.form.missing()
         if missing:  # nothing chosen yet: no verdict, least of all REFUSED
-            self._check_generation += 1
+            self._check_latest.drop()
             self.decision_view.not_ready(not_ready_words(missing))
-            emit(self.checked, None)
+            self.checked.emit(None)
             return None
         if self._check_running:
             self._check_again = True
             return None
-        generation = self._check_generation
+        ticket = self._check_latest.ticket()
         given = self.form.inputs()
         purpose = given.purpose
         assert purpose is not None  # not missing
-        imports = self.session.imports
         self._check_running = True
         self.message.clear_message()
 
         def done(decision: Decision) -> None:
             self._check_finished()
-            if generation == self._check_generation and not self.busy:
+            if self._check_latest.current(ticket) and not self.busy:
                 self.decision_view.show_decision(decision)
-                emit(self.checked, decision)
+                self.checked.emit(decision)
 
         def failed(error: BaseException) -> None:
             self._check_finished()
-            if generation == self._check_generation:
+            if self._check_latest.current(ticket):
                 self.decision_view.clear()
                 self.message.show_error(describe(error))
-                emit(self.checked, None)
+                self.checked.emit(None)
 
-        op: VaultOp[Decision] = VaultOp(
-            parent=self,
-            op=lambda: imports.decide(
-                child_ids=given.child_ids,
-                purpose=purpose,
-                purpose_note=given.purpose_note,
-                device=given.device,
-                attested=given.attested,
-            ),
+        op = operations.imports.decide(
+            parent=self, session=self.session, given=given, purpose=purpose
         )
         return op.success(done).failure(failed).run()
 
@@ -322,32 +305,22 @@ class ImportDialog(QDialog):
         def progress(p: Progress) -> None:
             # Runs on the worker, inside the import: it must never raise into it.
             with contextlib.suppress(RuntimeError):
-                emit(bridge.progressed, p)
+                bridge.progressed.emit(p)
 
-        imports = self.session.imports
         self._set_busy(True)
         self.report = None
         self.results.clear()
         self.summary.clear_message()
         self.message.clear_message()
         self.progress.start()
-        op: VaultOp[ImportReport] = VaultOp(
+        op = operations.imports.run(
             parent=self,
-            op=lambda: imports.run(
-                child_ids=given.child_ids,
-                purpose=purpose,
-                purpose_note=given.purpose_note,
-                device=given.device,
-                attested=given.attested,
-                paths=list(given.paths),
-                note=given.note,
-                keep_source=given.keep_source,
-                keep_source_reason=given.keep_source_reason or None,
-                match_faces=given.match_faces,
-                progress=progress,
-                cancel=cancel,
-                workers=workers,
-            ),
+            session=self.session,
+            given=given,
+            purpose=purpose,
+            progress=progress,
+            cancel=cancel,
+            workers=workers,
         )
         self.import_op = op.success(self._imported).failure(self._import_failed).run()
         return self.import_op
@@ -360,7 +333,7 @@ class ImportDialog(QDialog):
             if p.last is not None:  # None: the count, before the first file
                 self.results.record(p.last)
                 self.results_view.scrollToBottom()
-        emit(self.progressed, p)
+        self.progressed.emit(p)
 
     def cancel(self) -> None:
         """Ask the core to stop after the current photo (it keeps what it imported)."""
@@ -386,7 +359,7 @@ class ImportDialog(QDialog):
         self.form.done_with_paths()  # these are done: choose again to import more
         self.review_button.setVisible(bool(self.faces_to_review()))
         self.close_button.setFocus()
-        emit(self.import_finished, report)
+        self.import_finished.emit(report)
 
     def faces_to_review(self) -> list[int]:
         """Photos of the last import with a face found: each face is reviewed (R11), a
@@ -417,7 +390,7 @@ class ImportDialog(QDialog):
             self.message.show_error("Nothing was imported. " + describe(error))
         else:
             self.message.show_error(describe(error))
-        emit(self.import_finished, None)
+        self.import_finished.emit(None)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -439,7 +412,7 @@ class ImportDialog(QDialog):
         if self.busy:
             self.cancel()
             return
-        self._check_generation += 1
+        self._check_latest.drop()
         if self.review_dialog is not None:
             self.review_dialog.reject()
         super().reject()

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from sefton_photos.model import Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work
-from ui.qtcompat import emit
 
 
 def managers_for(worker: User, users: Sequence[User]) -> list[str]:
@@ -65,7 +65,7 @@ class LineManagerDialog(VaultFormDialog):
         self.change_button.setEnabled(self.manager_combo.count() > 0)
         if self.manager_combo.count() == 0:
             self.message.show_error("There is no other line manager to choose.")
-        self.saved.connect(lambda user: emit(self.changed, user))
+        self.saved.connect(lambda user: self.changed.emit(user))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.manager_combo.setFocus()
 
@@ -78,6 +78,9 @@ class LineManagerDialog(VaultFormDialog):
     def prepare(self) -> Work | None:
         if self.manager_combo.count() == 0:
             return None
-        session, name = self.session, self.worker.name
-        manager = str(self.manager_combo.currentData())
-        return lambda: session.users.set_line_manager(name=name, line_manager=manager)
+        return operations.users.set_line_manager(
+            parent=self,
+            session=self.session,
+            name=self.worker.name,
+            line_manager=str(self.manager_combo.currentData()),
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -26,14 +26,14 @@ from sefton_photos.model import Note
 from ui.dialogs.busy import WorkerDialog
 from ui.dialogs.supervision_note import fit_to_text
 from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
-Save = Callable[[str], Note]
+Save = Callable[[QObject, str], VaultOp[Note]]  # (the dialog, the text): the operation to run
 
 
 class NoteTextDialog(WorkerDialog):
-    """A text box and a Save button; ``save(text)`` runs on the worker, ``saved`` gets the Note."""
+    """A text box and a Save button; ``save(dialog, text)`` builds the operation (from
+    :mod:`ui.operations`) that runs on the worker; ``saved`` gets the Note."""
 
     saved = Signal(object)  # the Note as the core now has it
 
@@ -50,7 +50,6 @@ class NoteTextDialog(WorkerDialog):
     ) -> None:
         super().__init__(parent)
         self.save = save
-        self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         intro = QLabel(explanation, self)
@@ -93,15 +92,10 @@ class NoteTextDialog(WorkerDialog):
     def submit(self) -> None:
         if self.busy:
             return
-        text, save = self.text_edit.toPlainText(), self.save
-        self._set_busy(True)
+        op = self.save(self, self.text_edit.toPlainText())
         self.message.clear_message()
-        self.current_op = (
-            VaultOp(parent=self, op=lambda: save(text)).success(self._saved).failure(self._failed)
-        )
-        self.current_op.run()
+        self.run_op(op, self._saved)
 
     def _saved(self, note: Note) -> None:
-        self._set_busy(False)
-        emit(self.saved, note)
+        self.saved.emit(note)
         self.accept()

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import FaceInfo, PhotoInfo
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
-from ui.qtcompat import emit
 from ui.views.face_review import FaceReview
 from ui.views.photo_view import PhotoView
 
@@ -95,6 +94,7 @@ class PhotoWindow(QDialog):
         self.resize(metrics.averageCharWidth() * 140, metrics.height() * 34)
         self.view.loaded.connect(self._loaded)
         self.review.reviewed.connect(self._reviewed)
+        self.view.faces_changed.connect(self.review.set_photo)
         self.finished.connect(lambda _result: self.forget())
 
     def show_photo(self, photo_id: int, photo_ids: Sequence[int] | None = None) -> None:
@@ -131,7 +131,7 @@ class PhotoWindow(QDialog):
         if not 0 <= index < len(self.photo_ids):
             return False
         self.show_photo(self.photo_ids[index])
-        emit(self.moved, self.photo_ids[index])
+        self.moved.emit(self.photo_ids[index])
         return True
 
     def next_photo(self) -> bool:

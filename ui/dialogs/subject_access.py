@@ -21,20 +21,19 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sefton_photos.session import Session
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui import operations
+from ui.dialogs.busy import WorkerDialog
+from ui.ops import VaultOp
 from ui.widgets.message import MessageLabel
 
 SUFFIX = ".zip"
@@ -52,10 +51,11 @@ def default_name(child_id: int, today: date | None = None) -> str:
     return f"subject-access-child-{child_id}-{(today or date.today()).isoformat()}{SUFFIX}"
 
 
-class SubjectAccessDialog(QDialog):
+class SubjectAccessDialog(WorkerDialog):
     """Choose the file, make the package, show the passphrase once."""
 
     made = Signal(object)  # the Path written (never the passphrase)
+    failure_words = "No package was made. "
 
     def __init__(
         self,
@@ -70,7 +70,6 @@ class SubjectAccessDialog(QDialog):
         self.session = session
         self.child_id = child_id
         self.folder = folder or Path.home()
-        self.busy = False
         who = child_name or f"child {child_id}"
         title = f"Subject access request: {who}"
         self.setWindowTitle(title)
@@ -87,11 +86,7 @@ class SubjectAccessDialog(QDialog):
         intro.setProperty("role", "hint")
         intro.setAccessibleName("About the subject access package")
         self.message = MessageLabel("Subject access message", self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Making the package")
-        self.progress.hide()
+        self.progress = self.add_busy_bar("Making the package")
 
         self.reference_label = QLabel("Request &reference (e.g. SAR-2026-014):", self)
         self.reference = QLineEdit(self)
@@ -116,6 +111,7 @@ class SubjectAccessDialog(QDialog):
         self.make_button.setDefault(True)
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close")
+        self.busy_buttons = (self.make_button, self.close_button)
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -160,24 +156,14 @@ class SubjectAccessDialog(QDialog):
         out = Path(chosen)
         if out.suffix.lower() != SUFFIX:
             out = out.with_name(out.name + SUFFIX)
-        records, child_id = self.session.records, self.child_id
-        self._set_busy(True)
-        self.message.show_info("Making the package: gathering, blurring and encrypting…")
-        op = VaultOp(
-            parent=self,
-            op=lambda: records.subject_access(child_id=child_id, out=out, reference=reference),
+        op = operations.records.subject_access(
+            parent=self, session=self.session, child_id=self.child_id, out=out, reference=reference
         )
-        return op.success(self._made).failure(self._failed).run()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.progress.setVisible(busy)
-        self.make_button.setEnabled(not busy)
-        self.close_button.setEnabled(not busy)
+        self.message.show_info("Making the package: gathering, blurring and encrypting…")
+        return self.run_op(op, self._made)
 
     def _made(self, result: tuple[Path, str]) -> None:
         path, passphrase = result
-        self._set_busy(False)
         self.message.show_info(f"The package was written: {path}")
         self.passphrase.setText(passphrase)
         for widget in (self.passphrase_label, self.passphrase, self.handover):
@@ -187,16 +173,7 @@ class SubjectAccessDialog(QDialog):
         self.close_button.setDefault(True)
         self.passphrase.setFocus()
         self.passphrase.selectAll()
-        emit(self.made, Path(path))
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(f"No package was made. {describe(error)}")
-
-    def reject(self) -> None:
-        if self.busy:
-            return
-        super().reject()
+        self.made.emit(Path(path))
 
     def done(self, result: int) -> None:
         """Closing forgets the passphrase (it was shown once, and is stored nowhere)."""

@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.busy import WorkerDialog
 from ui.models.queue import long_date
 from ui.models.supervision import ActionsTableModel
-from ui.ops import VaultOp
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 DEFAULT_DUE_DAYS = 14
@@ -93,7 +92,6 @@ class SupervisionNoteDialog(WorkerDialog):
         self.session = session
         self.worker = worker
         self.items = list(items)
-        self.current_op: VaultOp[Note] | None = None
         self.setWindowTitle(f"Supervision session with {worker}")
         self.setAccessibleName(f"Supervision session with {worker}")
         today = date.today()
@@ -255,29 +253,18 @@ class SupervisionNoteDialog(WorkerDialog):
             return
         if self.action_edit.text().strip():
             self.add_action()
-        session = self.session
-        worker, text = self.worker, self.text_edit.toPlainText()
-        item_ids = [item.id for item in self.items]
-        actions = self.actions_model.actions()
-        session_date = to_date(self.date_edit)
-
-        def work() -> Note:
-            return session.supervision.record(
-                worker=worker,
-                item_ids=item_ids,
-                text=text,
-                actions=actions,
-                session_date=session_date,
-            )
-
-        self._set_busy(True)
-        self.message.clear_message()
-        self.current_op = (
-            VaultOp(parent=self, op=work).success(self._recorded).failure(self._failed)
+        op = operations.supervision.record(
+            parent=self,
+            session=self.session,
+            worker=self.worker,
+            item_ids=[item.id for item in self.items],
+            text=self.text_edit.toPlainText(),
+            actions=self.actions_model.actions(),
+            session_date=to_date(self.date_edit),
         )
-        self.current_op.run()
+        self.message.clear_message()
+        self.run_op(op, self._recorded)
 
     def _recorded(self, note: Note) -> None:
-        self._set_busy(False)
-        emit(self.recorded, note)
+        self.recorded.emit(note)
         self.accept()

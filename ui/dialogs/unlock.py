@@ -11,9 +11,9 @@ while the form shows a busy state; refusals show the core's own words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.demo import DemoUser
+from ui import operations
 from ui.models.demo import DemoUsersModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.unlock_form import UnlockForm
 
 if TYPE_CHECKING:  # the session (SQLAlchemy, Alembic...) loads on the worker, after paint
     from sefton_photos.session import Session
+
+T = TypeVar("T")
 
 
 class UnlockDialog(QDialog):
@@ -153,15 +155,14 @@ class UnlockDialog(QDialog):
 
     # -- slow preparation and the missing-vault check -----------------------------------------
 
-    def prepare(self, work: Callable[[], object], message: str) -> VaultOp[object]:
-        """Run ``work`` on the worker with the form busy (e.g. creating the demo vault)."""
+    def prepare(self, op: VaultOp[T], message: str) -> VaultOp[T]:
+        """Run ``op`` with the form busy (e.g. creating the demo vault)."""
         self.form.set_busy(True, message)
 
         def failed(error: BaseException) -> None:
             self.form.set_busy(False)
             self.form.show_error(describe(error))
 
-        op = VaultOp(parent=self, op=work)
         op.success(lambda _result: self.form.set_busy(False)).failure(failed)
         return op.run()
 
@@ -174,16 +175,10 @@ class UnlockDialog(QDialog):
         if vault is None:
             return None
 
-        def probe() -> None:
-            from sefton_photos.session import Session
-
-            Session.check_folder(vault)
-
         def answer(error: BaseException) -> None:
             self.form.show_error(describe(error))
 
-        op: VaultOp[None] = VaultOp(parent=self, op=probe).failure(answer)
-        return op.run()
+        return operations.session.check_folder(parent=self, vault=vault).failure(answer).run()
 
     # -- outcome ------------------------------------------------------------------------------
 
@@ -192,7 +187,7 @@ class UnlockDialog(QDialog):
 
         assert isinstance(session, Session)
         self.session = session
-        emit(self.unlocked, session)
+        self.unlocked.emit(session)
         self.accept()
 
     def reject(self) -> None:

@@ -2,39 +2,37 @@
 
 A form of labelled fields, a message line, a busy bar, and two buttons.  On the
 main button the subclass's :meth:`VaultFormDialog.prepare` makes only typing
-checks (a required box left empty) and returns the call to make; that call runs
-on the vault worker (:mod:`ui.ops`).  Whatever the core refuses (a policy
-refusal naming its rule and clause, an invalid date, a file it cannot read) is
-shown in the dialog in the core's own words, and the dialog stays open for a
-correction.  Once the core agreed, :attr:`saved` carries its answer and the
+checks (a required box left empty) and returns the operation to run (built by
+:mod:`ui.operations`); it runs on the vault worker (:mod:`ui.ops`).  Whatever the
+core refuses (a policy refusal naming its rule and clause, an invalid date, a
+file it cannot read) is shown in the dialog in the core's own words, and the
+dialog stays open for a correction.  Once the core agreed, :attr:`saved` carries its answer and the
 dialog closes.  Dialogs are opened with ``open()`` (never ``exec()``), so tests
 drive them directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.dialogs.busy import WorkerDialog
+from ui.ops import VaultOp
 from ui.widgets.message import MessageLabel
 
-Work = Callable[[], object]
+Work = VaultOp[Any]  # from ui.operations, built by prepare(); submit() runs it
 # The app's stylesheet styles QSpinBox; date boxes get the same frame and focus here.
 DATE_STYLE = """
 QDateEdit { background: #ffffff; border: 2px solid #505a5f; border-radius: 3px;
@@ -66,15 +64,13 @@ def set_date(edit: QDateEdit, day: date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
-class VaultFormDialog(QDialog):
+class VaultFormDialog(WorkerDialog):
     """Subclasses add rows with :meth:`add_row` and implement :meth:`prepare`."""
 
     saved = Signal(object)  # the core's answer (a record, or None)
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.busy = False
-        self.current_op: VaultOp[object] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.form = QFormLayout()
@@ -83,16 +79,13 @@ class VaultFormDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setStyleSheet(DATE_STYLE)
         self.message = MessageLabel(f"{title} message", self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Saving")
-        self.progress.hide()
+        self.progress = self.add_busy_bar("Saving")
         self.ok_button = QPushButton(ok_text, self)
         self.ok_button.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
         self.ok_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setAccessibleName("Cancel")
+        self.busy_buttons = (self.ok_button, self.cancel_button)
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -153,7 +146,7 @@ class VaultFormDialog(QDialog):
     # -- submitting ----------------------------------------------------------------------------
 
     def prepare(self) -> Work | None:
-        """The call to make on the worker, or None after :meth:`problem` said what is missing."""
+        """The operation to run, or None after :meth:`problem` said what is missing."""
         raise NotImplementedError
 
     def problem(self, text: str, field: QWidget | None = None) -> None:
@@ -166,31 +159,11 @@ class VaultFormDialog(QDialog):
         if self.busy:
             return None
         self.message.clear_message()
-        work = self.prepare()
-        if work is None:
+        op = self.prepare()
+        if op is None:
             return None
-        self._set_busy(True)
-        op: VaultOp[object] = VaultOp(parent=self, op=work)
-        self.current_op = op
-        return op.success(self._saved).failure(self._failed).run()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.ok_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
+        return self.run_op(op, self._saved)
 
     def _saved(self, result: object) -> None:
-        self._set_busy(False)
-        emit(self.saved, result)
+        self.saved.emit(result)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self.message.show_error(describe(error))
-
-    def reject(self) -> None:
-        """No cancel while the worker is saving: the answer must arrive first."""
-        if self.busy:
-            return
-        super().reject()

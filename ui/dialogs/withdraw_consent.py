@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from sefton_photos.model import ConsentKind, ConsentRecord
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work
 from ui.models.child_file import consent_heading, consent_title
 
@@ -56,5 +57,6 @@ class WithdrawConsentDialog(VaultFormDialog):
         if not reason:
             self.problem("Say why the consent was withdrawn.", self.reason_edit)
             return None
-        consents, consent_id = self.session.consents, self.consent.id
-        return lambda: consents.withdraw(consent_id=consent_id, reason=reason)
+        return operations.consents.withdraw(
+            parent=self, session=self.session, consent_id=self.consent.id, reason=reason
+        )

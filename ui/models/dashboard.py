@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from sefton_photos.dashboard import Dashboard, week_of
 from ui.models.queue import long_date
+from ui.models.rows import Index, RowsTable
 
-Index = QModelIndex | QPersistentModelIndex
 BUCKETS = ("under 1 week", "1-2 weeks", "2-4 weeks", "over 4 weeks")
 
 
@@ -110,8 +110,9 @@ def by_child_rows(board: Dashboard) -> tuple[list[str], list[list[str]]]:
     return ["Child", "Purpose", "Captures"], rows
 
 
-class TextTableModel(QAbstractTableModel):
-    """Read-only rows of words under fixed headers; every cell is also its accessible text."""
+class TextTableModel(RowsTable[list[str]]):
+    """Read-only rows of words under headers given with them; every cell is also its
+    accessible text, as it stands."""
 
     def __init__(
         self,
@@ -119,51 +120,29 @@ class TextTableModel(QAbstractTableModel):
         rows: Sequence[Sequence[str]] = (),
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows = [list(r) for r in rows]
+        super().__init__([list(r) for r in rows], parent)
+        self.headers = list(headers)
 
     def set_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         self.beginResetModel()
-        self._headers = list(headers)
+        self.headers = list(headers)
         self._rows = [list(r) for r in rows]
         self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_table(self._headers, ())
-
-    @property
-    def headers(self) -> list[str]:
-        return list(self._headers)
 
     @property
     def rows(self) -> list[list[str]]:
         return [list(r) for r in self._rows]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def texts(self, row: list[str]) -> tuple[str, ...]:
+        return tuple(row)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def accessible(self, row: list[str], column: int) -> str:
+        return row[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < len(self._rows)
-            or not 0 <= index.column() < len(self._rows[index.row()])
-        ):
+        row = self.row_for(index)
+        if row is None or index.column() >= len(row):  # a short row: its cells are empty
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
+            return super().data(index, role)
         return None

@@ -8,50 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from sefton_photos.demo import DemoUser
+from ui.models.rows import RowsTable
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Password")
 
 
-class DemoUsersModel(QAbstractTableModel):
+class DemoUsersModel(RowsTable[DemoUser]):
     """One row per demo user: name, role in words, password."""
 
+    headers = HEADERS
+
     def __init__(self, users: Sequence[DemoUser], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._users = list(users)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        super().__init__(users, parent)
 
     def user_at(self, row: int) -> DemoUser:
-        return self._users[row]
+        return self.row_at(row)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
-            return None
-        user = self._users[index.row()]
-        values = (user.name, user.role.label, user.password)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return values[index.column()]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{user.name}, {user.role.label}, password {user.password}"
-        if role == Qt.ItemDataRole.UserRole:
-            return user
-        return None
+    def texts(self, row: DemoUser) -> tuple[str, ...]:
+        return (row.name, row.role.label, row.password)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+    def accessible(self, row: DemoUser, column: int) -> str:
+        """The whole row, whichever cell of it."""
+        return f"{row.name}, {row.role.label}, password {row.password}"
+
+    def tooltip(self, row: DemoUser, column: int) -> str | None:
+        return self.accessible(row, column)

@@ -17,18 +17,17 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from sefton_photos.decisions import Decision, Reason
-from sefton_photos.exporter import ExportOutcome
+from sefton_photos.model import ExportOutcome
 from ui.models.reasons import MET_COLOUR, NOT_MET_COLOUR
-from ui.qtcompat import emit
+from ui.models.rows import RowsTable
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Photo", "Decision", "Result")
@@ -96,16 +95,16 @@ class ExportRow:
         return self.outcome.decision if self.outcome is not None else self.decision
 
 
-class ExportRowsModel(QAbstractTableModel):
+class ExportRowsModel(RowsTable[ExportRow]):
     """Photo (thumbnail and "Photo 2 of 3"), Decision (ALLOWED/REFUSED), Result."""
 
     PhotoIdRole = Qt.ItemDataRole.UserRole
     DecisionRole = Qt.ItemDataRole.UserRole + 1
     OutcomeRole = Qt.ItemDataRole.UserRole + 2
+    headers = HEADERS
 
     def __init__(self, photo_ids: Sequence[int] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ExportRow] = []
+        super().__init__((), parent)
         self._pixmaps: dict[int, QIcon] = {}  # scaled by the view to its icon size
         self.set_photos(photo_ids)
 
@@ -185,29 +184,31 @@ class ExportRowsModel(QAbstractTableModel):
 
     # -- the model -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def texts(self, row: ExportRow) -> tuple[str, ...]:
+        return (row.label, row.verdict, row.result)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def accessible(self, row: ExportRow, column: int) -> str:
+        return f"{HEADERS[column]}: {self.texts(row)[column]}"
+
+    def tooltip(self, row: ExportRow, column: int) -> str | None:
+        return self.accessible(row, column)
+
+    def colour(self, row: ExportRow, column: int) -> QColor | None:
+        decision = row.shown_decision
+        if column not in (1, 2) or decision is None:
+            return None
+        return MET_COLOUR if decision.allowed else NOT_MET_COLOUR
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        r = self.row_for(index)
+        if r is None:
             return None
-        r, column = self._rows[index.row()], index.column()
-        texts = (r.label, r.verdict, r.result)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return texts[column]
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{HEADERS[column]}: {texts[column]}"
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self._pixmaps.get(r.photo_id)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 2):
-            decision = r.shown_decision
-            if decision is not None:
-                return MET_COLOUR if decision.allowed else NOT_MET_COLOUR
-            return None
-        if role == Qt.ItemDataRole.FontRole and column == 1 and r.shown_decision is not None:
+        column = index.column()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._pixmaps.get(r.photo_id) if column == 0 else None
+        if role == Qt.ItemDataRole.FontRole:
+            if column != 1 or r.shown_decision is None:
+                return None
             font = QFont()
             font.setBold(True)
             return font
@@ -217,25 +218,14 @@ class ExportRowsModel(QAbstractTableModel):
             return r.shown_decision
         if role == self.OutcomeRole:
             return r.outcome
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return super().data(index, role)
 
     def _changed(self, row: int) -> None:
-        emit(self.dataChanged, self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def _changed_all(self) -> None:
         if self._rows:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._rows) - 1, 2))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
 
 
 class RefusalsModel(QAbstractListModel):

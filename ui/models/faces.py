@@ -20,6 +20,7 @@ Index = QModelIndex | QPersistentModelIndex
 SOMEONE_ELSE = "Someone else on file — consent needed before publication"
 UNKNOWN = "Unknown person — consent needed before publication"
 REJECTED = "Someone else (reviewed) — consent needed before publication"
+OUTLINED = "Outlined by a person (the detector missed it) — blurred beyond the case record"
 A_CHILD = "A child of this capture"
 # Dark enough for white text on them (WCAG AA); consent needed is also drawn dashed.
 CHILD_COLOUR = QColor("#1d4f91")
@@ -36,6 +37,8 @@ def face_words(face: FaceInfo) -> str:
         return f"{name} (suggested)"
     if face.status is FaceStatus.OTHER_CHILD:
         return SOMEONE_ELSE
+    if face.outlined and face.status is FaceStatus.REJECTED:
+        return OUTLINED
     if face.status is FaceStatus.REJECTED:
         return REJECTED
     return UNKNOWN

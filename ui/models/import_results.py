@@ -14,14 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from sefton_photos.importer import FileOutcome, ImportReport
-from sefton_photos.model import FaceStatus
-from ui.qtcompat import emit
+from sefton_photos.model import FaceStatus, FileOutcome, ImportReport
+from ui.models.rows import Index, RowsTable
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("File", "Result", "Faces found", "Reason")
 STATUS_WORDS = {
     "imported": "Imported",
@@ -131,29 +129,26 @@ def summary(report: ImportReport, *, kept_source: bool = False) -> str:
     return text
 
 
-class ImportResultsModel(QAbstractTableModel):
+class ImportResultsModel(RowsTable[FileOutcome]):
     """Rows of ``FileOutcome``; ``UserRole`` gives the outcome itself."""
 
     StatusRole = Qt.ItemDataRole.UserRole + 1
+    headers = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FileOutcome] = []
+        super().__init__((), parent)
         self._row_of: dict[str, int] = {}
 
     @property
     def outcomes(self) -> list[FileOutcome]:
-        return list(self._rows)
-
-    def outcome_at(self, row: int) -> FileOutcome:
-        return self._rows[row]
+        return self.rows
 
     def record(self, outcome: FileOutcome) -> None:
         """Add a file's outcome, or replace the one already shown for the same file."""
         row = self._row_of.get(outcome.source)
         if row is not None:
             self._rows[row] = outcome
-            emit(self.dataChanged, self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
             return
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -161,55 +156,27 @@ class ImportResultsModel(QAbstractTableModel):
         self._row_of[outcome.source] = row
         self.endInsertRows()
 
+    def set_rows(self, rows: Sequence[FileOutcome]) -> None:
+        self._row_of = {o.source: i for i, o in enumerate(rows)}
+        super().set_rows(rows)
+
     def set_outcomes(self, outcomes: Sequence[FileOutcome]) -> None:
-        self.beginResetModel()
-        self._rows = list(outcomes)
-        self._row_of = {o.source: i for i, o in enumerate(self._rows)}
-        self.endResetModel()
+        self.set_rows(outcomes)
 
-    def clear(self) -> None:
-        self.set_outcomes(())
+    def texts(self, row: FileOutcome) -> tuple[str, ...]:
+        return (Path(row.source).name, result_words(row), faces_words(row), reason_words(row))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def accessible(self, row: FileOutcome, column: int) -> str:
+        return self.texts(row)[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def tooltip(self, row: FileOutcome, column: int) -> str | None:
+        return row.source if column == 0 else self.texts(row)[column] or None
+
+    def colour(self, row: FileOutcome, column: int) -> QColor | None:
+        return STATUS_COLOURS.get(row.status) if column == 1 else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        outcome = self._rows[index.row()]
-        column = index.column()
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            values = (
-                Path(outcome.source).name,
-                result_words(outcome),
-                faces_words(outcome),
-                reason_words(outcome),
-            )
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return outcome.source if column == 0 else values[column] or None
-            return values[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return STATUS_COLOURS.get(outcome.status)
-        if role == Qt.ItemDataRole.UserRole:
-            return outcome
-        if role == self.StatusRole:
-            return outcome.status
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        row = self.row_for(index)
+        if row is not None and role == self.StatusRole:
+            return row.status
+        return super().data(index, role)

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QIdentityProxyModel,
     QModelIndex,
     QObject,
@@ -28,7 +27,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from sefton_photos.decisions import Decision
 from ui.models.photos import PhotoGridModel
 from ui.models.reasons import MET_COLOUR, NOT_MET_COLOUR
-from ui.qtcompat import emit
+from ui.models.rows import RowsTable
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Page", "Caption", "Decision")
@@ -48,9 +47,6 @@ class TickablePhotos(QIdentityProxyModel):
         self._ticked: set[int] = set()
         self.page_of: Callable[[int], int | None] = lambda _pid: None
 
-    def is_ticked(self, photo_id: int) -> bool:
-        return photo_id in self._ticked
-
     def set_ticked(self, photo_id: int, ticked: bool) -> None:
         """Tick or untick (and say so) unless it is so already."""
         if ticked == (photo_id in self._ticked):
@@ -59,14 +55,14 @@ class TickablePhotos(QIdentityProxyModel):
         row = self.photos.row_of(photo_id)
         if row is not None:
             index = self.index(row, 0)
-            emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
-        emit(self.toggled, photo_id, ticked)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit(photo_id, ticked)
 
     def renumbered(self) -> None:
         """The book's pages moved: every photo's "Page N" label may have changed."""
         if self.rowCount():
             first, last = self.index(0, 0), self.index(self.rowCount() - 1, 0)
-            emit(self.dataChanged, first, last, [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
 
     def clear_ticks(self) -> None:
         for photo_id in list(self._ticked):
@@ -122,17 +118,17 @@ class Page:
         return [r.line() for r in shown]
 
 
-class PagesModel(QAbstractTableModel):
+class PagesModel(RowsTable[Page]):
     """The book's pages in order: Page (thumbnail), Caption (editable), Decision."""
 
     PhotoIdRole = Qt.ItemDataRole.UserRole
     DecisionRole = Qt.ItemDataRole.UserRole + 1
     pages_changed = Signal()  # a page was added, removed or moved
     caption_changed = Signal(int)  # row
+    headers = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pages: list[Page] = []
+        super().__init__((), parent)
         self._pixmaps: dict[int, QPixmap] = {}
         self._icons: dict[int, QIcon] = {}  # scaled by the view to its icon size
 
@@ -140,27 +136,27 @@ class PagesModel(QAbstractTableModel):
 
     @property
     def photo_ids(self) -> list[int]:
-        return [p.photo_id for p in self._pages]
+        return [p.photo_id for p in self._rows]
 
     def page(self, row: int) -> Page:
-        return self._pages[row]
+        return self._rows[row]
 
     def row_of(self, photo_id: int) -> int | None:
-        return next((n for n, p in enumerate(self._pages) if p.photo_id == photo_id), None)
+        return next((n for n, p in enumerate(self._rows) if p.photo_id == photo_id), None)
 
     def pages(self) -> list[tuple[int, str]]:
         """What ``session.lifestory.build`` takes: (photo id, caption) in order."""
-        return [(p.photo_id, p.caption) for p in self._pages]
+        return [(p.photo_id, p.caption) for p in self._rows]
 
     def add(self, photo_id: int, caption: str = "") -> int:
         row = self.row_of(photo_id)
         if row is not None:
             return row
-        row = len(self._pages)
+        row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._pages.append(Page(photo_id, caption))
+        self._rows.append(Page(photo_id, caption))
         self.endInsertRows()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
         return row
 
     def remove(self, photo_id: int) -> None:
@@ -168,35 +164,35 @@ class PagesModel(QAbstractTableModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._pages[row]
+        del self._rows[row]
         self._pixmaps.pop(photo_id, None)
         self._icons.pop(photo_id, None)
         self.endRemoveRows()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
 
     def move(self, row: int, delta: int) -> int:
         """Move a page up (-1) or down (+1); returns its new row (unchanged at an end)."""
         target = row + delta
-        if not (0 <= row < len(self._pages) and 0 <= target < len(self._pages)):
+        if not (0 <= row < len(self._rows) and 0 <= target < len(self._rows)):
             return row
         destination = target + 1 if delta > 0 else target
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-        self._pages.insert(target, self._pages.pop(row))
+        self._rows.insert(target, self._rows.pop(row))
         self.endMoveRows()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
         return target
 
     def set_caption(self, row: int, caption: str) -> None:
         self.setData(self.index(row, CAPTION_COLUMN), caption)
 
     def checking(self) -> None:
-        for p in self._pages:
+        for p in self._rows:
             p.checking, p.decision = True, None
         self._changed_all()
 
     def set_decisions(self, decisions: Sequence[tuple[int, Decision]]) -> None:
         found = dict(decisions)
-        for p in self._pages:
+        for p in self._rows:
             p.checking = False
             p.decision = found.get(p.photo_id, p.decision)
         self._changed_all()
@@ -207,48 +203,40 @@ class PagesModel(QAbstractTableModel):
         row = self.row_of(photo_id)
         if row is not None:
             index = self.index(row, 0)
-            emit(self.dataChanged, index, index, [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def pixmap(self, photo_id: int) -> QPixmap | None:
         return self._pixmaps.get(photo_id)
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._pages.clear()
+        self._rows.clear()
         self._pixmaps.clear()
         self._icons.clear()
         self.endResetModel()
-        emit(self.pages_changed)
+        self.pages_changed.emit()
 
     # -- questions -----------------------------------------------------------------------------
 
     def all_allowed(self) -> bool:
-        return bool(self._pages) and all(
-            p.decision is not None and p.decision.allowed for p in self._pages
+        return bool(self._rows) and all(
+            p.decision is not None and p.decision.allowed for p in self._rows
         )
 
     def refused_rows(self) -> list[int]:
         return [
-            n
-            for n, p in enumerate(self._pages)
-            if p.decision is not None and not p.decision.allowed
+            n for n, p in enumerate(self._rows) if p.decision is not None and not p.decision.allowed
         ]
 
     def lines(self) -> list[str]:
         out = []
-        for n, p in enumerate(self._pages, 1):
+        for n, p in enumerate(self._rows, 1):
             caption = f"“{p.caption}”" if p.caption else "no caption"
             out.append(f"Page {n}, {caption}: {p.verdict}")
             out += [f"  {line}" for line in p.reason_lines()]
         return out
 
     # -- the model -----------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pages)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -257,9 +245,9 @@ class PagesModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._pages):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        p, column, n = self._pages[index.row()], index.column(), index.row() + 1
+        p, column, n = self._rows[index.row()], index.column(), index.row() + 1
         decision = p.verdict
         if p.decision is not None and not p.decision.allowed and p.decision.blocking:
             first = p.decision.blocking[0]
@@ -294,22 +282,11 @@ class PagesModel(QAbstractTableModel):
             )
         ):
             return False
-        self._pages[index.row()].caption = " ".join(str(value or "").split())
-        emit(self.dataChanged, index, index)
-        emit(self.caption_changed, index.row())
+        self._rows[index.row()].caption = " ".join(str(value or "").split())
+        self.dataChanged.emit(index, index)
+        self.caption_changed.emit(index.row())
         return True
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
     def _changed_all(self) -> None:
-        if self._pages:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._pages) - 1, 2))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))

@@ -27,7 +27,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QPixm
 from sefton_photos.errors import VaultLocked
 from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.words import long_date, plural, short_date
-from ui.qtcompat import emit
 from ui.thumbs import BATCH_SIZE, Fetch, ImageCache, ThumbnailLoader
 
 Index = QModelIndex | QPersistentModelIndex
@@ -234,17 +233,16 @@ class PhotoGridModel(QAbstractListModel):
                 self._unavailable.add(photo_id)  # not this child's, or no thumbnail
                 rows.append(self._row_of[photo_id])
         if rows:
-            emit(
-                self.dataChanged,
+            self.dataChanged.emit(
                 self.index(min(rows)),
                 self.index(max(rows)),
                 [Qt.ItemDataRole.DecorationRole, self.LoadedRole],
             )
-        emit(self.thumbnails_arrived, len(images))
+        self.thumbnails_arrived.emit(len(images))
 
     def _failed(self, asked: object, error: object) -> None:
         if isinstance(error, VaultLocked):
             return  # locking: the model is being cleared
         assert isinstance(asked, list)
         self._unavailable.update(pid for pid in asked if pid in self._row_of)
-        emit(self.load_failed, error)
+        self.load_failed.emit(error)

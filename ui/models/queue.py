@@ -15,7 +15,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from sefton_photos.model import QueueItem
-from ui.qtcompat import emit
+from ui.models.rows import RowsTable
 
 Index = QModelIndex | QPersistentModelIndex
 Today = Callable[[], date]
@@ -156,9 +155,12 @@ class WorkersListModel(QAbstractListModel):
         return None
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsTable[QueueItem]):
     """Open items of one worker.  With ``checkable`` the first column ticks items for a note;
     without it (a worker's own read-only view) that column is left out."""
+
+    headers = HEADERS
+    header_roles = (Qt.ItemDataRole.DisplayRole, ACCESSIBLE)
 
     def __init__(
         self,
@@ -168,11 +170,10 @@ class QueueModel(QAbstractTableModel):
         today: Today = date.today,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(items, parent)
         self.checkable = checkable
         self.today = today
         self._columns = list(range(len(HEADERS))) if checkable else list(range(DATE, SUMMARY + 1))
-        self._items = list(items)
         self._ticked: set[int] = set()
 
     # -- contents -------------------------------------------------------------------------------
@@ -180,22 +181,22 @@ class QueueModel(QAbstractTableModel):
     def set_items(self, items: Sequence[QueueItem]) -> None:
         """New rows; ticks are kept for items still there."""
         self.beginResetModel()
-        self._items = list(items)
-        self._ticked &= {item.id for item in self._items}
+        self._rows = list(items)
+        self._ticked &= {item.id for item in self._rows}
         self.endResetModel()
 
-    def clear(self) -> None:
-        self.set_items(())
+    def set_rows(self, rows: Sequence[QueueItem]) -> None:
+        self.set_items(rows)
 
     @property
     def items(self) -> list[QueueItem]:
-        return list(self._items)
+        return self.rows
 
     def item_at(self, row: int) -> QueueItem:
-        return self._items[row]
+        return self.row_at(row)
 
     def row_of(self, item_id: int) -> int:
-        return next((r for r, i in enumerate(self._items) if i.id == item_id), -1)
+        return next((r for r, i in enumerate(self._rows) if i.id == item_id), -1)
 
     def column_of(self, column: int) -> int:
         """Where one of the fixed columns (``DATE``, ``SUMMARY``…) is shown; -1 if not shown."""
@@ -204,28 +205,25 @@ class QueueModel(QAbstractTableModel):
     # -- ticks ----------------------------------------------------------------------------------
 
     def ticked_items(self) -> list[QueueItem]:
-        return [item for item in self._items if item.id in self._ticked]
+        return [item for item in self._rows if item.id in self._ticked]
 
     def ticked_ids(self) -> list[int]:
         return [item.id for item in self.ticked_items()]
 
     def set_ticked(self, row: int, ticked: bool) -> bool:
-        if not self.checkable or not 0 <= row < len(self._items):
+        if not self.checkable or not 0 <= row < len(self._rows):
             return False
         state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         return self.setData(self.index(row, 0), state, Qt.ItemDataRole.CheckStateRole)
 
     def tick_all(self, ticked: bool) -> None:
-        for row in range(len(self._items)):
+        for row in range(len(self._rows)):
             self.set_ticked(row, ticked)
 
     # -- Qt -------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+    def columns(self) -> list[str]:
+        return [HEADERS[column] for column in self._columns]
 
     def _text(self, item: QueueItem, column: int) -> str:
         if column == TICK:
@@ -245,11 +243,11 @@ class QueueModel(QAbstractTableModel):
         return item.summary
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if not 0 <= index.column() < len(self._columns):
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole and column == TICK:
             return Qt.CheckState.Checked if item.id in self._ticked else Qt.CheckState.Unchecked
@@ -274,16 +272,16 @@ class QueueModel(QAbstractTableModel):
             or role != Qt.ItemDataRole.CheckStateRole
             or not index.isValid()
             or self._columns[index.column()] != TICK
-            or not 0 <= index.row() < len(self._items)
+            or not 0 <= index.row() < len(self._rows)
         ):
             return False
         ticked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
-        item_id = self._items[index.row()].id
+        item_id = self._rows[index.row()].id
         if ticked:
             self._ticked.add(item_id)
         else:
             self._ticked.discard(item_id)
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole, ACCESSIBLE])
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole, ACCESSIBLE])
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -293,14 +291,3 @@ class QueueModel(QAbstractTableModel):
         if self.checkable and self._columns[index.column()] == TICK:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-            and 0 <= section < len(self._columns)
-        ):
-            return HEADERS[self._columns[section]]
-        return None

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from sefton_photos.records import RetentionDue
+from ui.models.rows import RowsTable
 
-Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 DUE_HEADERS = ("Child", "Kept until", "Why until then")
 LOCATION_HEADERS = ("Label", "Folder")
 
@@ -33,96 +35,55 @@ def basis_words(basis: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class _Table(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
+class _Table(RowsTable[R]):
+    """A records table: each cell reads out (and tips) its column header with its text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[object] = []
+        super().__init__((), parent)
 
-    def _texts(self, row: object) -> tuple[str, ...]:
-        raise NotImplementedError
+    def accessible(self, row: R, column: int) -> str:
+        return f"{self.headers[column]}: {self.texts(row)[column]}"
 
-    def _set(self, rows: Sequence[object]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self._set(())
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(row)[index.column()]
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"{self.HEADERS[index.column()]}: {self._texts(row)[index.column()]}"
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+    def tooltip(self, row: R, column: int) -> str | None:
+        return self.accessible(row, column)
 
     def lines(self) -> list[str]:
-        return [", ".join(self._texts(r)) for r in self._rows]
+        return [", ".join(self.texts(r)) for r in self._rows]
 
 
-class RetentionModel(_Table):
+class RetentionModel(_Table[RetentionDue]):
     """Records whose retention period has ended, earliest first."""
 
-    HEADERS = DUE_HEADERS
+    headers = DUE_HEADERS
 
     def set_due(self, due: Sequence[RetentionDue]) -> None:
-        self._set(due)
+        self.set_rows(due)
 
     def due_at(self, row: int) -> RetentionDue:
-        item = self._rows[row]
-        assert isinstance(item, RetentionDue)
-        return item
+        return self.row_at(row)
 
     @property
     def child_ids(self) -> list[int]:
-        return [self.due_at(n).child_id for n in range(len(self._rows))]
+        return [row.child_id for row in self._rows]
 
-    def _texts(self, row: object) -> tuple[str, ...]:
-        assert isinstance(row, RetentionDue)
+    def texts(self, row: RetentionDue) -> tuple[str, ...]:
         return (row.child_name, day_words(row.retain_until), basis_words(row.basis))
 
 
-class LocationsModel(_Table):
+class LocationsModel(_Table[tuple[int, str, str]]):
     """Approved export locations: (id, label, folder) as the core lists them."""
 
-    HEADERS = LOCATION_HEADERS
+    headers = LOCATION_HEADERS
 
     def set_locations(self, locations: Sequence[tuple[int, str, str]]) -> None:
-        self._set(locations)
+        self.set_rows(locations)
 
     def location_at(self, row: int) -> tuple[int, str, str]:
-        item = self._rows[row]
-        assert isinstance(item, tuple)
-        return item
+        return self.row_at(row)
 
     @property
     def paths(self) -> list[str]:
-        return [self.location_at(n)[2] for n in range(len(self._rows))]
+        return [row[2] for row in self._rows]
 
-    def _texts(self, row: object) -> tuple[str, ...]:
-        assert isinstance(row, tuple)
+    def texts(self, row: tuple[int, str, str]) -> tuple[str, ...]:
         return (str(row[1]), str(row[2]))

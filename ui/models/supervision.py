@@ -15,7 +15,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +24,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from sefton_photos.model import Note, QueueItem
 from ui.models.queue import kind_words, long_date
-from ui.qtcompat import emit
+from ui.models.rows import ACCESSIBLE, DISPLAY, RowsTable
 
 Index = QModelIndex | QPersistentModelIndex
 SEALED = "Acknowledged by both — sealed"
@@ -148,12 +147,13 @@ class NotesListModel(QAbstractListModel):
 ACTION_HEADERS = ("Action", "Due by")
 
 
-class ActionsTableModel(QAbstractTableModel):
+class ActionsTableModel(RowsTable[tuple[str, date | None]]):
     """The actions agreed in a session, each with an optional due date (rows added/removed)."""
 
+    headers = ACTION_HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, date | None]] = []
+        super().__init__((), parent)
 
     def add(self, text: str, due: date | None) -> int:
         """Append an action; returns its row (-1 and nothing added when the text is empty)."""
@@ -174,26 +174,18 @@ class ActionsTableModel(QAbstractTableModel):
         return True
 
     def actions(self) -> list[tuple[str, date | None]]:
-        return list(self._rows)
+        return self.rows
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def texts(self, row: tuple[str, date | None]) -> tuple[str, ...]:
+        text, due = row
+        return (text, long_date(due) if due else NO_DUE_DATE)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ACTION_HEADERS)
+    def accessible(self, row: tuple[str, date | None], column: int) -> str:
+        return self.texts(row)[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        text, due = self._rows[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.EditRole,
-        ):
-            if index.column() == 0:
-                return text
-            return long_date(due) if due else NO_DUE_DATE
+        if role in (Qt.ItemDataRole.DisplayRole, ACCESSIBLE, Qt.ItemDataRole.EditRole):
+            return super().data(index, ACCESSIBLE if role == ACCESSIBLE else DISPLAY)
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -208,7 +200,7 @@ class ActionsTableModel(QAbstractTableModel):
             return False
         _old, due = self._rows[index.row()]
         self._rows[index.row()] = (str(value).strip(), due)
-        emit(self.dataChanged, index, index)
+        self.dataChanged.emit(index, index)
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -216,17 +208,6 @@ class ActionsTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() == 0 else flags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(ACTION_HEADERS)
-        ):
-            return ACTION_HEADERS[section]
-        return None
 
 
 class ThumbnailsModel(QAbstractListModel):
@@ -256,7 +237,7 @@ class ThumbnailsModel(QAbstractListModel):
             if photo_id in self._ids and not image.isNull():
                 self._pixmaps[photo_id] = QPixmap.fromImage(image)
         if self._ids:
-            emit(self.dataChanged, self.index(0), self.index(len(self._ids) - 1))
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
     def clear(self) -> None:
         self.set_photos((), "")

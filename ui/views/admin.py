@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.admin_audit import AuditTab, CheckTab
 from ui.views.admin_devices import DevicesTab
 from ui.views.admin_faces import FaceMatchingTab
@@ -78,14 +78,14 @@ class SettingsTab(QWidget):
     def refresh(self) -> VaultOp[int]:
         def done(minutes: int) -> None:
             self.minutes.setValue(minutes)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
         self.consent_age.refresh()
-        op = VaultOp(parent=self, op=self.session.settings.auto_lock_minutes)
+        op = operations.admin.auto_lock_minutes(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def save(self) -> VaultOp[None]:
@@ -96,15 +96,13 @@ class SettingsTab(QWidget):
         def done(_result: None) -> None:
             self.save_button.setEnabled(True)
             self.message.show_info(f"Saved: auto-lock after {minutes} minutes.")
-            emit(self.saved, minutes)
+            self.saved.emit(minutes)
 
         def failed(error: BaseException) -> None:
             self.save_button.setEnabled(True)
             self.message.show_error(describe(error))
 
-        op: VaultOp[None] = VaultOp(
-            parent=self, op=lambda: session.settings.set_auto_lock_minutes(minutes=minutes)
-        )
+        op = operations.admin.set_auto_lock_minutes(parent=self, session=session, minutes=minutes)
         return op.success(done).failure(failed).run()
 
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.models.audit import AuditTableModel, FindingsTableModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 AUDIT_LIMIT = 200
@@ -97,16 +97,14 @@ class AuditTab(QWidget):
         def done(entries: list[AuditEntry]) -> None:
             self.show_button.setEnabled(True)
             self.model.set_rows(entries)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.show_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
-        op: VaultOp[list[AuditEntry]] = VaultOp(
-            parent=self, op=lambda: session.audit.entries(limit=AUDIT_LIMIT)
-        )
+        op = operations.admin.audit_entries(parent=self, session=session, limit=AUDIT_LIMIT)
         return op.success(done).failure(failed).run()
 
     def verify(self) -> VaultOp[AuditVerification]:
@@ -119,14 +117,14 @@ class AuditTab(QWidget):
                 self.message.show_info(text)
             else:
                 self.message.show_error(text)
-            emit(self.verified)
+            self.verified.emit()
 
         def failed(error: BaseException) -> None:
             self.verify_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.verified)
+            self.verified.emit()
 
-        op = VaultOp(parent=self, op=self.session.audit.verify)
+        op = operations.admin.verify_audit(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:
@@ -173,14 +171,14 @@ class CheckTab(QWidget):
                 self.message.show_info(text)
             else:
                 self.message.show_error(text)
-            emit(self.checked)
+            self.checked.emit()
 
         def failed(error: BaseException) -> None:
             self.check_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.checked)
+            self.checked.emit()
 
-        op = VaultOp(parent=self, op=self.session.audit.check_vault)
+        op = operations.admin.check_vault(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def forget(self) -> None:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Device
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_device import AddDeviceDialog
 from ui.models.devices import DevicesTableModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.export_locations import read_only_table
 from ui.widgets.message import MessageLabel
 
@@ -94,14 +94,14 @@ class DevicesTab(QWidget):
         def listed(devices: list[Device]) -> None:
             self.refresh_button.setEnabled(True)
             self.model.set_devices(devices)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.refresh_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
-        op = VaultOp(parent=self, op=self.session.devices.list)
+        op = operations.devices.listing(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     def forget(self) -> None:
@@ -150,7 +150,7 @@ class DevicesTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             self.message.show_info(f"{device.name} stays registered.")
             return None
-        name, devices = device.name, self.session.devices
+        name = device.name
         self._busy(True)
 
         def retired(_device: Device) -> None:
@@ -162,7 +162,7 @@ class DevicesTab(QWidget):
             self._busy(False)
             self.message.show_error(describe(error))
 
-        op: VaultOp[Device] = VaultOp(parent=self, op=lambda: devices.retire(name=name))
+        op = operations.devices.retire(parent=self, session=self.session, name=name)
         return op.success(retired).failure(failed).run()
 
     def _busy(self, busy: bool) -> None:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 EXPLAIN = (
@@ -110,26 +110,19 @@ class FaceMatchingTab(QWidget):
         self.state.setText(settings_words(enabled, threshold))
 
     def refresh(self) -> VaultOp[tuple[bool, float]]:
-        faces = self.session.faces
-
-        def work() -> tuple[bool, float]:
-            now = faces.settings()
-            return bool(now.enabled), float(now.threshold)
-
         def done(result: tuple[bool, float]) -> None:
             self._show(*result)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
-        op: VaultOp[tuple[bool, float]] = VaultOp(parent=self, op=work)
+        op = operations.faces.settings(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def save(self) -> VaultOp[None]:
         enabled, threshold = self.enabled_box.isChecked(), round(self.threshold.value(), 2)
-        faces = self.session.faces
         self.save_button.setEnabled(False)
         self.message.clear_message()
 
@@ -137,15 +130,14 @@ class FaceMatchingTab(QWidget):
             self.save_button.setEnabled(True)
             self._show(enabled, threshold)
             self.message.show_info("Saved. " + settings_words(enabled, threshold))
-            emit(self.saved, enabled, threshold)
+            self.saved.emit(enabled, threshold)
 
         def failed(error: BaseException) -> None:
             self.save_button.setEnabled(True)
             self.message.show_error(describe(error))
 
-        op: VaultOp[None] = VaultOp(
-            parent=self,
-            op=lambda: faces.set_settings(enabled=enabled, threshold=threshold),
+        op = operations.faces.set_settings(
+            parent=self, session=self.session, enabled=enabled, threshold=threshold
         )
         return op.success(done).failure(failed).run()
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_user import AddUserDialog
 from ui.dialogs.line_manager import LineManagerDialog
 from ui.models.users import UsersTableModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 
@@ -113,16 +113,15 @@ class UsersTab(QWidget):
         def loaded(users: list[User]) -> None:
             self.refresh_button.setEnabled(True)
             self.model.set_users(users)
-            emit(self.users_loaded)
+            self.users_loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.refresh_button.setEnabled(True)
             self.message.show_error(describe(error))
-            emit(self.users_loaded)
+            self.users_loaded.emit()
 
-        return (
-            VaultOp(parent=self, op=self.session.users.list).success(loaded).failure(failed).run()
-        )
+        op = operations.users.listing(parent=self, session=self.session)
+        return op.success(loaded).failure(failed).run()
 
     def forget(self) -> None:
         self.model.clear()
@@ -205,8 +204,7 @@ class UsersTab(QWidget):
             self._set_busy(False)
             self.message.show_error(describe(error))
 
-        session = self.session
-        op: VaultOp[None] = VaultOp(parent=self, op=lambda: session.users.remove(name=name))
+        op = operations.users.remove(parent=self, session=self.session, name=name)
         return op.success(removed).failure(failed).run()
 
     def _set_busy(self, busy: bool) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import ChildFile, ConsentRecord, Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_consent import AddConsentDialog
 from ui.dialogs.child_records import (
     AddPersonDialog,
@@ -47,8 +48,7 @@ from ui.models.child_file import (
     consent_heading,
 )
 from ui.models.children import age_text, care_words, long_date, previously_cared_for
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.views.child_records_tab import ChildPhotosTab
 from ui.views.consent_check import ConsentCheckPanel
 from ui.widgets.message import MessageLabel
@@ -76,7 +76,7 @@ class ChildFileView(QWidget):
         self.staff: list[User] = []
         self.dialog: QDialog | None = None
         self.loading: int | None = None  # the child whose file is on its way
-        self._generation = 0
+        self._latest = Latest()
         self.can_edit = session.user.role in EDITORS
 
         self.placeholder = QLabel(PLACEHOLDER, self)
@@ -246,24 +246,23 @@ class ChildFileView(QWidget):
 
     def load(self, child_id: int) -> VaultOp[ChildFile]:
         """Open (or reopen) a child's file on the worker; the core audits the view."""
-        generation = self._generation
-        children = self.session.children
+        ticket = self._latest.ticket()
         self.loading = child_id
 
         def loaded(child_file: ChildFile) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.loading = None
                 self.show_file(child_file)
-                emit(self.file_loaded, child_file)
+                self.file_loaded.emit(child_file)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.loading = None
                 self._forget()
                 self.message.show_error(describe(error))
-                emit(self.file_loaded, None)
+                self.file_loaded.emit(None)
 
-        op: VaultOp[ChildFile] = VaultOp(parent=self, op=lambda: children.file(child_id=child_id))
+        op = operations.children.file(parent=self, session=self.session, child_id=child_id)
         return op.success(loaded).failure(failed).run()
 
     def reload(self) -> VaultOp[ChildFile] | None:
@@ -304,7 +303,7 @@ class ChildFileView(QWidget):
 
     def clear(self) -> None:
         """Forget the file: every model, label and dialog (no name stays in a widget)."""
-        self._generation += 1
+        self._latest.drop()
         self.loading = None
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
@@ -428,10 +427,10 @@ class ChildFileView(QWidget):
         if consent is None:
             self.message.show_error("Choose a consent in the table first, then View form.")
             return None
-        generation, consents = self._generation, self.session.consents
+        ticket = self._latest.ticket()
 
         def show(result: tuple[bytes, str]) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             data, media = result
             dialog = FormViewerDialog(consent_heading(consent), data, media, self)
@@ -440,10 +439,8 @@ class ChildFileView(QWidget):
             dialog.open()
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
 
-        op: VaultOp[tuple[bytes, str]] = VaultOp(
-            parent=self, op=lambda: consents.form(consent_id=consent.id)
-        )
+        op = operations.consents.form(parent=self, session=self.session, consent_id=consent.id)
         return op.success(show).failure(failed).run()

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.importer import ImportReport
+from sefton_photos.model import ImportReport
 from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui.dialogs.import_photos import ImportDialog
 from ui.dialogs.photo_window import PhotoWindow
 from ui.models.photos import ICON_SIDE, SIDES
-from ui.qtcompat import emit
 from ui.views.photo_grid import PhotoGrid
 from ui.widgets.message import MessageLabel
 
@@ -199,7 +198,7 @@ class ChildPhotosPanel(QWidget):
         if self.photo_window is None:
             self.photo_window = PhotoWindow(self.session, self)
         self.photo_window.show_photo(photo_id, self.grid.photos.photo_ids)
-        emit(self.photo_opened, self.photo_window)
+        self.photo_opened.emit(self.photo_window)
         return self.photo_window
 
     def clear(self) -> None:

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Child, ChildFile, Role, User
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.add_child import AddChildDialog
 from ui.models.children import ChildrenListModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.views.child_file import ChildFileView
 from ui.views.page import Page
 from ui.widgets.child_item import ChildItemDelegate
@@ -54,7 +54,7 @@ class ChildrenPage(Page):
         self.locked = False
         self.staff: list[User] = []
         self.add_dialog: AddChildDialog | None = None
-        self._generation = 0
+        self._latest = Latest()
         self._open_after_load: int | None = None
 
         left = QWidget(self)
@@ -135,7 +135,7 @@ class ChildrenPage(Page):
     def on_locked(self) -> None:
         """Empty every model and drop answers still on their way (no name stays shown)."""
         self.locked = True
-        self._generation += 1
+        self._latest.drop()
         self.search_timer.stop()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
@@ -199,25 +199,25 @@ class ChildrenPage(Page):
             return None
         self.search_timer.stop()
         search = self.search_edit.text().strip() or None
-        generation, children = self._generation, self.session.children
+        ticket = self._latest.ticket()
 
         def loaded(found: list[Child]) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             self.model.set_children(found)
             self._fit_list()
             self._say_empty(search)
             self._reopen_selection()
-            emit(self.children_loaded)
+            self.children_loaded.emit()
 
         def failed(error: BaseException) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             self.model.clear()
             self.message.show_error(describe(error))
-            emit(self.children_loaded)
+            self.children_loaded.emit()
 
-        op: VaultOp[list[Child]] = VaultOp(parent=self, op=lambda: children.list(search=search))
+        op = operations.children.find(parent=self, session=self.session, search=search)
         return op.success(loaded).failure(failed).run()
 
     def _say_empty(self, search: str | None) -> None:
@@ -250,20 +250,20 @@ class ChildrenPage(Page):
         """Staff names for the dialogs (key workers to allocate, who permitted)."""
         if self.locked:
             return None
-        generation = self._generation
+        ticket = self._latest.ticket()
 
         def loaded(users: list[User]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.staff = users
                 self.file_view.staff = users
-                emit(self.staff_loaded)
+                self.staff_loaded.emit()
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
-                emit(self.staff_loaded)
+                self.staff_loaded.emit()
 
-        op: VaultOp[list[User]] = VaultOp(parent=self, op=self.session.users.list)
+        op = operations.users.listing(parent=self, session=self.session)
         return op.success(loaded).failure(failed).run()
 
     def select_name(self, name: str) -> bool:

@@ -12,8 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 
@@ -59,13 +59,13 @@ class ConsentAgeSetting(QWidget):
         self.save_button.clicked.connect(self.save)
 
     def refresh(self) -> VaultOp[int]:
-        op = VaultOp(parent=self, op=self.session.settings.young_person_min_age)
+        op = operations.admin.young_person_min_age(parent=self, session=self.session)
         return op.success(self.years.setValue).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.message.show_error(describe(error))
-        emit(self.failed)
+        self.failed.emit()
 
     def save(self) -> VaultOp[None]:
         years, session = self.years.value(), self.session
@@ -76,9 +76,7 @@ class ConsentAgeSetting(QWidget):
             self.message.show_info(
                 f"Saved: a young person's own consent needs them to be at least {years}."
             )
-            emit(self.saved, years)
+            self.saved.emit(years)
 
-        op: VaultOp[None] = VaultOp(
-            parent=self, op=lambda: session.settings.set_young_person_min_age(years=years)
-        )
+        op = operations.admin.set_young_person_min_age(parent=self, session=session, years=years)
         return op.success(done).failure(self._failed).run()

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from sefton_photos.decisions import Decision
 from sefton_photos.model import Purpose
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.reasons import ReasonsModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.choices import choose, chosen, fill
 from ui.widgets.message import MessageLabel
 
@@ -66,7 +66,7 @@ class ConsentCheckPanel(QWidget):
         self.child_id: int | None = None
         self.child_name = ""
         self.decision: Decision | None = None
-        self._generation = 0
+        self._latest = Latest()
         self.setStyleSheet(STYLE)
         self.setAccessibleName("Consent check")
 
@@ -164,7 +164,7 @@ class ConsentCheckPanel(QWidget):
 
     def _drop_answer(self) -> None:
         """Forget the verdict and any answer still on its way; keep the child."""
-        self._generation += 1
+        self._latest.drop()
         self.decision = None
         self.model.clear()
         self.verdict.clear()
@@ -204,30 +204,29 @@ class ConsentCheckPanel(QWidget):
             self.message.show_error(NO_CHILD)
             return None
         child_id, purpose, name = self.child_id, self.purpose(), self.child_name
-        generation = self._generation
-        consents = self.session.consents
+        ticket = self._latest.ticket()
         self._update_enabled(busy=True)
         self.message.clear_message()
 
         def done(decision: Decision) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             self._update_enabled()
             self.show_decision(decision, name, purpose)
-            emit(self.checked, decision)
+            self.checked.emit(decision)
 
         def failed(error: BaseException) -> None:
-            if generation != self._generation:
+            if not self._latest.current(ticket):
                 return
             self._update_enabled()
             self.model.clear()
             self.verdict.hide()
             self.sentence.hide()
             self.message.show_error(describe(error))
-            emit(self.checked, None)
+            self.checked.emit(None)
 
-        op: VaultOp[Decision] = VaultOp(
-            parent=self, op=lambda: consents.check(child_id=child_id, purpose=purpose)
+        op = operations.consents.check(
+            parent=self, session=self.session, child_id=child_id, purpose=purpose
         )
         return op.success(done).failure(failed).run()
 

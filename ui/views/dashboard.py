@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.dashboard import Dashboard
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.supervision_note import date_edit, to_date
 from ui.models.dashboard import (
     Series,
@@ -43,8 +44,7 @@ from ui.models.dashboard import (
     expiring_rows,
     flagged_rows,
 )
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.message import MessageLabel
 
@@ -163,7 +163,7 @@ class DashboardView(QWidget):
         self.today = today
         self.board: Dashboard | None = None
         self.is_loaded = False
-        self._generation = 0
+        self._latest = Latest()
         self.setAccessibleName("Dashboard")
         until = today()
         self.since_edit = date_edit(self, "Period from", until - DEFAULT_PERIOD)
@@ -253,28 +253,27 @@ class DashboardView(QWidget):
             self.message.show_error("The period ends before it starts: change From or To.")
             return None
         self.is_loaded = True
-        self._generation += 1
-        generation, session, today = self._generation, self.session, self.today()
+        ticket, today = self._latest.start(), self.today()
         self.update_button.setEnabled(False)
         self.message.clear_message()
 
-        def work() -> Dashboard:
-            return session.dashboard.build(since=since, until=until, today=today)
-
         def done(board: Dashboard) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.update_button.setEnabled(True)
                 self.show_board(board, today)
-                emit(self.loaded)
+                self.loaded.emit()
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.update_button.setEnabled(True)
                 self.is_loaded = False
                 self.message.show_error(describe(error))
-                emit(self.loaded)
+                self.loaded.emit()
 
-        return VaultOp(parent=self, op=work).success(done).failure(failed).run()
+        op = operations.dashboard.build(
+            parent=self, session=self.session, since=since, until=until, today=today
+        )
+        return op.success(done).failure(failed).run()
 
     def show_board(self, board: Dashboard, today: date) -> None:
         self.board = board
@@ -289,7 +288,7 @@ class DashboardView(QWidget):
 
     def forget(self) -> None:
         """Drop every number and name shown (on lock); answers on the way are dropped."""
-        self._generation += 1
+        self._latest.drop()
         self.board = None
         self.is_loaded = False
         self.update_button.setEnabled(True)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.records import LocationsModel
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 
@@ -113,13 +113,13 @@ class ExportLocationsPanel(QWidget):
     def refresh(self) -> VaultOp[list[tuple[int, str, str]]]:
         def listed(locations: list[tuple[int, str, str]]) -> None:
             self.model.set_locations(locations)
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.loaded)
+            self.loaded.emit()
 
-        op = VaultOp(parent=self, op=self.session.locations.list)
+        op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     def forget(self) -> None:
@@ -135,7 +135,6 @@ class ExportLocationsPanel(QWidget):
             self.message.show_info("No folder was added.")
             return None
         folder, label = Path(picked), self.label_edit.text().strip() or None
-        locations = self.session.locations
         self._busy(True)
 
         def added(_location_id: int) -> None:
@@ -144,7 +143,9 @@ class ExportLocationsPanel(QWidget):
             self.message.show_info(f"{folder} is now an approved export location.")
             self.refresh().finished.connect(self.changed)
 
-        op = VaultOp(parent=self, op=lambda: locations.add(path=folder, label=label))
+        op = operations.exports.add_location(
+            parent=self, session=self.session, path=folder, label=label
+        )
         return op.success(added).failure(self._failed).run()
 
     def remove_selected(self) -> VaultOp[str] | None:
@@ -163,7 +164,6 @@ class ExportLocationsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             self.message.show_info(f"{path} stays approved.")
             return None
-        locations = self.session.locations
         self._busy(True)
 
         def removed(_path: str) -> None:
@@ -171,15 +171,15 @@ class ExportLocationsPanel(QWidget):
             self.message.show_info(f"{path} is no longer an approved export location.")
             self.refresh().finished.connect(self.changed)
 
-        op: VaultOp[str] = VaultOp(
-            parent=self, op=lambda: locations.remove(location_id=location_id)
+        op = operations.exports.remove_location(
+            parent=self, session=self.session, location_id=location_id
         )
         return op.success(removed).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         self.message.show_error(describe(error))
-        emit(self.refused, describe(error))
+        self.refused.emit(describe(error))
 
     def _busy(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy)

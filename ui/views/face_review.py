@@ -15,7 +15,7 @@ words.  On lock every picture and name is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PIL import Image
 from PySide6.QtCore import Signal
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from sefton_photos.model import FaceInfo, FaceStatus, PhotoInfo
 from sefton_photos.session import Session
 from sefton_photos.words import plural
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui import operations
+from ui.ops import Latest, VaultOp, describe
 from ui.views.photo_view import to_qimage
 from ui.widgets.face_row import CROP_SIDE, SPOT_SIDE, FaceRow, where_words
 from ui.widgets.message import MessageLabel
@@ -71,7 +71,7 @@ class FaceReview(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: dict[int, FaceRow] = {}
-        self._generation = 0
+        self._latest = Latest()
         self._photos = 0
         self.setAccessibleName("Face review")
         self.summary = QLabel(self)
@@ -99,33 +99,22 @@ class FaceReview(QWidget):
     def set_photos(self, photo_ids: Sequence[int]) -> VaultOp[Loaded]:
         """Load the faces of these photos (one capture's, say) on the worker."""
         self.clear()
-        generation, photos, ids = self._generation, self.session.photos, list(photo_ids)
+        ticket = self._latest.ticket()
         ratio = self.devicePixelRatioF()
         side, spot = round(CROP_SIDE * ratio), round(SPOT_SIDE * ratio)
 
-        def work() -> Loaded:
-            out: Loaded = []
-            for photo_id in ids:
-                info = photos.info(photo_id=photo_id)
-                crops: dict[int, QImage] = {}
-                small = None
-                if info.faces:
-                    picture = photos.view(photo_id=photo_id, max_side=REVIEW_SIDE)
-                    crops = crop_faces(info, picture, side)
-                    small = small_copy(picture, spot)
-                out.append((info, crops, small))
-            return out
-
         def done(result: Loaded) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self._show(result)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
-                emit(self.loaded, 0)
+                self.loaded.emit(0)
 
-        op: VaultOp[Loaded] = VaultOp(parent=self, op=work)
+        op = operations.faces.crops(
+            parent=self, session=self.session, photo_ids=photo_ids, side=side, spot=spot
+        )
         return op.success(done).failure(failed).run()
 
     def _show(self, result: Loaded) -> None:
@@ -152,7 +141,7 @@ class FaceReview(QWidget):
                 self.rows[face.id] = row
                 self.list_layout.insertWidget(self.list_layout.count() - 1, row)
         self._update_summary(len(result))
-        emit(self.loaded, number)
+        self.loaded.emit(number)
 
     def _update_summary(self, photos: int | None = None) -> None:
         if photos is not None:
@@ -177,22 +166,24 @@ class FaceReview(QWidget):
 
     def confirm(self, face_id: int, child_id: int | None) -> VaultOp[FaceInfo]:
         """Confirm the face as ``child_id`` (None: someone else, a rejection), on the worker."""
-        faces = self.session.faces
         if child_id is None:
             return self.reject(face_id)
-        return self._answer(face_id, lambda: faces.confirm(face_id=face_id, child_id=child_id))
+        op = operations.faces.confirm(
+            parent=self, session=self.session, face_id=face_id, child_id=child_id
+        )
+        return self._answer(face_id, op)
 
     def reject(self, face_id: int) -> VaultOp[FaceInfo]:
         """ "Not this child" or "Not a consented child": someone else, stays blurred (R11)."""
-        faces = self.session.faces
-        return self._answer(face_id, lambda: faces.reject(face_id=face_id))
+        op = operations.faces.reject(parent=self, session=self.session, face_id=face_id)
+        return self._answer(face_id, op)
 
     def undo(self, face_id: int) -> VaultOp[FaceInfo]:
         """Take a decision back: the face is as face matching left it."""
-        faces = self.session.faces
-        return self._answer(face_id, lambda: faces.undo(face_id=face_id))
+        op = operations.faces.undo(parent=self, session=self.session, face_id=face_id)
+        return self._answer(face_id, op)
 
-    def _answer(self, face_id: int, call: Callable[[], FaceInfo]) -> VaultOp[FaceInfo]:
+    def _answer(self, face_id: int, op: VaultOp[FaceInfo]) -> VaultOp[FaceInfo]:
         row = self.rows.get(face_id)
         if row is not None:
             row.set_busy(True)
@@ -204,21 +195,20 @@ class FaceReview(QWidget):
                 shown.set_busy(False)
                 shown.show_face(face)
             self._update_summary()
-            emit(self.reviewed, face)
+            self.reviewed.emit(face)
 
         def failed(error: BaseException) -> None:
             shown = self.rows.get(face_id)
             if shown is not None:
                 shown.set_busy(False)
             self.message.show_error(describe(error))
-            emit(self.reviewed, None)
+            self.reviewed.emit(None)
 
-        op: VaultOp[FaceInfo] = VaultOp(parent=self, op=call)
         return op.success(done).failure(failed).run()
 
     def clear(self) -> None:
         """Drop every crop and name (on lock, or before loading other photos)."""
-        self._generation += 1
+        self._latest.drop()
         for row in self.rows.values():
             # Still owned by its Qt parent until deleteLater runs, so Python's garbage
             # collector never deletes it a second time.

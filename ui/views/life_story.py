@@ -17,6 +17,7 @@ shown is forgotten.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QShortcut
@@ -35,14 +36,17 @@ from PySide6.QtWidgets import (
 from sefton_photos.decisions import Decision
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.models.life_story import PagesModel, TickablePhotos
 from ui.models.photos import PhotoGridModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.book_views import GRID_SIDE, pages_table, tick_grid
 from ui.widgets.location_choice import LocationCombo
 from ui.widgets.message import MessageLabel
 from ui.widgets.page_preview import PREVIEW_SIDE, PagePreview
+
+if TYPE_CHECKING:
+    from sefton_photos.exporter import RedactedView
 
 
 def default_title(name: str) -> str:
@@ -70,8 +74,8 @@ class LifeStoryEditor(QWidget):
         self.child_id: int | None = None
         self.child_name = ""
         self.busy = False
-        self._listing = 0  # which set_child a listing answers
-        self._deciding = 0  # which set of pages a decision answers
+        self._listing = Latest()  # which set_child a listing answers
+        self._deciding = Latest()  # which set of pages a decision answers
         self.setAccessibleName("Life story book")
         self._ratio = ratio = QGuiApplication.primaryScreen().devicePixelRatio()
 
@@ -187,43 +191,43 @@ class LifeStoryEditor(QWidget):
         self.child_id, self.child_name = child_id, name
         self.title_edit.setText(default_title(name))
         self.grid.setAccessibleName(f"Photos of {name}" if name else "Photos of the child")
-        photos, generation = self.session.photos, self._listing
+        photos, ticket = self.session.photos, self._listing.ticket()
 
         def fetch(batch: list[int]) -> dict[int, bytes]:
             return photos.thumbnails(child_id=child_id, photo_ids=batch)
 
         def listed(ids: list[int]) -> None:
-            if generation == self._listing:
+            if self._listing.current(ticket):
                 self.photos.set_photos(ids, fetch)
                 if ids:
                     self.grid.setCurrentIndex(self.tickable.index(0, 0))
-                emit(self.photos_listed, len(ids))
+                self.photos_listed.emit(len(ids))
 
         def failed(error: BaseException) -> None:
             self.message.show_error(describe(error))
-            emit(self.photos_listed, 0)
+            self.photos_listed.emit(0)
 
         self.load_locations()
-        op = VaultOp(parent=self, op=lambda: photos.ids(child_id=child_id))
+        op = operations.photos.ids(parent=self, session=self.session, child_id=child_id)
         return op.success(listed).failure(failed).run()
 
     def load_locations(self) -> VaultOp[list[tuple[int, str, str]]]:
         def listed(locations: list[tuple[int, str, str]]) -> None:
             self.folder.set_locations(locations)
-            emit(self.locations_loaded)
+            self.locations_loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.folder.set_locations([])
             self.message.show_error(describe(error))
-            emit(self.locations_loaded)
+            self.locations_loaded.emit()
 
-        op = VaultOp(parent=self, op=self.session.locations.list)
+        op = operations.exports.locations(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     def clear(self) -> None:
         """Forget the child, the photos, the pages and every picture (on lock)."""
-        self._listing += 1
-        self._deciding += 1
+        self._listing.drop()
+        self._deciding.drop()
         self.child_id, self.child_name = None, ""
         self._drawn_for.clear()
         self._drawing.clear()
@@ -269,29 +273,30 @@ class LifeStoryEditor(QWidget):
 
     def decide(self) -> VaultOp[list[tuple[int, Decision]]] | None:
         """Ask the core for every page's decision (on the worker)."""
-        self._deciding += 1
+        ticket = self._deciding.start()
         ids, child_id = self.pages.photo_ids, self.child_id
         if not ids or child_id is None:
             self._update()
-            emit(self.decided)
+            self.decided.emit()
             return None
-        generation, lifestory = self._deciding, self.session.lifestory
         self.pages.checking()
         self._update()
 
         def done(decisions: list[tuple[int, Decision]]) -> None:
-            if generation == self._deciding:
+            if self._deciding.current(ticket):
                 self.pages.set_decisions(decisions)
                 self._update()
-                emit(self.decided)
+                self.decided.emit()
 
         def failed(error: BaseException) -> None:
-            if generation == self._deciding:
+            if self._deciding.current(ticket):
                 self.pages.set_decisions([])
                 self.message.show_error(describe(error))
-                emit(self.decided)
+                self.decided.emit()
 
-        op = VaultOp(parent=self, op=lambda: lifestory.decide(child_id=child_id, photo_ids=ids))
+        op = operations.lifestory.decide(
+            parent=self, session=self.session, child_id=child_id, photo_ids=ids
+        )
         return op.success(done).failure(failed).run()
 
     # -- the book ------------------------------------------------------------------------------
@@ -301,7 +306,6 @@ class LifeStoryEditor(QWidget):
         if self.busy or folder is None or child_id is None or not self.pages.all_allowed():
             return None
         pages, title = self.pages.pages(), self.title_edit.text().strip() or None
-        lifestory = self.session.lifestory
         self.busy = True
         self.progress.show()
         self.message.show_info(f"Making the book of {plural(len(pages), 'page')}…")
@@ -312,7 +316,7 @@ class LifeStoryEditor(QWidget):
             self.progress.hide()
             self.message.show_info(f"The book was made: {Path(path).name}, in {folder}.")
             self._update()
-            emit(self.book_made, Path(path))
+            self.book_made.emit(Path(path))
 
         def failed(error: BaseException) -> None:
             self.busy = False
@@ -320,9 +324,13 @@ class LifeStoryEditor(QWidget):
             self.message.show_error(f"The book was not made. {describe(error)}")
             self.decide()
 
-        op = VaultOp(
+        op = operations.lifestory.build(
             parent=self,
-            op=lambda: lifestory.build(child_id=child_id, pages=pages, out=folder, title=title),
+            session=self.session,
+            child_id=child_id,
+            pages=pages,
+            out=folder,
+            title=title,
         )
         return op.success(done).failure(failed).run()
 
@@ -364,7 +372,7 @@ class LifeStoryEditor(QWidget):
             page.decision,
         )
 
-    def _draw(self, photo_id: int, decision: Decision | None) -> VaultOp[object] | None:
+    def _draw(self, photo_id: int, decision: Decision | None) -> VaultOp[RedactedView] | None:
         """Fetch the page's picture as the book will print it, once per decision."""
         if decision is None or self.child_id is None or photo_id in self._drawing:
             return None
@@ -372,16 +380,11 @@ class LifeStoryEditor(QWidget):
         if self._drawn_for.get(photo_id) == key and self.pages.pixmap(photo_id) is not None:
             return None
         self._drawing.add(photo_id)
-        child_id, listing, lifestory, side = (
-            self.child_id,
-            self._listing,
-            self.session.lifestory,
-            self._side,
-        )
+        child_id, listing, side = self.child_id, self._listing.ticket(), self._side
 
         def drawn(view: object) -> None:
             self._drawing.discard(photo_id)
-            if listing != self._listing or photo_id not in self.pages.photo_ids:
+            if not self._listing.current(listing) or photo_id not in self.pages.photo_ids:
                 return
             pixmap = QPixmap()
             pixmap.loadFromData(getattr(view, "jpeg", b""), "JPEG")
@@ -392,12 +395,11 @@ class LifeStoryEditor(QWidget):
 
         def failed(error: BaseException) -> None:
             self._drawing.discard(photo_id)
-            if listing == self._listing:
+            if self._listing.current(listing):
                 self.message.show_error(describe(error))
 
-        op: VaultOp[object] = VaultOp(
-            parent=self,
-            op=lambda: lifestory.page_picture(child_id=child_id, photo_id=photo_id, max_side=side),
+        op = operations.lifestory.page_picture(
+            parent=self, session=self.session, child_id=child_id, photo_id=photo_id, max_side=side
         )
         return op.success(drawn).failure(failed).run()
 

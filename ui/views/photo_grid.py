@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model.tiles import PhotoTile
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.photos import CACHE_SIZE, ICON_SIDE, PhotoGridModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 
 SELECTED = QColor("#1d4f91")
 BADGE = QColor("#0b0c0c")
@@ -143,7 +143,7 @@ class PhotoGrid(QListView):
         self.session = session
         self.child_id: int | None = None
         self.child_name = ""
-        self._generation = 0
+        self._latest = Latest()
         self.oldest_first = False
         self.photos = PhotoGridModel(self, side=side, cache_size=cache_size)
         self.photos.line_height = self.fontMetrics().height() + 4 + FRAME  # date, outline
@@ -175,8 +175,8 @@ class PhotoGrid(QListView):
         self.photos.modelReset.connect(self._chosen_changed)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.photos.loader.hold())
         self.photos.load_failed.connect(
-            lambda error: emit(
-                self.problem, "Some thumbnails could not be shown: " + describe(error)
+            lambda error: self.problem.emit(
+                "Some thumbnails could not be shown: " + describe(error)
             )
         )
         if child_id is not None:
@@ -221,12 +221,11 @@ class PhotoGrid(QListView):
 
     def reload(self) -> VaultOp[list[PhotoTile]]:
         """List the photos again (after an import); thumbnails shown are fetched anew."""
-        self._generation += 1
-        generation, child_id = self._generation, self.child_id
+        ticket, child_id = self._latest.start(), self.child_id
         photos, oldest_first = self.session.photos, self.oldest_first
 
         def listed(tiles: list[PhotoTile]) -> None:
-            if generation != self._generation or child_id is None:
+            if not self._latest.current(ticket) or child_id is None:
                 return
             ids = [int(t.id) for t in tiles]
             self.photos.set_photos(
@@ -234,26 +233,22 @@ class PhotoGrid(QListView):
             )
             if ids:
                 self.setCurrentIndex(self.photos.index(0))
-            emit(self.photos_listed, len(ids))
+            self.photos_listed.emit(len(ids))
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.photos.clear()
-                emit(self.problem, describe(error))
-                emit(self.photos_listed, 0)
+                self.problem.emit(describe(error))
+                self.photos_listed.emit(0)
 
-        if child_id is None:
-            op: VaultOp[list[PhotoTile]] = VaultOp(parent=self, op=list)
-        else:
-            op = VaultOp(
-                parent=self,
-                op=lambda: photos.tiles(child_id=child_id, oldest_first=oldest_first),
-            )
+        op = operations.photos.tiles(
+            parent=self, session=self.session, child_id=child_id, oldest_first=oldest_first
+        )
         return op.success(listed).failure(failed).run()
 
     def clear(self) -> None:
         """Forget the ids and every thumbnail (nothing decrypted stays in memory)."""
-        self._generation += 1
+        self._latest.drop()
         self.photos.clear()
         self.setAccessibleName("Photos")  # no child's name stays in a widget
 
@@ -293,10 +288,8 @@ class PhotoGrid(QListView):
         return [self.photos.photo_id(row) for row in rows]
 
     def _chosen_changed(self, *_args: object) -> None:
-        emit(
-            self.chosen_changed,
-            len(self.selectionModel().selectedIndexes()),
-            self.photos.rowCount(),
+        self.chosen_changed.emit(
+            len(self.selectionModel().selectedIndexes()), self.photos.rowCount()
         )
 
     def current_photo_id(self) -> int | None:
@@ -307,12 +300,12 @@ class PhotoGrid(QListView):
         photo_id = self.current_photo_id()
         if photo_id is None:
             return False
-        emit(self.opened, photo_id)
+        self.opened.emit(photo_id)
         return True
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            emit(self.opened, self.photos.photo_id(index.row()))
+            self.opened.emit(self.photos.photo_id(index.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.open_current():

@@ -15,6 +15,10 @@ Zoom as in digiKam's preview: Ctrl+wheel, Ctrl++ and Ctrl+- (or the buttons), an
 Ctrl+0 or "Fit" to see the whole photo again; the plain wheel scrolls a zoomed
 photo.  Choosing a face in the list outlines it a second time on the photo, with
 "Chosen:" in its label, and scrolls it into view.
+
+A face the detector missed is outlined here by the person looking (R11: it is then
+blurred like any face nobody confirmed), and the person records that they checked
+the whole photo, which the public waits for (:mod:`ui.widgets.outline_controls`).
 """
 
 from __future__ import annotations
@@ -39,11 +43,13 @@ from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
 from sefton_photos.review import FlagReview
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
+from ui import operations
 from ui.models.faces import FacesModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
-from ui.widgets.face_canvas import FaceCanvas, ZoomArea
+from ui.ops import Latest, VaultOp, describe
+from ui.widgets.face_canvas import ZoomArea
 from ui.widgets.message import MessageLabel
+from ui.widgets.outline_canvas import OutlineCanvas
+from ui.widgets.outline_controls import OutlineControls
 
 VIEW_SIDE = 2048
 LEGEND = (
@@ -91,6 +97,7 @@ class PhotoView(QWidget):
 
     loaded = Signal(object)  # the PhotoInfo shown, or None when loading failed
     reviewed = Signal(object)  # the FlagReview of an R12 review the core accepted
+    faces_changed = Signal(int)  # the photo id, after a face was outlined (R11)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, max_side: int = VIEW_SIDE
@@ -100,7 +107,7 @@ class PhotoView(QWidget):
         self.max_side = max_side
         self.info: PhotoInfo | None = None
         self._note = ""  # words to show once the photo has reloaded after a review
-        self._generation = 0
+        self._latest = Latest()
         self.setAccessibleName("Photo view")
 
         self.banner = MessageLabel("Review flag", self)
@@ -126,7 +133,7 @@ class PhotoView(QWidget):
         self.details.setAccessibleName("About this photo")
         self.details.setProperty("role", "hint")
         self.message = MessageLabel("Photo view message", self)
-        self.canvas = FaceCanvas(self)
+        self.canvas = OutlineCanvas(self)
         self.zoom_area = ZoomArea(self.canvas, self)
         self.zoom_out_button = QPushButton("Zoom &out", self)
         self.zoom_out_button.setAccessibleName("Zoom out (Ctrl+minus)")
@@ -177,11 +184,18 @@ class PhotoView(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setProperty("role", "hint")
         self.legend.setAccessibleName("How the faces are marked")
+        self.outline = OutlineControls(self)
+        self.outline.outline_button.clicked.connect(self.start_outline)
+        self.outline.save_button.clicked.connect(self.canvas.save_outline)
+        self.outline.checked_button.clicked.connect(self.mark_checked)
+        self.canvas.outlined.connect(self.save_outline)
+        self.canvas.outline_dropped.connect(self._outline_dropped)
 
         side = QVBoxLayout()
         side.addWidget(faces_heading)
         side.addWidget(self.faces_view, 1)
         side.addWidget(self.legend)
+        side.addWidget(self.outline)
         picture = QVBoxLayout()
         picture.addLayout(zoom_row)
         picture.addWidget(self.zoom_area, 1)
@@ -198,25 +212,22 @@ class PhotoView(QWidget):
 
     def show_photo(self, photo_id: int) -> VaultOp[tuple[PhotoInfo, QImage]]:
         """Load the photo (audited by the core) and its faces on the worker."""
-        self._generation += 1
-        generation, photos, side = self._generation, self.session.photos, self.max_side
-
-        def work() -> tuple[PhotoInfo, QImage]:
-            info = photos.info(photo_id=photo_id)
-            return info, to_qimage(photos.view(photo_id=photo_id, max_side=side))
+        ticket = self._latest.start()
 
         def done(result: tuple[PhotoInfo, QImage]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.show_loaded(*result)
-                emit(self.loaded, result[0])
+                self.loaded.emit(result[0])
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.clear()
                 self.message.show_error(describe(error))
-                emit(self.loaded, None)
+                self.loaded.emit(None)
 
-        op: VaultOp[tuple[PhotoInfo, QImage]] = VaultOp(parent=self, op=work)
+        op = operations.photos.picture(
+            parent=self, session=self.session, photo_id=photo_id, max_side=self.max_side
+        )
         return op.success(done).failure(failed).run()
 
     def show_loaded(self, info: PhotoInfo, image: QImage) -> None:
@@ -235,6 +246,7 @@ class PhotoView(QWidget):
         else:
             self.banner.clear_message()
         self.review_row.setVisible(bool(info.flagged))
+        self.outline.show_state(info, drafting=False, busy=False)
 
     def _zoomed(self, factor: float) -> None:
         self.zoom_label.setText(zoom_words(factor))
@@ -267,7 +279,7 @@ class PhotoView(QWidget):
         if not consent:
             self.message.show_error("Name the new consent that covers this photo first.")
             return None
-        photo_id, reviews = int(self.info.id), self.session.reviews
+        photo_id = int(self.info.id)
 
         def done(outcome: FlagReview) -> None:
             if outcome.cleared:
@@ -286,16 +298,69 @@ class PhotoView(QWidget):
                     + ", ".join(str(c) for c in outcome.still_flagged_by)
                     + "."
                 )
-            emit(self.reviewed, outcome)
+            self.reviewed.emit(outcome)
             self.show_photo(photo_id)
 
         def failed(error: BaseException) -> None:
             self.message.show_error(f"It stays flagged. {describe(error)}")
 
-        op: VaultOp[FlagReview] = VaultOp(
-            parent=self, op=lambda: reviews.review(photo_id=photo_id, consent_id=consent)
+        op = operations.photos.review_flag(
+            parent=self, session=self.session, photo_id=photo_id, consent_id=consent
         )
         return op.success(done).failure(failed).run()
+
+    # -- faces the detector missed (R11) ----------------------------------------------------
+
+    def start_outline(self) -> bool:
+        """Show a new outline on the photo, to drag or move with the keys."""
+        if self.info is None or not self.canvas.start_outline():
+            return False
+        self.outline.show_state(self.info, drafting=True, busy=False)
+        self.message.show_info(
+            "Drag round the face the detector missed, or move the outline with the arrow "
+            "keys and size it with Shift+arrows. Enter saves it, Escape drops it."
+        )
+        return True
+
+    def _outline_dropped(self) -> None:
+        self.message.clear_message()
+        self.outline.show_state(self.info, drafting=False, busy=False)
+
+    def save_outline(self, box: tuple[int, int, int, int]) -> VaultOp[FaceInfo] | None:
+        """Ask the core to record the outline (it checks the box; audited)."""
+        if self.info is None:
+            return None
+        photo_id = int(self.info.id)
+        self.outline.show_state(self.info, drafting=False, busy=True)
+
+        def done(_face: FaceInfo) -> None:
+            self._note = (
+                "Outlined. The face is blurred beyond the case record; when every face in "
+                "the photo is outlined, mark it checked."
+            )
+            self.faces_changed.emit(photo_id)
+            self.show_photo(photo_id)
+
+        op = operations.faces.outline(parent=self, session=self.session, photo_id=photo_id, box=box)
+        return op.success(done).failure(self._outline_failed).run()
+
+    def mark_checked(self) -> VaultOp[None] | None:
+        """Record that the person looked at the whole photo for missed faces (audited)."""
+        if self.info is None:
+            return None
+        photo_id = int(self.info.id)
+        self.outline.show_state(self.info, drafting=False, busy=True)
+
+        def done(_: None) -> None:
+            self._note = "Marked as checked whole for faces the detector missed (R11)."
+            self.show_photo(photo_id)
+
+        op = operations.faces.mark_checked(parent=self, session=self.session, photo_id=photo_id)
+        return op.success(done).failure(self._outline_failed).run()
+
+    def _outline_failed(self, error: BaseException) -> None:
+        self.message.show_error(describe(error))
+        self.outline.show_state(self.info, drafting=False, busy=False)
 
     def update_face(self, face: FaceInfo) -> None:
         """A face was confirmed or corrected elsewhere (the face review): redraw its words."""
@@ -313,7 +378,7 @@ class PhotoView(QWidget):
 
     def clear(self) -> None:
         """Drop the picture, its faces and its details (on lock nothing stays shown)."""
-        self._generation += 1
+        self._latest.drop()
         self.info = None
         self.canvas.clear()
         self.faces_model.clear()
@@ -323,6 +388,7 @@ class PhotoView(QWidget):
         self.review_row.hide()
         self.review_consent.setValue(0)
         self.message.clear_message()
+        self.outline.show_state(None, drafting=False, busy=False)
 
     def on_locked(self) -> None:
         self.clear()

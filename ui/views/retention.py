@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from sefton_photos.records import RetentionDue
 from sefton_photos.session import Session
 from sefton_photos.words import plural
+from ui import operations
 from ui.models.records import RetentionModel, day_words
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.views.export_locations import ExportLocationsPanel, read_only_table
 from ui.widgets.message import MessageLabel
 
@@ -135,16 +135,16 @@ class RetentionReview(QWidget):
             if due:
                 self.table.selectRow(0)
             self._update()
-            emit(self.loaded)
+            self.loaded.emit()
 
         def failed(error: BaseException) -> None:
             self.reload_button.setEnabled(True)
             self.model.clear()
             self.message.show_error(describe(error))
             self._update()
-            emit(self.loaded)
+            self.loaded.emit()
 
-        op = VaultOp(parent=self, op=self.session.records.due)
+        op = operations.records.due(parent=self, session=self.session)
         return op.success(listed).failure(failed).run()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -197,14 +197,14 @@ class RetentionReview(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             self.message.show_info(f"The record of {item.child_name} was not erased.")
             return None
-        records, child_id, name = self.session.records, item.child_id, item.child_name
+        child_id, name = item.child_id, item.child_name
         self.erase_button.setEnabled(False)
         self.reload_button.setEnabled(False)
         self.message.show_info(f"Erasing the record of {name}…")
 
         def done(counts: dict[str, int]) -> None:
             self.message.show_info(erased_words(name, counts))
-            emit(self.erased, child_id, counts)
+            self.erased.emit(child_id, counts)
             self.refresh()
 
         def failed(error: BaseException) -> None:
@@ -212,5 +212,5 @@ class RetentionReview(QWidget):
             self.message.show_error(describe(error))
             self._update()
 
-        op = VaultOp(parent=self, op=lambda: records.erase(child_id=child_id, confirm=True))
+        op = operations.records.erase(parent=self, session=self.session, child_id=child_id)
         return op.success(done).failure(failed).run()

@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, Role
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.supervision_note import SupervisionNoteDialog
 from ui.models.queue import WorkersListModel, summarise
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.views.dashboard import DashboardView
 from ui.views.page import Page
 from ui.views.supervision_notes import NotesPanel
-from ui.views.supervision_queue import QueuePanel, Snapshot, load_snapshot
+from ui.views.supervision_queue import QueuePanel, Snapshot
 from ui.widgets.message import MessageLabel
 
 WORKERS = (Role.SOCIAL_WORKER, Role.KEY_WORKER)
@@ -75,7 +75,7 @@ class SupervisionPage(Page):
         self.snapshot: Snapshot | None = None
         self.note_dialog: SupervisionNoteDialog | None = None
         self.locked = False
-        self._generation = 0
+        self._latest = Latest()
         self.message = MessageLabel("Supervision message", self)
         self.tabs: QTabWidget | None = None
         self.dashboard: DashboardView | None = None
@@ -194,23 +194,22 @@ class SupervisionPage(Page):
 
     def reload(self) -> VaultOp[Snapshot]:
         """Fetch the team, queue and notes on the worker, then show them."""
-        self._generation += 1
-        generation, session = self._generation, self.session
+        ticket = self._latest.start()
         self.reload_button.setEnabled(False)
 
         def done(snapshot: Snapshot) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.reload_button.setEnabled(True)
                 self.show_snapshot(snapshot)
-                emit(self.loaded)
+                self.loaded.emit()
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.reload_button.setEnabled(True)
                 self.message.show_error(describe(error))
-                emit(self.loaded)
+                self.loaded.emit()
 
-        op = VaultOp(parent=self, op=lambda: load_snapshot(session))
+        op = operations.supervision.snapshot(parent=self, session=self.session)
         return op.success(done).failure(failed).run()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -293,7 +292,7 @@ class SupervisionPage(Page):
             f"Supervision note {note.id} with {note.worker} was saved; it records {covered}. "
             f"It now waits for both acknowledgements."
         )
-        emit(self.recorded, note)
+        self.recorded.emit(note)
         self.reload().finished.connect(lambda: self.notes.select_note(note.id))
 
     # -- lock and unlock ------------------------------------------------------------------------
@@ -303,7 +302,7 @@ class SupervisionPage(Page):
         self.locked = True
         if self.role not in WORKERS and not self.is_manager:
             return
-        self._generation += 1
+        self._latest.drop()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.done(QDialog.DialogCode.Rejected)

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem
 from sefton_photos.session import Session
+from ui import operations
 from ui.dialogs.export_record import ExportRecordDialog
 from ui.dialogs.note_text import NoteTextDialog
 from ui.models.supervision import NotesListModel, needs_my_acknowledgement, note_details
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.message import MessageLabel
 
 EDIT_EXPLANATION = (
@@ -78,7 +78,7 @@ class NotesPanel(QWidget):
         self.items: dict[int, QueueItem] = {}
         self.dialog: QDialog | None = None
         self.export_folder: Path | None = None
-        self._generation = 0
+        self._latest = Latest()
 
         self.heading = QLabel(self)
         self.heading.setProperty("role", "subtitle")
@@ -176,7 +176,7 @@ class NotesPanel(QWidget):
         self.export_button.setEnabled(worker is not None)
 
     def clear(self) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.set_notes((), {}, None if self.manager else self.worker)
         self.detail.clear()
         self._update_buttons(None)
@@ -217,26 +217,26 @@ class NotesPanel(QWidget):
 
     def _changed(self, note: Note, words: str) -> None:
         self.message.show_info(words)
-        emit(self.changed, note)
+        self.changed.emit(note)
 
     def acknowledge(self) -> VaultOp[Note] | None:
         note = self._note_or_say("Acknowledge")
         if note is None:
             return None
-        session, note_id, generation = self.session, note.id, self._generation
+        note_id, ticket = note.id, self._latest.ticket()
         self.ack_button.setEnabled(False)
 
         def done(after: Note) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 sealed = " Both have acknowledged it: it is now sealed." if after.sealed else ""
                 self._changed(after, f"You acknowledged note {after.id}.{sealed}")
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.message.show_error(describe(error))
                 self._update_buttons(self.selected_note())
 
-        op = VaultOp(parent=self, op=lambda: session.supervision.acknowledge(note_id=note_id))
+        op = operations.supervision.acknowledge(parent=self, session=self.session, note_id=note_id)
         return op.success(done).failure(failed).run()
 
     def _open_text_dialog(self, dialog: NoteTextDialog, words: str) -> NoteTextDialog:
@@ -251,13 +251,15 @@ class NotesPanel(QWidget):
         note = self._note_or_say("Edit")
         if note is None:
             return None
-        supervision, note_id = self.session.supervision, note.id
+        session, note_id = self.session, note.id
         dialog = NoteTextDialog(
             title=f"Edit supervision note {note.id}",
             explanation=EDIT_EXPLANATION.format(worker=note.worker),
             field_label="&What was discussed:",
             save_text="&Save correction",
-            save=lambda text: supervision.edit(note_id=note_id, text=text),
+            save=lambda parent, text: operations.supervision.edit(
+                parent=parent, session=session, note_id=note_id, text=text
+            ),
             text=note.text,
             parent=self,
         )
@@ -267,13 +269,15 @@ class NotesPanel(QWidget):
         note = self._note_or_say("Add addendum")
         if note is None:
             return None
-        supervision, note_id = self.session.supervision, note.id
+        session, note_id = self.session, note.id
         dialog = NoteTextDialog(
             title=f"Add an addendum to note {note.id}",
             explanation=ADDENDUM_EXPLANATION,
             field_label="&Addendum:",
             save_text="&Add addendum",
-            save=lambda text: supervision.add_addendum(note_id=note_id, text=text),
+            save=lambda parent, text: operations.supervision.add_addendum(
+                parent=parent, session=session, note_id=note_id, text=text
+            ),
             parent=self,
         )
         return self._open_text_dialog(dialog, "Your addendum was added to note {id}.")
@@ -293,4 +297,4 @@ class NotesPanel(QWidget):
 
     def _exported(self, path: Path) -> None:
         self.message.show_info(f"The supervision record was saved as {path}.")
-        emit(self.exported, path)
+        self.exported.emit(path)

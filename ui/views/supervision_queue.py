@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from sefton_photos.model import Note, QueueItem, Role
 from sefton_photos.session import Session
+from ui import operations
 from ui.models.queue import CHILD, CONSENT, PURPOSE, SUMMARY, QueueModel
 from ui.models.supervision import ThumbnailsModel
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui.ops import Latest, describe
 
 MAX_THUMBNAILS = 12
 THUMB_SIDE = 104
@@ -101,7 +101,7 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.checkable = checkable
-        self._generation = 0
+        self._latest = Latest()
         self.heading = QLabel(self)
         self.heading.setProperty("role", "subtitle")
         self.heading.setWordWrap(True)
@@ -188,7 +188,7 @@ class QueuePanel(QWidget):
 
         self.tick_all_button.clicked.connect(lambda: self.model.tick_all(True))
         self.clear_ticks_button.clicked.connect(lambda: self.model.tick_all(False))
-        self.session_button.clicked.connect(lambda: emit(self.session_requested))
+        self.session_button.clicked.connect(lambda: self.session_requested.emit())
         self.model.dataChanged.connect(lambda *_a: self._update_ticked())
         self.model.modelReset.connect(self._update_ticked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -239,7 +239,7 @@ class QueuePanel(QWidget):
 
     def clear(self) -> None:
         """Forget every item and every picture (on lock); answers on the way are dropped."""
-        self._generation += 1
+        self._latest.drop()
         self.set_items((), None)
         self.thumbs_model.clear()
         self.thumbs_view.hide()
@@ -248,12 +248,6 @@ class QueuePanel(QWidget):
     def selected_item(self) -> QueueItem | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.item_at(rows[0].row()) if rows else None
-
-    def select_item(self, item_id: int) -> bool:
-        row = self.model.row_of(item_id)
-        if row >= 0:
-            self.table.selectRow(row)
-        return row >= 0
 
     def _update_ticked(self) -> None:
         ticked, total = len(self.model.ticked_ids()), self.model.rowCount()
@@ -265,7 +259,7 @@ class QueuePanel(QWidget):
         self._show_photos(self.selected_item())
 
     def _show_photos(self, item: QueueItem | None) -> None:
-        self._generation += 1
+        self._latest.drop()
         self.thumbs_view.setVisible(
             item is not None and bool(item.photo_ids) and bool(item.child_id)
         )
@@ -287,22 +281,21 @@ class QueuePanel(QWidget):
         self.photos_hint.setText(
             f"{len(item.photo_ids)} photos; the first {len(ids)} are shown." if more else ""
         )
-        generation, session, child_id = self._generation, self.session, item.child_id
+        ticket, child_id = self._latest.ticket(), item.child_id
         ratio = self.thumbs_view.devicePixelRatioF()
 
-        def work() -> dict[int, QImage]:
-            raw = session.photos.thumbnails(child_id=child_id, photo_ids=ids)
-            return decode_thumbnails(raw, ratio=ratio)
-
         def loaded(images: dict[int, QImage]) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.thumbs_model.set_images(images)
-                emit(self.thumbnails_loaded)
+                self.thumbnails_loaded.emit()
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if self._latest.current(ticket):
                 self.thumbs_model.set_images({})
                 self.photos_hint.setText(f"The photos could not be shown: {describe(error)}")
-                emit(self.thumbnails_loaded)
+                self.thumbnails_loaded.emit()
 
-        VaultOp(parent=self, op=work).success(loaded).failure(failed).run()
+        op = operations.photos.thumbnails(
+            parent=self, session=self.session, child_id=child_id, photo_ids=ids, ratio=ratio
+        )
+        op.success(loaded).failure(failed).run()

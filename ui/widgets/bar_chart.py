@@ -1,38 +1,31 @@
-"""A bar chart for the dashboard: QtCharts when the binding has it, else a plain painted one.
+"""A bar chart for the dashboard, drawn by QtCharts (part of every PySide6 wheel).
 
-Both draw the same :class:`~ui.models.dashboard.Series` (named sets of values per
+It draws a :class:`~ui.models.dashboard.Series` (named sets of values per
 category), with a legend naming every set and the value printed on each bar, so
 colour is never the only way to tell bars apart (each set also has its own fill
 pattern).  The chart has an accessible name that points to the table beside it,
-which holds the same numbers for a screen reader.  Some PySide6 builds ship
-without QtCharts; then :class:`PaintedBarChart` is used.
+which holds the same numbers for a screen reader.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.models.dashboard import Series
-
-try:  # pragma: no branch - depends on the PySide6 build
-    from PySide6.QtCharts import (
-        QAbstractBarSeries,
-        QBarCategoryAxis,
-        QBarSeries,
-        QBarSet,
-        QChart,
-        QChartView,
-        QHorizontalBarSeries,
-        QValueAxis,
-    )
-
-    HAVE_QTCHARTS = True
-except ImportError:  # pragma: no cover - PySide6 without the QtCharts add-on
-    HAVE_QTCHARTS = False
 
 # Blue, orange, teal, purple, … : distinguishable for the common colour blindnesses.
 COLOURS = ("#1d4f91", "#d45d00", "#00703c", "#6f3c97", "#b58800", "#5694ca", "#912b88")
@@ -63,86 +56,6 @@ def axis_scale(value: int) -> tuple[int, int]:
     return max(top, step), step
 
 
-class PaintedBarChart(QWidget):
-    """Grouped bars drawn with QPainter (when QtCharts is missing)."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.series = Series((), ())
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_series(self, series: Series) -> None:
-        self.series = series
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        line = self.fontMetrics().height()
-        return QSize(line * 30, line * 16)
-
-    def minimumSizeHint(self) -> QSize:
-        line = self.fontMetrics().height()
-        return QSize(line * 12, line * 10)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
-        metrics = self.fontMetrics()
-        line = metrics.height()
-        painter.setPen(QColor("#0b0c0c"))
-        painter.drawText(
-            QRectF(0, 0, self.width(), line * 1.5), Qt.AlignmentFlag.AlignCenter, self.title
-        )
-        sets = self.series.sets
-        categories = self.series.categories
-        legend_h = line * 1.6 if sets else 0
-        plot = QRectF(line * 2.5, line * 2, self.width() - line * 3, self.height() - line * 4.5)
-        plot.setHeight(plot.height() - legend_h)
-        if not categories or plot.width() <= 0 or plot.height() <= 0:
-            return
-        top, step = axis_scale(max((v for _n, vals in sets for v in vals), default=0))
-        painter.setPen(QPen(QColor("#505a5f"), 1))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        painter.drawLine(plot.bottomLeft(), plot.topLeft())
-        for tick in range(0, top + 1, step):
-            y = plot.bottom() - plot.height() * tick / top
-            painter.drawText(
-                QRectF(0, y - line / 2, plot.left() - 4, line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(tick),
-            )
-        slot = plot.width() / len(categories)
-        bar = slot * 0.8 / max(1, len(sets))
-        for c, category in enumerate(categories):
-            x0 = plot.left() + slot * c + slot * 0.1
-            for s, (_name, values) in enumerate(sets):
-                value = values[c]
-                h = plot.height() * value / top
-                rect = QRectF(x0 + bar * s, plot.bottom() - h, bar, h)
-                painter.fillRect(rect, QColor("#ffffff"))
-                painter.fillRect(rect, brush_for(s))
-                painter.setPen(QPen(QColor(COLOURS[s % len(COLOURS)]), 1))
-                painter.drawRect(rect)
-                painter.setPen(QColor("#0b0c0c"))
-                painter.drawText(
-                    QRectF(rect.left() - bar, rect.top() - line, bar * 3, line),
-                    Qt.AlignmentFlag.AlignCenter,
-                    str(value),
-                )
-            painter.drawText(
-                QRectF(plot.left() + slot * c, plot.bottom() + 2, slot, line),
-                Qt.AlignmentFlag.AlignCenter,
-                category,
-            )
-        x = plot.left()
-        y = plot.bottom() + line * 1.6
-        for s, (name, _values) in enumerate(sets):
-            painter.fillRect(QRectF(x, y + line * 0.2, line, line * 0.8), brush_for(s))
-            painter.drawText(QPointF(x + line * 1.3, y + line * 0.9), name)
-            x += line * 2 + metrics.horizontalAdvance(name)
-
-
 class BarChart(QWidget):
     """A bar chart of a :class:`Series`; ``drawn()`` reads back what it shows.
 
@@ -157,7 +70,6 @@ class BarChart(QWidget):
         parent: QWidget | None = None,
         *,
         horizontal: bool = False,
-        use_qtcharts: bool = HAVE_QTCHARTS,
     ) -> None:
         super().__init__(parent)
         self.title = title
@@ -165,26 +77,19 @@ class BarChart(QWidget):
         self.series = Series((), ())
         self.setAccessibleName(accessible_name)
         self.setAccessibleDescription(title)
-        self.chart_view: QChartView | None = None
-        self.painted: PaintedBarChart | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        if use_qtcharts:
-            self.chart = QChart()
-            self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-            self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-            self.chart.legend().setFont(self.font())
-            self.chart.setBackgroundRoundness(0)
-            self.chart_view = QChartView(self.chart, self)
-            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self.chart_view.setAccessibleName(accessible_name)
-            self.chart_view.setAccessibleDescription(title)
-            self.chart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            layout.addWidget(self.chart_view)
-        else:
-            self.painted = PaintedBarChart(title, self)
-            self.painted.setAccessibleName(accessible_name)
-            layout.addWidget(self.painted)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().setFont(self.font())
+        self.chart.setBackgroundRoundness(0)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setAccessibleName(accessible_name)
+        self.chart_view.setAccessibleDescription(title)
+        self.chart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.chart_view)
 
     def minimumSizeHint(self) -> QSize:
         # Measured when laid out, so it follows the stylesheet's font and the screen scale.
@@ -197,9 +102,6 @@ class BarChart(QWidget):
 
     def set_series(self, series: Series) -> None:
         self.series = series
-        if self.painted is not None:
-            self.painted.set_series(series)
-            return
         chart = self.chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -241,9 +143,7 @@ class BarChart(QWidget):
         chart.legend().setVisible(bool(series.sets))
 
     def drawn(self) -> Series:
-        """What is on screen, read back from the chart itself (QtCharts) or the painter."""
-        if self.painted is not None:
-            return self.painted.series
+        """What is on screen, read back from the chart itself."""
         bars = [s for s in self.chart.series() if isinstance(s, QAbstractBarSeries)]
         if not bars:
             return Series((), ())

@@ -36,7 +36,6 @@ from sefton_photos.import_count import ImportCount
 from sefton_photos.model import Child, Device, Purpose
 from sefton_photos.words import plural
 from ui.models.child_choice import ChildChoiceModel
-from ui.qtcompat import emit
 from ui.widgets.choices import choose, chosen, fill
 
 ATTESTATION = (
@@ -324,7 +323,7 @@ class CaptureForm(QWidget):
         self.paths_label.setToolTip(whole)
         self.paths_label.setAccessibleDescription(whole)
         self.show_count("")
-        emit(self.paths_changed)
+        self.paths_changed.emit()
 
     def show_count(self, text: str) -> None:
         """What the chosen folder or files hold ("40 photos to import"), or nothing."""
@@ -340,7 +339,7 @@ class CaptureForm(QWidget):
             self.show_count("")
             self._say(f"Done with {done[:1].lower()}{done[1:]}. Choose again to import more.")
             self.paths_label.setToolTip("")
-            emit(self.paths_changed)
+            self.paths_changed.emit()
 
     def _say(self, text: str) -> None:
         self.paths_label.setText(text)

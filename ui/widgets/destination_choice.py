@@ -40,11 +40,6 @@ DESTINATIONS: dict[Destination, tuple[str, str]] = {
 }
 
 
-def destination_words(destination: Destination) -> str:
-    """ "Child's case record", "Social networking site"…"""
-    return DESTINATIONS.get(destination, (destination.label.capitalize(), ""))[0]
-
-
 PHRASES = {
     Destination.CASE_RECORD: "the child's case record",
     Destination.LIFE_STORY_BOOK: "a life story book",

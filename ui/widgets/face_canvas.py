@@ -35,7 +35,6 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from sefton_photos.model import FaceInfo
 from ui.models.faces import face_colour, face_line, face_words
-from ui.qtcompat import emit
 
 BACKGROUND = QColor("#3b3f42")
 LABEL_MARGIN = 4.0
@@ -107,7 +106,7 @@ class FaceCanvas(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         face_id = self.face_at(event.position().x(), event.position().y())
         if face_id is not None and event.button() == Qt.MouseButton.LeftButton:
-            emit(self.face_clicked, face_id)
+            self.face_clicked.emit(face_id)
             event.accept()
         else:
             super().mousePressEvent(event)
@@ -116,7 +115,7 @@ class FaceCanvas(QWidget):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = round(event.angleDelta().y() / 120) or (1 if event.angleDelta().y() > 0 else -1)
             if event.angleDelta().y():
-                emit(self.zoom_requested, steps)
+                self.zoom_requested.emit(steps)
             event.accept()
         else:
             event.ignore()  # the scroll area scrolls a zoomed photo
@@ -260,7 +259,7 @@ class ZoomArea(QScrollArea):
             factor = 1.0
         self.canvas.zoom = factor
         self._fit()
-        emit(self.zoom_changed, factor)
+        self.zoom_changed.emit(factor)
         return factor
 
     def zoom_in(self) -> float:

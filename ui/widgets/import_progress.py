@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.importer import Progress
+from sefton_photos.model import Progress
 
 
 def time_left_words(seconds: float | None) -> str:

@@ -18,8 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
-from ui.qtcompat import emit
-
 CHOOSE = "Choose a sub-folder…"
 NONE_APPROVED = "No approved location: ask an administrator to approve a council folder"
 LOADING = "Loading the approved locations…"
@@ -73,7 +71,7 @@ class LocationCombo(QComboBox):
             self._previous = self.currentIndex()
         finally:
             self._filling = False
-        emit(self.folder_changed, self.folder())
+        self.folder_changed.emit(self.folder())
 
     def forget(self) -> None:
         """Drop the list (on lock); folder paths are not secret, but the list may be stale."""
@@ -115,7 +113,7 @@ class LocationCombo(QComboBox):
             self._ask_subfolder()
             return
         self._previous = index
-        emit(self.folder_changed, self.folder())
+        self.folder_changed.emit(self.folder())
 
     def _ask_subfolder(self) -> None:
         start = self.itemData(self._previous) if self._previous >= 0 else None

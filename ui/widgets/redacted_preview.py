@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sefton_photos.model import Destination
 from sefton_photos.words import plural
-from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
+from ui import operations
+from ui.ops import Latest, VaultOp, describe
 from ui.widgets.fitted_picture import FittedPicture
 
 if TYPE_CHECKING:  # the exporter brings SQLAlchemy: not at start-up
@@ -50,7 +50,7 @@ class RedactedPreview(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._asked = 0
+        self._latest = Latest()
         self.photo_id: int | None = None
         self.view: RedactedView | None = None
         self._ratio = QGuiApplication.primaryScreen().devicePixelRatio()
@@ -70,14 +70,13 @@ class RedactedPreview(QWidget):
     def request(
         self, photo_id: int, destination: Destination, blur_all_but_consented: bool
     ) -> VaultOp[RedactedView]:
-        self._asked += 1
-        asked, exports = self._asked, self.session.exports
+        ticket = self._latest.start()
         self.photo_id = photo_id
         self.words.setText("Drawing the preview…")
         side = round(SIDE * self._ratio)
 
         def done(view: RedactedView) -> None:
-            if asked != self._asked:
+            if not self._latest.current(ticket):
                 return  # the person has moved on: the latest answer wins
             self.view = view
             pixmap = QPixmap()
@@ -85,29 +84,28 @@ class RedactedPreview(QWidget):
             pixmap.setDevicePixelRatio(self._ratio)
             self.image.setPixmap(pixmap)
             self.words.setText(caption_words(view))
-            emit(self.shown, photo_id)
+            self.shown.emit(photo_id)
 
         def failed(error: BaseException) -> None:
-            if asked == self._asked:
+            if self._latest.current(ticket):
                 self.view = None
                 self.image.clear()
                 self.words.setText(describe(error))
-                emit(self.shown, photo_id)
+                self.shown.emit(photo_id)
 
-        op = VaultOp(
+        op = operations.exports.redacted(
             parent=self,
-            op=lambda: exports.redacted(
-                photo_id=photo_id,
-                destination=destination,
-                blur_all_but_consented=blur_all_but_consented,
-                max_side=side,
-            ),
+            session=self.session,
+            photo_id=photo_id,
+            destination=destination,
+            blur_all_but_consented=blur_all_but_consented,
+            max_side=side,
         )
         return op.success(done).failure(failed).run()
 
     def clear(self) -> None:
         """Forget the picture (closing, locking)."""
-        self._asked += 1
+        self._latest.drop()
         self.photo_id, self.view = None, None
         self.image.clear()
         self.words.setText(NOTHING)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import operations
 from ui.ops import VaultOp, describe
-from ui.qtcompat import emit
 from ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:  # the session (SQLAlchemy, Alembic...) loads on the worker, after paint
@@ -169,20 +169,11 @@ class UnlockForm(QWidget):
         self.set_busy(True, "Checking your password…")
         session, vault = self.session, self.vault
         if session is not None:
-
-            def work() -> object:
-                session.unlock_again(password=password)
-                return session
-
+            op = operations.session.unlock_again(parent=self, session=session, password=password)
         else:
             assert vault is not None
-
-            def work() -> object:
-                from sefton_photos.session import Session
-
-                return Session.unlock(vault, name=name, password=password)
-
-        self.current_op = VaultOp(parent=self, op=work).success(self._done).failure(self._failed)
+            op = operations.session.unlock(parent=self, vault=vault, name=name, password=password)
+        self.current_op = op.success(self._done).failure(self._failed)
         self.current_op.run()
 
     # -- answers from the worker --------------------------------------------------------------
@@ -193,7 +184,7 @@ class UnlockForm(QWidget):
     def _done(self, session: object) -> None:
         self.set_busy(False)
         self.password_edit.clear()
-        emit(self.unlocked, session)
+        self.unlocked.emit(session)
 
     def _failed(self, error: BaseException) -> None:
         self.set_busy(False)
@@ -201,4 +192,4 @@ class UnlockForm(QWidget):
         self.password_edit.clear()
         self.show_error(text)
         self.password_edit.setFocus()
-        emit(self.refused, text)
+        self.refused.emit(text)

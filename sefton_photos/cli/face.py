@@ -1,9 +1,9 @@
-"""``sefton-photos face enrol|references|list|confirm|reject|undo``: face matching and
-the review a person signs off (R11, policy 5.5.1, 5.5.2; R13, UK GDPR).
+"""``sefton-photos face enrol|references|list|confirm|reject|undo|outline|checked``: face
+matching and the review a person signs off, faces the detector missed included (R11,
+policy 5.5.1, 5.5.2; R13, UK GDPR).
 
-Split from :mod:`sefton_photos.cli.photos` so the review commands stay together and
-that module stays small.  Every line is printed through ``emit`` (``--json`` prints
-the records and nothing else).
+Every line is printed through ``emit`` (``--json`` prints the records and nothing
+else).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sefton_photos.cli.common import Misuse, common_options, emit, record_id, signed_in
+from sefton_photos.cli.common import Misuse, common_options, record_id, signed_in
+from sefton_photos.cli.output import emit
 
 if TYPE_CHECKING:
     from sefton_photos.model import FaceInfo
@@ -59,11 +60,45 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     undo.add_argument("face", type=record_id, metavar="FACE_ID")
     undo.set_defaults(func=cmd_undo)
+    outline = fc.add_parser(
+        "outline", parents=[parent], help="outline a face the detector missed (it is blurred)"
+    )
+    outline.add_argument("photo", type=record_id, metavar="PHOTO_ID")
+    outline.add_argument(
+        "--box",
+        type=box,
+        required=True,
+        metavar="TOP,RIGHT,BOTTOM,LEFT",
+        help="the face's box in the photo's pixels",
+    )
+    outline.set_defaults(func=cmd_outline)
+    checked = fc.add_parser(
+        "checked",
+        parents=[parent],
+        help="you looked at the whole photo: every face in it is outlined (R11)",
+    )
+    checked.add_argument("photo", type=record_id, metavar="PHOTO_ID")
+    checked.set_defaults(func=cmd_checked)
+
+
+def box(text: str) -> tuple[int, int, int, int]:
+    """TOP,RIGHT,BOTTOM,LEFT: four whole numbers (the service checks they fit the photo)."""
+    parts = text.split(",")
+    try:
+        top, right, bottom, left = (int(p.strip()) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a box: give four whole numbers, TOP,RIGHT,BOTTOM,LEFT "
+            "(for example 120,480,400,200)."
+        ) from None
+    return top, right, bottom, left
 
 
 def describe(f: FaceInfo) -> str:
     who = f" as {f.child_name} (child {f.child_id})" if f.child_id else ""
     state = "reviewed" if f.reviewed else "waiting for review"
+    if f.outlined:
+        state += ", outlined by a person (the detector missed it)"
     why = f"; no suggestion: {f.unmatched_reason}" if f.unmatched_reason else ""
     return f"face {f.id:>6}  {f.status.label}{who}  {state}{why}"
 
@@ -103,8 +138,42 @@ def cmd_references(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        faces = session.photos.info(photo_id=args.photo).faces
-    emit(args, list(faces), [describe(f) for f in faces] or [f"Photo {args.photo} has no faces."])
+        info = session.photos.info(photo_id=args.photo)
+    lines = [describe(f) for f in info.faces] or [f"Photo {args.photo} has no faces found."]
+    emit(args, list(info.faces), [*lines, checked_words(args.photo, info.faces_checked)])
+    return 0
+
+
+def checked_words(photo: int, checked: bool) -> str:
+    if checked:
+        return f"Photo {photo} was checked whole by a person for faces the detector missed."
+    return (
+        f"Nobody has checked photo {photo} whole for faces the detector missed: it waits for "
+        f"that before the public sees it (`face outline {photo} --box ...`, then "
+        f"`face checked {photo}`; R11)."
+    )
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        face = session.faces.outline(photo_id=args.photo, box=args.box)
+    emit(
+        args,
+        face,
+        f"Outlined: {describe(face)}. It is blurred beyond the case record; check the "
+        f"whole photo again when every face is outlined (`face checked {args.photo}`, R11).",
+    )
+    return 0
+
+
+def cmd_checked(args: argparse.Namespace) -> int:
+    with signed_in(args) as session:
+        session.faces.mark_checked(photo_id=args.photo)
+    emit(
+        args,
+        {"photo_id": args.photo, "faces_checked": True},
+        f"Photo {args.photo}: checked whole for faces the detector missed (R11).",
+    )
     return 0
 
 

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from sefton_photos.cli.common import (
-    common_options,
-    emit,
-    new_password,
-    password,
-    signed_in,
-)
+from sefton_photos.cli.common import common_options, new_password, password, signed_in
+from sefton_photos.cli.output import emit
 from sefton_photos.model import Role
 
 

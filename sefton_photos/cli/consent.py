@@ -6,14 +6,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from sefton_photos.cli.common import (
-    choice_of,
-    common_options,
-    emit,
-    iso_date,
-    record_id,
-    signed_in,
-)
+from sefton_photos.cli.common import choice_of, common_options, iso_date, record_id, signed_in
+from sefton_photos.cli.output import emit
 from sefton_photos.model import ConsentKind, GivenBy, Purpose
 
 

@@ -1,0 +1,1 @@
+"""Known-answer vectors for the on-disk formats (docs/FORMATS.md), made by make_vectors.py."""
