@@ -33,6 +33,7 @@ from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
 from sefton_photos.model import (
     Destination,
+    ExportFacts,
     ExportOutcome,
     ExportProgress,
 )
@@ -75,23 +76,24 @@ class ExportService(Service):
     ) -> list[tuple[int, Decision]]:
         """Each photo's decision, before anything is written (R14); an allowed one names
         the faces the export will blur (``Decision.blur``, R11)."""
-        out = []
+        judged = self._judge(photo_ids, destination, today, blur_all_but_consented)
+        return [(pid, decision) for pid, decision, _ in judged]
+
+    def _judge(
+        self,
+        photo_ids: list[int],
+        destination: Destination,
+        today: date | None,
+        blur_all_but_consented: bool,
+    ) -> list[tuple[int, Decision, ExportFacts | None]]:
+        """Each photo's facts, gathered once, and the decision on them."""
+        out: list[tuple[int, Decision, ExportFacts | None]] = []
         with self.vault.unit() as db:
             for pid in photo_ids:
                 facts = export_facts(db, actor=self.actor, photo_id=pid, destination=destination)
                 if facts is None:
-                    out.append(
-                        (
-                            pid,
-                            refuse(
-                                Reason(
-                                    "ACCESS",
-                                    NEED_TO_KNOW,
-                                    f"There is no photo {pid} among the photos you may see.",
-                                )
-                            ),
-                        )
-                    )
+                    unseen = f"There is no photo {pid} among the photos you may see."
+                    out.append((pid, refuse(Reason("ACCESS", NEED_TO_KNOW, unseen)), None))
                 else:
                     decision = policy.can_export(
                         facts,
@@ -99,7 +101,7 @@ class ExportService(Service):
                         today or date.today(),
                         blur_all_but_consented=blur_all_but_consented,
                     )
-                    out.append((pid, decision))
+                    out.append((pid, decision, facts))
         return out
 
     def redacted(
@@ -203,20 +205,18 @@ class ExportService(Service):
         if where.allowed:
             self.outputs.sweep(folder=safe_resolve(Path(out)))
         outcomes: list[ExportOutcome] = []
-        decisions = self.preview(
-            photo_ids=photo_ids,
-            destination=destination,
-            blur_all_but_consented=blur_all_but_consented,
-        )
+        judged = self._judge(photo_ids, destination, None, blur_all_but_consented)
         counter = itertools.count(1)
-        for pid, decision in decisions:
+        for pid, decision, facts in judged:
             if cancel is not None and cancel.is_set():
                 break  # between photos, never inside one
             if not where.allowed:
                 decision = Decision(False, (*where.reasons, *decision.reasons))
-            outcomes.append(self._one(pid, destination, decision, Path(out), location_id, counter))
+            outcomes.append(
+                self._one(pid, destination, decision, facts, Path(out), location_id, counter)
+            )
             if progress is not None:
-                progress(ExportProgress(len(outcomes), len(decisions), outcomes[-1]))
+                progress(ExportProgress(len(outcomes), len(judged), outcomes[-1]))
         return outcomes
 
     def _one(
@@ -224,14 +224,15 @@ class ExportService(Service):
         pid: int,
         destination: Destination,
         decision: Decision,
+        facts: ExportFacts | None,
         out: Path,
         location_id: int | None,
         counter: Iterator[int],
     ) -> ExportOutcome:
-        if not decision.allowed:
+        if not decision.allowed or facts is None:
             return self._refused(pid, destination, decision, out, location_id)
         try:
-            return self._write(pid, destination, decision, out, location_id, next(counter))
+            return self._write(pid, destination, decision, facts, out, location_id, next(counter))
         except VaultError as exc:  # the folder is full or read-only: said, not hidden
             failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
             return self._refused(pid, destination, failed, out, location_id)
@@ -262,14 +263,14 @@ class ExportService(Service):
         pid: int,
         destination: Destination,
         decision: Decision,
+        facts: ExportFacts,
         out: Path,
         location_id: int | None,
         n: int,
     ) -> ExportOutcome:
-        with self.vault.unit() as db:
-            facts = export_facts(db, actor=self.actor, photo_id=pid, destination=destination)
+        with self.vault.unit() as db:  # the facts the decision was made on, not read again
             photo = db.get(cw.Photo, pid)
-            assert facts is not None and photo is not None
+            assert photo is not None
             data = blobs.load(self.vault, db, photo.original_object_id)
             names = [f.child.name for f in facts.files]
             names += [who for f in facts.faces if (who := f.child_name)]

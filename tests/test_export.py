@@ -341,3 +341,35 @@ def test_one_run_reports_each_photo_and_a_cancel_stops_between_photos(
 
     assert export(vault, SOCIAL, photos, Destination.CASE_RECORD, folder, cancel=cancel) == []
     assert len(list(folder.iterdir())) == 1  # cancelled before the first: nothing written
+
+
+def test_an_export_gathers_each_photos_facts_once_and_checks_the_location_once(
+    world: dict, faces_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: the facts a photo's decision was made on are the ones its writing uses
+    (not read again), and the destination folder is judged once for the whole export."""
+    from sefton_photos import exporter, locations
+
+    vault, share, child = world["vault"], world["share"], world["ids"]["person-a"]
+    photos = [
+        import_photo(vault, faces_dir, tmp_path, [child], f"person-a_{n}.jpg", faces=False)
+        for n in (2, 3)
+    ]
+    gathered: list[int] = []
+    checked: list[Path] = []
+    facts, check = exporter.export_facts, locations.LocationsService.check
+
+    def counting_facts(db, **kw):  # type: ignore[no-untyped-def]
+        gathered.append(kw["photo_id"])
+        return facts(db, **kw)
+
+    def counting_check(self, out):  # type: ignore[no-untyped-def]
+        checked.append(out)
+        return check(self, out)
+
+    monkeypatch.setattr(exporter, "export_facts", counting_facts)
+    monkeypatch.setattr(locations.LocationsService, "check", counting_check)
+    outcomes = export(vault, SOCIAL, photos, Destination.CASE_RECORD, share)
+    assert [o.status for o in outcomes] == ["exported", "exported"]
+    assert sorted(gathered) == sorted(photos)
+    assert len(checked) == 1
