@@ -20,29 +20,14 @@ from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow
 from tests.helpers import (
     ADMIN,
-    COMMS,
     SOCIAL,
     approve,
     as_,
-    children,
     export,
     import_photo,
     public_child,
     withdraw_face_matching,
 )
-
-
-@pytest.fixture
-def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
-    """An approved council folder, a communications officer, and the children's ids."""
-    share = tmp_path / "council-share"
-    share.mkdir()
-    with as_(face_vault, ADMIN) as admin:
-        admin.locations.add(path=share, label="Case records")
-        admin.users.add(
-            name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
-        )
-    return {"vault": face_vault, "share": share, "ids": children(face_vault)}
 
 
 def faces_in(path: str | Path) -> int:

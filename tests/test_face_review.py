@@ -34,7 +34,7 @@ from sefton_photos.model import (
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow
 from tests.facts import child_file, consent
-from tests.helpers import ADMIN, COMMS, KEY, SOCIAL, as_, children, import_photo
+from tests.helpers import ADMIN, KEY, SOCIAL, as_, import_photo
 
 TODAY = date(2026, 11, 24)
 PUBLIC = consent(
@@ -61,19 +61,6 @@ def face(n: int, status: FaceStatus, *, reviewed: bool, child: int | None = None
 def facts(*faces: FaceInfo) -> ExportFacts:
     f = child_file(consents=(consent(), PUBLIC))  # child 1, publicity-ready
     return ExportFacts(PhotoId(7), (f,), faces, None, True, True, faces_checked=True)
-
-
-@pytest.fixture
-def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
-    """An approved council folder, a communications officer, and the children's ids."""
-    share = tmp_path / "council-share"
-    share.mkdir()
-    with as_(face_vault, ADMIN) as admin:
-        admin.locations.add(path=share, label="Case records")
-        admin.users.add(
-            name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
-        )
-    return {"vault": face_vault, "share": share, "ids": children(face_vault)}
 
 
 def review_refusal(decision: object) -> list[str]:

@@ -10,43 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import text
-
 from sefton_photos.session import Session
-from sefton_photos.vault import migrate
 from tests.helpers import ADMIN, head_revision, keys_of, raw_connection
+from tests.migration_support import downgraded_with_a_photo
 
 
 def test_0005_upgrades_a_0004_vault_and_keeps_each_persons_ruling(vault_dir: Path) -> None:
-    with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as s:
-        cfg = migrate._config()
-        with s.vault.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0004")
-            conn.execute(
-                text(
-                    "INSERT INTO objects (id, data_key, sha256, size, kind, created_at) VALUES"
-                    " ('obj', zeroblob(32), :sha, 0, 'original', '2026-01-01 00:00:00')"
-                ),
-                {"sha": "0" * 64},
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO photos (id, original_object_id, content_sha256, media_type,"
-                    " width, height, imported_by, imported_at, faces_detected) VALUES (1, 'obj',"
-                    " :sha, 'image/jpeg', 10, 10, 1, '2026-01-01 00:00:00', 1)"
-                ),
-                {"sha": "1" * 64},
-            )
-            conn.execute(
-                text(
-                    "INSERT INTO faces (id, photo_id, top, right, bottom, left, status,"
-                    " confirmed_by) VALUES (1, 1, 0, 5, 5, 0, 'unknown', 1),"
-                    " (2, 1, 0, 9, 9, 6, 'unknown', NULL)"
-                )
-            )
-    backups = set((vault_dir / "backups").iterdir()) if (vault_dir / "backups").exists() else set()
+    backups = downgraded_with_a_photo(
+        vault_dir,
+        "0004",
+        "INSERT INTO faces (id, photo_id, top, right, bottom, left, status,"
+        " confirmed_by) VALUES (1, 1, 0, 5, 5, 0, 'unknown', 1),"
+        " (2, 1, 0, 9, 9, 6, 'unknown', NULL)",
+    )
     Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password).close()
     [backup] = set((vault_dir / "backups").iterdir()) - backups
     assert backup.name.startswith("vault-0004-")  # the upgrade ran after a backup

@@ -6,26 +6,18 @@ import json
 import shutil
 from pathlib import Path
 
-from sefton_photos.cli.main import main
+from tests.cli.conftest import Run
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, SOCIAL, Person, children
+from tests.helpers import ADMIN, KEY, SOCIAL, children
 
 
 def test_a_no_faces_import_is_refused_beyond_the_case_record_until_faces_are_detected(
-    monkeypatch,  # type: ignore[no-untyped-def]
-    capsys,
+    face_cli: Run,
     face_vault: Path,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
-
-    def run(person: Person, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SEFTON_USER", person.name)
-        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
+    run = face_cli
 
     share = tmp_path / "share"
     share.mkdir()

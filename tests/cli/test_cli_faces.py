@@ -7,28 +7,18 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
-from sefton_photos.cli.main import main
+from tests.cli.conftest import Run
 from tests.faceworld import DEVICE
-from tests.helpers import KEY, SOCIAL, Person, children
+from tests.helpers import KEY, SOCIAL, children
 
 
 def test_face_review_from_the_command_line(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    face_cli: Run,
     face_vault: Path,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
-
-    def run(person: Person, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SEFTON_USER", person.name)
-        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
+    run = face_cli
 
     ids = children(face_vault)
     a = str(ids["person-a"])

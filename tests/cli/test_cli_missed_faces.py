@@ -6,32 +6,19 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
-from sefton_photos.cli.main import main
+from tests.cli.conftest import Run
 from tests.faceworld import DEVICE
-from tests.helpers import KEY, Person
+from tests.helpers import KEY
 from tests.test_import import children
 
 
 def test_a_missed_face_is_outlined_and_the_photo_checked_with_odd_input_said_in_words(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    face_cli: Run,
     face_vault: Path,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
-
-    def run(person: Person, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SEFTON_USER", person.name)
-        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
-        try:
-            code = main(list(argv))
-        except SystemExit as exit_:  # argparse's own refusals
-            code = int(exit_.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
+    run = face_cli
 
     child = children(face_vault)["person-a"]
     card = tmp_path / "card"

@@ -7,30 +7,20 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from sefton_photos.cli.main import main
 from sefton_photos.model import ConsentKind, GivenBy
 from sefton_photos.session import Session
+from tests.cli.conftest import Run
 from tests.faceworld import DEVICE, make_ready_child
-from tests.helpers import ADMIN, SOCIAL, Person
+from tests.helpers import ADMIN, SOCIAL
 
 
 def test_erase_review_and_sar_on_the_command_line(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    face_cli: Run,
     face_vault: Path,
     faces_dir: Path,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
-
-    def run(person: Person, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SEFTON_USER", person.name)
-        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
+    run = face_cli
 
     with Session.unlock(face_vault, name=SOCIAL.name, password=SOCIAL.password) as s:
         old = make_ready_child(s, "Olive Oldrecord", born=date(1940, 2, 1))  # due since 2015

@@ -9,23 +9,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sefton_photos.cli.main import main
+from tests.cli.conftest import Run
 from tests.faceworld import DEVICE
-from tests.helpers import ADMIN, KEY, MANAGER, Person, children
+from tests.helpers import ADMIN, KEY, MANAGER, children
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, face_vault: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("SEFTON_VAULT", str(face_vault))
-
-    def run(person: Person, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SEFTON_USER", person.name)
-        monkeypatch.setenv("SEFTON_PASSWORD", person.password)
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(face_cli: Run) -> Run:
+    """The command line on the face vault (the fixture people enrolled)."""
+    return face_cli
 
 
 def test_import_then_the_supervision_flow(

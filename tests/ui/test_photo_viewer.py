@@ -18,9 +18,8 @@ from pytestqt.qtbot import QtBot
 from sefton_photos.session import Session
 from tests.helpers import SOCIAL
 from tests.ui.helpers import clashes, unnamed
-from tests.ui.photo_support import children, copy_in, import_now, keeping, signed_in
+from tests.ui.photo_support import children, copy_in, import_now, open_photo_view, signed_in
 from ui.dialogs.photo_window import PhotoWindow
-from ui.views.photo_view import PhotoView
 from ui.widgets.face_canvas import CHOSEN
 
 PHOTOS = ["group_a-b-unknown.jpg", "person-a_2.jpg", "group_a-b.jpg"]
@@ -59,24 +58,6 @@ def photo_ids(session: Session, tmp_path: Path) -> list[int]:
     return [int(i) for i in json.loads((tmp_path / "photos.json").read_text())]
 
 
-@pytest.fixture
-def kept(qapp: QApplication) -> Iterator[list[object]]:
-    with keeping(qapp) as objects:
-        yield objects
-
-
-def _view(qtbot: QtBot, kept: list[object], session: Session, photo_id: int) -> PhotoView:
-    view = PhotoView(session, max_side=1024)
-    qtbot.addWidget(view)
-    kept.append(view)
-    view.resize(1100, 700)
-    view.show()
-    with qtbot.waitSignal(view.loaded, timeout=10_000) as loaded:
-        view.show_photo(photo_id)
-    assert loaded.args[0] is not None, view.message.text()
-    return view
-
-
 def _ctrl_wheel(target: QWidget, steps: int) -> None:
     event = QWheelEvent(
         QPointF(50, 50),
@@ -94,7 +75,7 @@ def _ctrl_wheel(target: QWidget, steps: int) -> None:
 def test_zoom_with_keys_wheel_and_buttons_and_fit_restores(
     qtbot: QtBot, kept: list[object], session: Session, photo_ids: list[int]
 ) -> None:
-    view = _view(qtbot, kept, session, photo_ids[0])
+    view = open_photo_view(qtbot, kept, session, photo_ids[0])
     fitted = view.canvas.target()
     assert view.zoom_area.zoom == 1.0 and view.zoom_label.text() == "Fitted to the window"
     assert view.zoom_area.viewport().rect().contains(fitted.toAlignedRect())
@@ -134,7 +115,7 @@ def test_choosing_a_face_outlines_its_box_where_the_face_is(
 ) -> None:
     """The chosen face's box is the face's own box mapped onto the drawn photo, at any
     zoom, its label says "Chosen:" (words, not colour), and it is scrolled into view."""
-    view = _view(qtbot, kept, session, photo_ids[0])
+    view = open_photo_view(qtbot, kept, session, photo_ids[0])
     info = view.info
     assert info is not None and len(info.faces) == 3
     face = info.faces[2]
