@@ -7,32 +7,26 @@ truncating the log inside the database is detected even by someone who holds the
 database key.  The head is written after the commit: if the process dies between
 the two, the head is a strict prefix of the chain, which verification accepts and
 the next write reseals; a head *ahead* of the chain, or one whose hash differs
-from the chain's at that position, is a tamper.
+from the chain's at that position, is a tamper.  The head file itself is
+:mod:`sefton_photos.vault.head`'s: the vault reseals it without importing this module.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos.errors import VaultTampered, VaultTooNew
+from sefton_photos.errors import VaultTampered
 from sefton_photos.model import AuditEntry, AuditSeq, AuditVerification
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import AuditRow
-from sefton_photos.vault import crypto
-from sefton_photos.vault.files import atomic_write
+from sefton_photos.vault.head import GENESIS, Head
 from sefton_photos.vault.keyslots import canonical
-
-GENESIS = "0" * 64
-HEAD_FORMAT = "sefton-audit-head"
-HEAD_VERSION = 1
 
 
 def _hash(
@@ -128,51 +122,6 @@ def latest(db: OrmSession, limit: int) -> list[AuditEntry]:
     return [to_entry(r) for r in rows]
 
 
-def tip(db: OrmSession) -> tuple[int, str]:
-    count = db.scalar(select(func.count()).select_from(AuditRow)) or 0
-    last = db.scalar(select(AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1))
-    return count, last or GENESIS
-
-
-# -- the sealed head ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    count: int
-    last_hash: str
-
-
-def head_key(vault_key: bytes) -> bytes:
-    return crypto.derive(vault_key, "audit")
-
-
-def write_head(path: Path, vault_key: bytes, count: int, last_hash: str) -> None:
-    body = {"format": HEAD_FORMAT, "version": HEAD_VERSION, "count": count, "last_hash": last_hash}
-    tag = crypto.mac(head_key(vault_key), canonical(body))
-    atomic_write(path, canonical({**body, "mac": tag}) + b"\n")
-
-
-def read_head(path: Path, vault_key: bytes) -> Head:
-    """The sealed head, or VaultTampered if it is missing, malformed or its MAC fails."""
-    bad = (
-        "The audit head (audit.head) is missing or was changed outside Sefton Photos: "
-        "the audit log can no longer be proven complete."
-    )
-    try:
-        doc = json.loads(path.read_bytes())
-        if doc["format"] != HEAD_FORMAT:
-            raise ValueError
-        if int(doc["version"]) > HEAD_VERSION:
-            raise VaultTooNew("The audit head was written by a newer Sefton Photos.")
-        tag = doc.pop("mac")
-        if not crypto.mac_ok(head_key(vault_key), canonical(doc), str(tag)):
-            raise ValueError
-        return Head(int(doc["count"]), str(doc["last_hash"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise VaultTampered(bad) from None
-
-
 def verify(db: OrmSession, head: Head | None) -> AuditVerification:
     """Walk the chain from the first entry; compare with the sealed head if given."""
     prev = GENESIS
@@ -209,20 +158,3 @@ def _broken(seq: int, why: str) -> AuditVerification:
     return AuditVerification(
         False, seq - 1 if seq > 0 else 0, f"audit chain broken at entry {seq}: {why}", AuditSeq(seq)
     )
-
-
-def check_prefix(db: OrmSession, head: Head) -> None:
-    """The sealed head must be a prefix of the chain (a crash may leave it behind)."""
-    count, _ = tip(db)
-    if head.count > count:
-        raise VaultTampered(
-            f"The audit log has {count} entries but its sealed head "
-            f"records {head.count}: entries were removed."
-        )
-    if head.count:
-        at_head = db.scalar(select(AuditRow.hash).where(AuditRow.seq == head.count))
-        if at_head != head.last_hash:
-            raise VaultTampered(
-                f"Audit entry {head.count} differs from the one its sealed "
-                "head records: the audit log was rewritten."
-            )

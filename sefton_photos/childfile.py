@@ -12,7 +12,7 @@ import json
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import consent_age
+from sefton_photos import settings
 from sefton_photos.access import ChildAccess
 from sefton_photos.model import (
     CareStatus,
@@ -33,6 +33,7 @@ from sefton_photos.model import (
     WishNotNeeded,
     WishRecord,
 )
+from sefton_photos.model.settings import YOUNG_PERSON_MIN_AGE
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
 
@@ -275,5 +276,5 @@ def load_file(db: OrmSession, row: cw.Child) -> ChildFile:
         wishes=_latest_wishes(db, row.id),
         explanations=_latest_explanations(db, row.id),
         waivers=_latest_waivers(db, row.id),
-        young_person_min_age=consent_age.read(db),
+        young_person_min_age=settings.read(db, YOUNG_PERSON_MIN_AGE),
     )

@@ -1,71 +1,31 @@
 """The child's file: open it, find it, allocate staff, keep the people with PR.
 
-Need-to-know is enforced here on every call: a child the user may not see is
-reported exactly like a child that does not exist, and the attempt is audited.
+Need-to-know is enforced on every call (:meth:`ServiceContext.guard`): a child the
+user may not see is reported exactly like a child that does not exist, and the
+attempt is audited.
 Available on a session as ``session.children``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, childfile
-from sefton_photos.decisions import Decision
+from sefton_photos import access, childfile
+from sefton_photos.context import Service
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.guard import require
-from sefton_photos.model import CareStatus, Child, ChildFile, ResponsiblePerson, Role, User
+from sefton_photos.model import CareStatus, Child, ChildFile, ResponsiblePerson, Role
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.users import active_by_name, check_name
-from sefton_photos.vault.vault import Vault
-
-Rule = Callable[[User, access.ChildAccess], Decision]
 
 
-class ChildrenService:
-    def __init__(self, vault: Vault, actor: User) -> None:
-        self.vault = vault
-        self.actor = actor
-
-    # -- guarded access ------------------------------------------------------------------------
-
-    def _guard(self, child_id: int, rule: Rule, action: str) -> None:
-        """Raise NotFound (unseen or unknown) or PolicyRefusal (seen, not allowed)."""
-        with self.vault.unit(reading=True) as db:
-            row = db.get(cw.Child, child_id)
-            known = row is not None and row.erased_at is None
-            facts = childfile.access_for(db, child_id) if known else None
-        seen = facts is not None and access.may_view_child(self.actor, facts).allowed
-        decision = rule(self.actor, facts) if facts is not None else None
-        if decision is not None and decision.allowed:
-            return
-        if seen and decision is not None:
-            require(self.vault, self.actor, decision, action, f"child {child_id}")
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="access.refused",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                subject=f"child {child_id}",
-                child_id=child_id if known else None,
-                details={"attempted": action, "reason": "not visible or unknown"},
-            )
-        raise NotFound(f"There is no child with id {child_id} among the children you may see.")
-
-    def guard_view(self, child_id: int, action: str) -> None:
-        self._guard(child_id, access.may_view_child, action)
-
-    def guard_edit(self, child_id: int, action: str) -> None:
-        self._guard(child_id, access.may_edit_child_file, action)
-
-    def guard_withdraw(self, child_id: int, action: str) -> None:
-        self._guard(child_id, access.may_record_withdrawal, action)
+class ChildrenService(Service):
+    """The child's file; need-to-know itself is :meth:`ServiceContext.guard`."""
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -86,16 +46,14 @@ class ChildrenService:
 
     def file(self, *, child_id: int) -> ChildFile:
         """The whole file of one child; every view is audited."""
-        self.guard_view(child_id, "child.view")
+        self.ctx.guard_view(child_id, "child.view")
         with self.vault.unit() as db:
             row = db.get(cw.Child, child_id)
             assert row is not None
             result = childfile.load_file(db, row)
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="child.viewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
             )
@@ -116,7 +74,7 @@ class ChildrenService:
         key_workers: Sequence[str] = (),
     ) -> Child:
         """Open a file.  A social worker opening it becomes the allocated social worker."""
-        require(self.vault, self.actor, access.may_add_child(self.actor), "child.add")
+        self.ctx.require(access.may_add_child(self.actor), "child.add")
         name = check_name(name)
         if date_of_birth > date.today():
             raise InvalidInput("The date of birth is in the future.")
@@ -153,11 +111,9 @@ class ChildrenService:
             for k in keys:
                 db.add(cw.Allocation(child_id=row.id, user_id=k.id, kind="key_worker", since=now))
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="child.added",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=row.id,
                 subject=f"child {row.id}",
                 details={
@@ -185,7 +141,7 @@ class ChildrenService:
         remove_key_worker: str | None = None,
     ) -> Child:
         """Allocate a key worker (or a new social worker); allocations are history, kept."""
-        self.guard_edit(child_id, "child.allocate")
+        self.ctx.guard_edit(child_id, "child.allocate")
         with self.vault.unit() as db:
             now = utcnow()
             current = childfile.current_allocations(db, child_id)
@@ -215,11 +171,9 @@ class ChildrenService:
             if not changes:
                 raise InvalidInput("Name a key worker or social worker to allocate.")
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="child.allocated",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
                 details=changes,
@@ -230,7 +184,7 @@ class ChildrenService:
 
     def set_care_status(self, *, child_id: int, care_status: CareStatus) -> Child:
         """A change of care status is kept as history: once cared for stays known (R6, R9)."""
-        self.guard_edit(child_id, "child.care_status")
+        self.ctx.guard_edit(child_id, "child.care_status")
         with self.vault.unit() as db:
             row = db.get(cw.Child, child_id)
             assert row is not None
@@ -245,11 +199,9 @@ class ChildrenService:
                 )
             )
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="child.care_status_changed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
                 details={"from": before, "to": care_status.value},
@@ -258,7 +210,7 @@ class ChildrenService:
 
     def add_person(self, *, child_id: int, name: str, relationship: str) -> ResponsiblePerson:
         """Record someone with parental responsibility (R3, R7)."""
-        self.guard_edit(child_id, "person.add")
+        self.ctx.guard_edit(child_id, "person.add")
         name = check_name(name)
         if not relationship.strip():
             raise InvalidInput("Say how the person is related to the child (e.g. mother).")
@@ -268,11 +220,9 @@ class ChildrenService:
             )
             db.add(row)
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="person.added",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"person {row.id}",
                 details={"relationship": row.relationship},

@@ -17,8 +17,9 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, blobs, childfile, consent_age, policy
+from sefton_photos import access, blobs, childfile, policy, settings
 from sefton_photos.children import ChildrenService
+from sefton_photos.context import Service, ServiceContext
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import (
@@ -30,6 +31,7 @@ from sefton_photos.model import (
     Purpose,
     Role,
 )
+from sefton_photos.model.settings import YOUNG_PERSON_MIN_AGE
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.supervision import raise_item
@@ -88,11 +90,10 @@ def form_media_type(data: bytes) -> str:
     raise InvalidInput("The consent form must be a scanned image (JPEG, PNG, TIFF) or a PDF.")
 
 
-class ConsentsService(WishesMixin):
-    def __init__(self, children: ChildrenService) -> None:
-        self.children = children
-        self.vault = children.vault
-        self.actor = children.actor
+class ConsentsService(Service, WishesMixin):
+    def __init__(self, ctx: ServiceContext, *, children: ChildrenService) -> None:
+        super().__init__(ctx)
+        self.children = children  # the child's file, which lists the consents
 
     def _audit(
         self,
@@ -102,11 +103,9 @@ class ConsentsService(WishesMixin):
         subject: str,
         details: dict[str, object] | None = None,
     ) -> None:
-        audit.append(
+        self.ctx.audit(
             db,
             action=action,
-            actor_id=self.actor.id,
-            actor_name=self.actor.name,
             child_id=child_id,
             subject=subject,
             details=details,
@@ -132,7 +131,7 @@ class ConsentsService(WishesMixin):
         corrects: int | None = None,
     ) -> ConsentRecord:
         """Record written consent (R3, R7, R12, R13).  Returns the new record."""
-        self.children.guard_edit(child_id, "consent.add")
+        self.ctx.guard_edit(child_id, "consent.add")
         if signed_on > date.today():
             raise InvalidInput("The consent's signed date is in the future.")
         if given_by is GivenBy.YOUNG_PERSON and not (understanding_assessment or "").strip():
@@ -170,7 +169,10 @@ class ConsentsService(WishesMixin):
             else:
                 row_child = db.get(cw.Child, child_id)
                 assert row_child is not None
-                age, least = policy.age_on(row_child.date_of_birth, signed_on), consent_age.read(db)
+                age, least = (
+                    policy.age_on(row_child.date_of_birth, signed_on),
+                    settings.read(db, YOUNG_PERSON_MIN_AGE),
+                )
                 if age < least:
                     raise InvalidInput(
                         f"The young person was aged {age} when they signed: their own consent "
@@ -247,7 +249,7 @@ class ConsentsService(WishesMixin):
         """R12: takes effect at once; photos taken under it are flagged for review, and face
         data kept under a face-matching consent is deleted (R13)."""
         child_id = self._child_of(consent_id)
-        self.children.guard_withdraw(child_id, "consent.withdraw")
+        self.ctx.guard_withdraw(child_id, "consent.withdraw")
         if not reason.strip():
             raise InvalidInput("Say why the consent was withdrawn.")
         with self.vault.unit() as db:
@@ -310,7 +312,7 @@ class ConsentsService(WishesMixin):
     def form(self, *, consent_id: int) -> tuple[bytes, str]:
         """The scanned form, decrypted in memory only, and its media type."""
         child_id = self._child_of(consent_id)
-        self.children.guard_view(child_id, "consent.form")
+        self.ctx.guard_view(child_id, "consent.form")
         with self.vault.unit() as db:
             row = db.get(cw.Consent, consent_id)
             if row is None or row.form_object_id is None:
@@ -332,7 +334,7 @@ class ConsentsService(WishesMixin):
             decision = self._logged_check(child_id, purpose, day)
             if decision is not None:
                 return decision
-            self.children.guard_view(child_id, "consent.check")
+            self.ctx.guard_view(child_id, "consent.check")
         raise NotFound(f"There is no child with id {child_id} among the children you may see.")
 
     def _logged_check(self, child_id: int, purpose: Purpose, day: date) -> Decision | None:

@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from sefton_photos import audit, childfile
-from sefton_photos.model import ConsentKind, Purpose, Role, User
+from sefton_photos import childfile
+from sefton_photos.context import Service
+from sefton_photos.model import ConsentKind, Purpose, Role
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
-from sefton_photos.vault.vault import Vault
 
 EXPIRY_WINDOW = timedelta(days=30)
 
@@ -74,11 +74,7 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-class DashboardService:
-    def __init__(self, vault: Vault, actor: User) -> None:
-        self.vault = vault
-        self.actor = actor
-
+class DashboardService(Service):
     def build(
         self, *, since: date | None = None, until: date | None = None, today: date | None = None
     ) -> Dashboard:
@@ -173,11 +169,9 @@ class DashboardService:
                         photo.flagged_at,
                     )
                 )
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="dashboard.viewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 details={"since": since.isoformat(), "until": until.isoformat()},
             )
         return board

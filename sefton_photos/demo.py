@@ -62,7 +62,7 @@ def ensure_demo_vault(path: Path, *, pictures: int = 12) -> Path:
         return path
     with Session.create_vault(path, admin_name=ADMIN.name, password=ADMIN.password) as admin:
         for user in STAFF:
-            admin.add_user(
+            admin.users.add(
                 name=user.name,
                 role=user.role,
                 password=user.password,

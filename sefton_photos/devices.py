@@ -7,15 +7,14 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit
+from sefton_photos import access
+from sefton_photos.context import Service
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.guard import require
-from sefton_photos.model import Device, DeviceId, User
+from sefton_photos.model import Device, DeviceId
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import Device as DeviceRow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.users import check_name
-from sefton_photos.vault.vault import Vault
 
 
 def to_device(db: OrmSession, row: DeviceRow) -> Device:
@@ -41,11 +40,7 @@ def find_active(db: OrmSession, name: str) -> DeviceRow | None:
     return None
 
 
-class DevicesService:
-    def __init__(self, vault: Vault, actor: User) -> None:
-        self.vault = vault
-        self.actor = actor
-
+class DevicesService(Service):
     def add(
         self,
         *,
@@ -54,9 +49,7 @@ class DevicesService:
         make: str | None = None,
         model: str | None = None,
     ) -> Device:
-        require(
-            self.vault, self.actor, access.may_manage_devices(self.actor.role), "device.add", name
-        )
+        self.ctx.require(access.may_manage_devices(self.actor.role), "device.add", name)
         name = check_name(name)
         with self.vault.unit() as db:
             if find_active(db, name) is not None:
@@ -71,11 +64,9 @@ class DevicesService:
             )
             db.add(row)
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="device.registered",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"device {row.id}",
                 details={
                     "name": name,
@@ -92,9 +83,7 @@ class DevicesService:
             return [to_device(db, r) for r in rows]
 
     def retire(self, *, name: str) -> Device:
-        require(
-            self.vault,
-            self.actor,
+        self.ctx.require(
             access.may_manage_devices(self.actor.role),
             "device.retire",
             name,
@@ -104,11 +93,9 @@ class DevicesService:
             if row is None:
                 raise NotFound(f"There is no registered device called {name}.")
             row.retired_at = utcnow()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="device.retired",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"device {row.id}",
             )
             return to_device(db, row)

@@ -14,19 +14,17 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import audit, blobs, childfile, policy
-from sefton_photos.children import ChildrenService
+from sefton_photos import blobs, childfile, policy
+from sefton_photos.context import ServiceContext
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.facerows import children_of, pack
 from sefton_photos.faces.detect import FoundFace, detect
-from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
-from sefton_photos.model import Enrolment, FaceStatus, User
+from sefton_photos.model import Enrolment, FaceStatus
 from sefton_photos.pipeline import DETECT_FROM, faces_in, read_once
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
-from sefton_photos.vault.vault import Vault
 
 Box = tuple[int, int, int, int]
 
@@ -47,9 +45,7 @@ def overlap(a: Box, b: Box) -> float:
 class Enrolling:
     """``enrol``, ``references`` and ``enrolments`` of :class:`FacesService`."""
 
-    children: ChildrenService
-    vault: Vault
-    actor: User
+    ctx: ServiceContext
 
     def enrol(
         self,
@@ -69,13 +65,13 @@ class Enrolling:
             raise InvalidInput("Enrol from one of the child's photos or from a file (one of them).")
         if face_id is not None and photo_id is None:
             raise InvalidInput("A face is chosen in one of the child's photos: name the photo.")
-        self.children.guard_edit(child_id, "face.enrol")
-        with self.vault.unit() as db:
+        self.ctx.guard_edit(child_id, "face.enrol")
+        with self.ctx.vault.unit() as db:
             row = db.get(cw.Child, child_id)
             assert row is not None
             f = childfile.load_file(db, row)
         decision = policy.may_enrol_face(f, date.today())  # R13: before anything is decoded
-        require(self.vault, self.actor, decision, "face.enrol", f"child {child_id}")
+        self.ctx.require(decision, "face.enrol", f"child {child_id}")
         if photo_id is not None:
             face, taken, source = self._from_vault(child_id, photo_id, face_id)
         else:
@@ -95,7 +91,7 @@ class Enrolling:
             for c in reversed(f.consents)
             if c.status(date.today()) == "active" and c.kind.value == "face_matching"
         )
-        with self.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             removed = 0
             if replace_existing:
                 for old in db.scalars(
@@ -107,18 +103,16 @@ class Enrolling:
                 child_id=child_id,
                 consent_id=consent.id,
                 encoding=pack(face.encoding),
-                enrolled_by=self.actor.id,
+                enrolled_by=self.ctx.actor.id,
                 enrolled_at=utcnow(),
                 taken_at=taken,
                 source=source,
             )
             db.add(enrolment)
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="face.enrolled",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
                 details={"consent": consent.id, "replaced": removed, "source": source},
@@ -129,7 +123,7 @@ class Enrolling:
         self, child_id: int, photo_id: int, face_id: int | None
     ) -> tuple[FoundFace, datetime | None, str]:
         """The chosen face of one of the child's own photos, found again in its pixels."""
-        with self.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             row = db.get(cw.Photo, photo_id)
             if row is None or row.erased_at is not None:
                 raise NotFound(f"There is no photo {photo_id} among the photos you may see.")
@@ -157,7 +151,7 @@ class Enrolling:
                 if status is FaceStatus.REJECTED and chosen.suggested_child_id == child_id:
                     raise InvalidInput("A person marked this face as not this child.")
             box = (chosen.top, chosen.right, chosen.bottom, chosen.left) if chosen else None
-            data = blobs.load(self.vault, db, row.original_object_id)
+            data = blobs.load(self.ctx.vault, db, row.original_object_id)
             taken = row.taken_at
         found = faces_in(decode(data, at_least=DETECT_FROM))  # as the import finds them
         if box is None:
@@ -176,9 +170,9 @@ class Enrolling:
 
     def references(self, *, child_id: int) -> list[Enrolment]:
         """The child's references, oldest first; a stale one is due to be re-enrolled."""
-        self.children.guard_view(child_id, "face.references")
+        self.ctx.guard_view(child_id, "face.references")
         today = date.today()
-        with self.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             rows = db.execute(
                 select(cw.FaceEnrolment, UserRow.name)
                 .join(UserRow, cw.FaceEnrolment.enrolled_by == UserRow.id)
@@ -198,8 +192,8 @@ class Enrolling:
             ]
 
     def enrolments(self, *, child_id: int) -> int:
-        self.children.guard_view(child_id, "face.enrolments")
-        with self.vault.unit() as db:
+        self.ctx.guard_view(child_id, "face.enrolments")
+        with self.ctx.vault.unit() as db:
             return len(
                 db.scalars(
                     select(cw.FaceEnrolment.id).where(cw.FaceEnrolment.child_id == child_id)

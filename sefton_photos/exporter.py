@@ -13,23 +13,21 @@ Available on a session as ``session.exports``.
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, blobs, childfile, policy
+from sefton_photos import access, blobs, export_records, policy
 from sefton_photos.access import NEED_TO_KNOW
-from sefton_photos.children import ChildrenService
+from sefton_photos.context import Service, ServiceContext
 from sefton_photos.decisions import Decision, Reason, allow, refuse
 from sefton_photos.errors import InvalidInput, NotFound, SeftonError, VaultError
-from sefton_photos.facedata import recognised_as, to_face
-from sefton_photos.guard import require
+from sefton_photos.export_facts import export_facts
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
 from sefton_photos.locations import LocationsService, safe_resolve
@@ -38,13 +36,10 @@ from sefton_photos.model import (
     ExportFacts,
     ExportOutcome,
     ExportProgress,
-    FaceId,
-    PhotoId,
 )
 from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
-from sefton_photos.supervision import raise_item
 
 if TYPE_CHECKING:
     from sefton_photos.pipeline import Cancel
@@ -63,71 +58,13 @@ class RedactedView:
     allowed: bool
 
 
-class ExportService:
-    def __init__(self, children: ChildrenService, locations: LocationsService) -> None:
-        self.children = children
+class ExportService(Service):
+    def __init__(self, ctx: ServiceContext, *, locations: LocationsService) -> None:
+        super().__init__(ctx)
         self.locations = locations
-        self.vault = children.vault
-        self.actor = children.actor
-        self.outputs = OutputsService(self.vault, self.actor, locations)
+        self.outputs = OutputsService(ctx, locations=locations)
 
     # -- facts and decisions -------------------------------------------------------------------
-
-    def _facts(
-        self, db: OrmSession, photo_id: int, destination: Destination, only_child: int | None = None
-    ) -> ExportFacts | None:
-        photo = db.get(cw.Photo, photo_id)
-        if photo is None or photo.erased_at is not None:
-            return None
-        visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
-        linked = sorted(
-            set(
-                db.scalars(
-                    select(cw.CaptureChild.child_id)
-                    .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
-                    .where(cw.CapturePhoto.photo_id == photo_id)
-                )
-            )
-        )
-        if not linked or not set(linked) & visible:
-            return None
-        judged = [only_child] if only_child is not None else linked
-        files = tuple(
-            childfile.load_file(db, row)
-            for cid in judged
-            if (row := db.get(cw.Child, cid)) is not None
-        )
-        faces, cared_for = [], []
-        for face in db.scalars(select(cw.Face).where(cw.Face.photo_id == photo_id)):
-            faces.append(to_face(db, face, visible))
-            who = recognised_as(face)
-            other = db.get(cw.Child, who) if who is not None and who not in judged else None
-            if other is not None and other.erased_at is None:
-                seen = childfile.to_child(db, other)
-                if seen.care_status.cared_for or seen.ever_cared_for:
-                    cared_for.append(FaceId(face.id))  # R6, R9: whoever it was taken for
-        approved = (
-            db.scalar(
-                select(func.count())
-                .select_from(cw.Approval)
-                .where(
-                    cw.Approval.photo_id == photo_id,
-                    cw.Approval.destination == destination.value,
-                    cw.Approval.revoked_at.is_(None),
-                )
-            )
-            or 0
-        )
-        return ExportFacts(
-            photo_id=PhotoId(photo_id),
-            files=files,
-            faces=tuple(faces),
-            flagged=photo.flag_reason if photo.flagged_at else None,
-            approved=approved > 0,
-            faces_detected=photo.faces_detected,
-            cared_for_faces=tuple(cared_for),
-            faces_checked=photo.faces_checked_at is not None,
-        )
 
     def preview(
         self,
@@ -139,23 +76,24 @@ class ExportService:
     ) -> list[tuple[int, Decision]]:
         """Each photo's decision, before anything is written (R14); an allowed one names
         the faces the export will blur (``Decision.blur``, R11)."""
-        out = []
+        judged = self._judge(photo_ids, destination, today, blur_all_but_consented)
+        return [(pid, decision) for pid, decision, _ in judged]
+
+    def _judge(
+        self,
+        photo_ids: list[int],
+        destination: Destination,
+        today: date | None,
+        blur_all_but_consented: bool,
+    ) -> list[tuple[int, Decision, ExportFacts | None]]:
+        """Each photo's facts, gathered once, and the decision on them."""
+        out: list[tuple[int, Decision, ExportFacts | None]] = []
         with self.vault.unit() as db:
             for pid in photo_ids:
-                facts = self._facts(db, pid, destination)
+                facts = export_facts(db, actor=self.actor, photo_id=pid, destination=destination)
                 if facts is None:
-                    out.append(
-                        (
-                            pid,
-                            refuse(
-                                Reason(
-                                    "ACCESS",
-                                    NEED_TO_KNOW,
-                                    f"There is no photo {pid} among the photos you may see.",
-                                )
-                            ),
-                        )
-                    )
+                    unseen = f"There is no photo {pid} among the photos you may see."
+                    out.append((pid, refuse(Reason("ACCESS", NEED_TO_KNOW, unseen)), None))
                 else:
                     decision = policy.can_export(
                         facts,
@@ -163,7 +101,7 @@ class ExportService:
                         today or date.today(),
                         blur_all_but_consented=blur_all_but_consented,
                     )
-                    out.append((pid, decision))
+                    out.append((pid, decision, facts))
         return out
 
     def redacted(
@@ -182,7 +120,13 @@ class ExportService:
         if not 64 <= max_side <= 4096:
             raise InvalidInput("A preview is between 64 and 4096 pixels on its longest side.")
         with self.vault.unit() as db:
-            facts = self._facts(db, photo_id, destination, child_id)
+            facts = export_facts(
+                db,
+                actor=self.actor,
+                photo_id=photo_id,
+                destination=destination,
+                only_child=child_id,
+            )
             row = db.get(cw.Photo, photo_id)
             theirs = child_id is None or child_id in _children_of(db, photo_id)
             if facts is None or row is None or not theirs:
@@ -197,11 +141,9 @@ class ExportService:
             blur = decision.blur if decision.allowed else tuple(f.id for f in facts.faces)
             boxes = face_boxes(db, blur)
             data = blobs.load(self.vault, db, row.original_object_id)
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="photo.previewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"photo {photo_id}",
                 details={"destination": destination.value, "blurred_faces": len(boxes)},
             )
@@ -216,7 +158,7 @@ class ExportService:
         """A communications officer approves one photo for publicity or social networking."""
         subject = f"photo {photo_id}"
         who = access.may_approve_publicity(self.actor.role)
-        require(self.vault, self.actor, who, "export.approve", subject)
+        self.ctx.require(who, "export.approve", subject)
         public = (
             allow(Reason("R7", "5.5.4.8", "Publicity use needs approval.", met=True))
             if destination in policy.PUBLIC
@@ -224,7 +166,7 @@ class ExportService:
                 Reason("R7", "5.5.4.8", "Approval is for publicity and social networking only")
             )
         )
-        require(self.vault, self.actor, public, "export.approve", subject)
+        self.ctx.require(public, "export.approve", subject)
         with self.vault.unit() as db:
             if db.get(cw.Photo, photo_id) is None:
                 raise NotFound(f"There is no photo {photo_id}.")
@@ -236,11 +178,9 @@ class ExportService:
             )
             db.add(row)
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="export.approved",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"photo {photo_id}",
                 details={"destination": destination.value},
             )
@@ -265,20 +205,18 @@ class ExportService:
         if where.allowed:
             self.outputs.sweep(folder=safe_resolve(Path(out)))
         outcomes: list[ExportOutcome] = []
-        decisions = self.preview(
-            photo_ids=photo_ids,
-            destination=destination,
-            blur_all_but_consented=blur_all_but_consented,
-        )
+        judged = self._judge(photo_ids, destination, None, blur_all_but_consented)
         counter = itertools.count(1)
-        for pid, decision in decisions:
+        for pid, decision, facts in judged:
             if cancel is not None and cancel.is_set():
                 break  # between photos, never inside one
             if not where.allowed:
                 decision = Decision(False, (*where.reasons, *decision.reasons))
-            outcomes.append(self._one(pid, destination, decision, Path(out), location_id, counter))
+            outcomes.append(
+                self._one(pid, destination, decision, facts, Path(out), location_id, counter)
+            )
             if progress is not None:
-                progress(ExportProgress(len(outcomes), len(decisions), outcomes[-1]))
+                progress(ExportProgress(len(outcomes), len(judged), outcomes[-1]))
         return outcomes
 
     def _one(
@@ -286,42 +224,21 @@ class ExportService:
         pid: int,
         destination: Destination,
         decision: Decision,
+        facts: ExportFacts | None,
         out: Path,
         location_id: int | None,
         counter: Iterator[int],
     ) -> ExportOutcome:
-        if not decision.allowed:
+        if not decision.allowed or facts is None:
             return self._refused(pid, destination, decision, out, location_id)
         try:
-            return self._write(pid, destination, decision, out, location_id, next(counter))
+            return self._write(pid, destination, decision, facts, out, location_id, next(counter))
         except VaultError as exc:  # the folder is full or read-only: said, not hidden
             failed = Decision(False, (Reason("R14", "13.1", str(exc)),))
             return self._refused(pid, destination, failed, out, location_id)
         except SeftonError as exc:  # the clean copy could not be proven clean
             failed = Decision(False, (Reason("R7", "5.5.4.8", str(exc)),))
             return self._refused(pid, destination, failed, out, location_id)
-
-    def _record(
-        self,
-        db: OrmSession,
-        pid: int,
-        destination: Destination,
-        decision: Decision,
-        out: Path,
-        location_id: int | None,
-    ) -> cw.Export:
-        row = cw.Export(
-            user_id=self.actor.id,
-            destination=destination.value,
-            location_id=location_id,
-            target=str(out),
-            allowed=decision.allowed,
-            decision=json.dumps(decision.as_dict()),
-            at=utcnow(),
-        )
-        db.add(row)
-        db.flush()
-        return row
 
     def _refused(
         self,
@@ -331,31 +248,14 @@ class ExportService:
         out: Path,
         location_id: int | None,
     ) -> ExportOutcome:
-        with self.vault.unit() as db:
-            row = self._record(db, pid, destination, decision, out, location_id)
-            child = db.scalar(
-                select(cw.CaptureChild.child_id)
-                .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
-                .where(cw.CapturePhoto.photo_id == pid)
-                .limit(1)
-            )
-            audit.append(
-                db,
-                action="export.refused",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
-                subject=f"photo {pid}",
-                details={"export": row.id, **decision.audit_dict()},
-            )
-            rules = sorted({r.rule for r in decision.blocking})
-            raise_item(
-                db,
-                worker_id=self.actor.id,
-                kind="refused_export",
-                child_id=child,
-                summary=f"Export of photo {pid} to {destination.label} was refused "
-                f"({', '.join(rules)}).",
-            )
+        export_records.record_refused(
+            self.ctx,
+            photo_id=pid,
+            destination=destination,
+            decision=decision,
+            out=out,
+            location_id=location_id,
+        )
         return ExportOutcome(pid, "refused", None, decision)
 
     def _write(
@@ -363,14 +263,14 @@ class ExportService:
         pid: int,
         destination: Destination,
         decision: Decision,
+        facts: ExportFacts,
         out: Path,
         location_id: int | None,
         n: int,
     ) -> ExportOutcome:
-        with self.vault.unit() as db:
-            facts = self._facts(db, pid, destination)
+        with self.vault.unit() as db:  # the facts the decision was made on, not read again
             photo = db.get(cw.Photo, pid)
-            assert facts is not None and photo is not None
+            assert photo is not None
             data = blobs.load(self.vault, db, photo.original_object_id)
             names = [f.child.name for f in facts.files]
             names += [who for f in facts.faces if (who := f.child_name)]
@@ -380,7 +280,14 @@ class ExportService:
         prove_clean(clean, names)
 
         def record(db: OrmSession) -> tuple[str, dict[str, object]]:
-            row = self._record(db, pid, destination, decision, out, location_id)
+            row = export_records.record_export(
+                db,
+                actor=self.actor,
+                destination=destination,
+                decision=decision,
+                out=out,
+                location_id=location_id,
+            )
             db.add(cw.ExportPhoto(export_id=row.id, photo_id=pid, blurred_faces=len(boxes)))
             name = f"sefton-{row.id:06d}-{n:03d}.jpg"
             return name, {

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, blobs, childfile
-from sefton_photos.children import ChildrenService
+from sefton_photos import access, blobs, childfile, settings
+from sefton_photos.context import Service
 from sefton_photos.enrolment import Enrolling
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.facerows import (
@@ -34,14 +34,13 @@ from sefton_photos.facerows import (
     to_face,
     unpack,
 )
-from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import FaceInfo, FaceStatus
 from sefton_photos.model.photos import REVIEWED
+from sefton_photos.model.settings import FACE_MATCHING, FACE_THRESHOLD
 from sefton_photos.outlining import Outlining
 from sefton_photos.pipeline import DETECT_FROM, faces_in
 from sefton_photos.schema import casework as cw
-from sefton_photos.schema.core import Setting
 
 __all__ = [
     "FaceSettings",
@@ -54,12 +53,7 @@ __all__ = [
 ]
 
 
-class FacesService(Enrolling, Outlining):
-    def __init__(self, children: ChildrenService) -> None:
-        self.children = children
-        self.vault = children.vault
-        self.actor = children.actor
-
+class FacesService(Service, Enrolling, Outlining):
     # -- review: a person rules on each face (R11) ------------------------------------------
 
     def _reviewable(self, face_id: int, action: str) -> list[int]:
@@ -69,15 +63,13 @@ class FacesService(Enrolling, Outlining):
             links = children_of(db, face.photo_id) if face else []
         if face is None or not links:
             raise NotFound(f"There is no face with id {face_id}.")
-        self.children._guard(links[0], access.may_capture, action)
+        self.ctx.guard(links[0], access.may_capture, action)
         return links
 
     def _ruled(self, db: OrmSession, face: cw.Face, action: str, links: list[int]) -> FaceInfo:
-        audit.append(
+        self.ctx.audit(
             db,
             action=action,
-            actor_id=self.actor.id,
-            actor_name=self.actor.name,
             child_id=face.child_id or links[0],
             subject=f"face {face.id}",
             details={"as_child": face.child_id, "status": face.status},
@@ -169,7 +161,7 @@ class FacesService(Enrolling, Outlining):
             mine = [c for c in links if c in visible]
             if not live or not mine:
                 raise NotFound(f"There is no photo {pid} among the photos you may see.")
-            self.children._guard(mine[0], access.may_capture, "face.detect")
+            self.ctx.guard(mine[0], access.may_capture, "face.detect")
             if detected:
                 continue
             with self.vault.unit() as db:
@@ -191,11 +183,9 @@ class FacesService(Enrolling, Outlining):
                     taken_at=row.taken_at,
                 )
                 row.faces_detected = True
-                audit.append(
+                self.ctx.audit(
                     db,
                     action="face.detected",
-                    actor_id=self.actor.id,
-                    actor_name=self.actor.name,
                     child_id=mine[0],
                     subject=f"photo {pid}",
                     details={"faces": len(found)},
@@ -211,20 +201,16 @@ class FacesService(Enrolling, Outlining):
             return FaceSettings.load(db)
 
     def set_settings(self, *, enabled: bool | None = None, threshold: float | None = None) -> None:
-        require(
-            self.vault, self.actor, access.may_change_settings(self.actor.role), "settings.faces"
-        )
-        if threshold is not None and not 0.3 <= threshold <= 0.8:
-            raise InvalidInput("The matching threshold must be between 0.3 and 0.8.")
+        self.ctx.require(access.may_change_settings(self.actor.role), "settings.faces")
+        if threshold is not None:
+            FACE_THRESHOLD.check(threshold)
         with self.vault.unit() as db:
             if enabled is not None:
-                db.merge(Setting(key="face_matching", value="on" if enabled else "off"))
+                settings.write(db, FACE_MATCHING, enabled)
             if threshold is not None:
-                db.merge(Setting(key="face_threshold", value=str(threshold)))
-            audit.append(
+                settings.write(db, FACE_THRESHOLD, threshold)
+            self.ctx.audit(
                 db,
                 action="settings.changed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 details={"face_matching": enabled, "face_threshold": threshold},
             )

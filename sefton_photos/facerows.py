@@ -18,12 +18,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from sefton_photos import settings
 from sefton_photos.faces.detect import FoundFace
-from sefton_photos.faces.match import DEFAULT_THRESHOLD, Suggestion, suggest
+from sefton_photos.faces.match import Suggestion, suggest
 from sefton_photos.model import FaceId, FaceInfo, FaceStatus, PhotoId
 from sefton_photos.model.photos import REVIEWED
+from sefton_photos.model.settings import FACE_MATCHING, FACE_THRESHOLD
 from sefton_photos.schema import casework as cw
-from sefton_photos.schema.core import Setting
 
 OFF_FOR_VAULT = "face matching is switched off for the vault by an administrator"
 OFF_FOR_IMPORT = "face matching was switched off for this import"
@@ -37,17 +38,15 @@ BORN_AFTER = "a child of this capture was born after the photo was taken"
 @dataclass(frozen=True, slots=True)
 class FaceSettings:
     enabled: bool = True
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float = FACE_THRESHOLD.default
     off_because: str | None = None  # why matching is off, said on every face it left alone
 
     @classmethod
     def load(cls, db: OrmSession) -> FaceSettings:
-        on = db.get(Setting, "face_matching")
-        limit = db.get(Setting, "face_threshold")
-        enabled = (on.value != "off") if on else True
+        enabled = settings.read(db, FACE_MATCHING)
         return cls(
             enabled=enabled,
-            threshold=float(limit.value) if limit else DEFAULT_THRESHOLD,
+            threshold=settings.read(db, FACE_THRESHOLD),
             off_because=None if enabled else OFF_FOR_VAULT,
         )
 

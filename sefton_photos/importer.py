@@ -23,12 +23,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, blobs, childfile, devices, policy
-from sefton_photos.children import ChildrenService
+from sefton_photos import access, blobs, childfile, devices, policy
+from sefton_photos.context import Service
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, SeftonError
 from sefton_photos.facedata import FaceSettings, record_faces, references
-from sefton_photos.guard import require
 from sefton_photos.imaging.camera import Camera, camera_of, mismatch
 from sefton_photos.import_count import ImportCount, count_importable
 from sefton_photos.model import (
@@ -72,12 +71,7 @@ class _Run:
     detected: bool = True  # faces looked for (R11), whether or not they are matched (R13)
 
 
-class ImportService:
-    def __init__(self, children: ChildrenService) -> None:
-        self.children = children
-        self.vault = children.vault
-        self.actor = children.actor
-
+class ImportService(Service):
     def count(self, *, paths: list[Path]) -> ImportCount:
         """How many files and photos ``paths`` hold (reads folders only, not the vault)."""
         return count_importable(list(paths))
@@ -94,7 +88,7 @@ class ImportService:
     ) -> Decision:
         """The capture decision alone (R1-R5, R10, R12), as the import dialog shows it."""
         for cid in child_ids:
-            self.children._guard(cid, access.may_capture, "capture.log")
+            self.ctx.guard(cid, access.may_capture, "capture.log")
         with self.vault.unit() as db:
             files = [
                 childfile.load_file(db, row)
@@ -147,7 +141,7 @@ class ImportService:
             device=device,
             attested=attested,
         )
-        require(self.vault, self.actor, decision, "capture.log", plural(len(paths), "path"))
+        self.ctx.require(decision, "capture.log", plural(len(paths), "path"))
         files, hidden = expand(paths), hidden_files(paths)
         if not files:
             raise InvalidInput(
@@ -210,11 +204,9 @@ class ImportService:
         ] + [FileOutcome(str(f), "skipped_hidden", reason=HIDDEN_REASON) for f in hidden]
         statuses = ("imported", "duplicate", "rejected", "cancelled", "skipped_hidden")
         with self.vault.unit() as db:
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="import.finished",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"capture {run.capture_id}" if run.capture_id else None,
                 details={
                     **{s: report.count(s) for s in statuses},
@@ -268,11 +260,9 @@ class ImportService:
             "device are imported; the file was left where it is."
         )
         with self.vault.unit() as db:
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="photo.refused",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 details={"rule": "R5", "clause": "5.5.4.5", "reason": why},
             )
         return FileOutcome(source, "rejected", reason=reason)
@@ -285,11 +275,9 @@ class ImportService:
             if existing is not None:
                 if db.get(cw.CapturePhoto, (run.capture_id, existing.id)) is None:
                     db.add(cw.CapturePhoto(capture_id=run.capture_id, photo_id=existing.id))
-                audit.append(
+                self.ctx.audit(
                     db,
                     action="photo.duplicate",
-                    actor_id=self.actor.id,
-                    actor_name=self.actor.name,
                     subject=f"photo {existing.id}",
                 )
                 return (
@@ -320,11 +308,9 @@ class ImportService:
             db.flush()
             db.add(cw.CapturePhoto(capture_id=run.capture_id, photo_id=photo.id))
             faces = self._faces(db, photo.id, p, run)
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="photo.imported",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"photo {photo.id}",
                 child_id=run.child_ids[0],
                 details={
@@ -382,11 +368,9 @@ class ImportService:
             f"{run.context.purpose_note.strip()}",
         )
         for cid in run.child_ids:
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="capture.logged",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=cid,
                 subject=f"capture {capture.id}",
                 details={

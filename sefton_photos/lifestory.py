@@ -16,10 +16,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import blobs, policy, reports
+from sefton_photos.context import Service, ServiceContext
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput
+from sefton_photos.export_facts import export_facts
+from sefton_photos.export_records import record_refused
 from sefton_photos.exporter import ExportService, RedactedView, face_boxes
-from sefton_photos.guard import require
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.locations import safe_resolve
@@ -29,18 +31,23 @@ from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 
 
-class LifeStoryService:
-    def __init__(self, exports: ExportService) -> None:
-        self.exports = exports
-        self.vault = exports.vault
-        self.actor = exports.actor
+class LifeStoryService(Service):
+    def __init__(self, ctx: ServiceContext, *, exports: ExportService) -> None:
+        super().__init__(ctx)
+        self.exports = exports  # the redacted picture, the location check, the outputs
 
     def decide(self, *, child_id: int, photo_ids: list[int]) -> list[tuple[int, Decision]]:
-        self.exports.children.guard_view(child_id, "lifestory.preview")
+        self.ctx.guard_view(child_id, "lifestory.preview")
         out = []
         with self.vault.unit() as db:
             for pid in photo_ids:
-                facts = self.exports._facts(db, pid, Destination.LIFE_STORY_BOOK, child_id)
+                facts = export_facts(
+                    db,
+                    actor=self.actor,
+                    photo_id=pid,
+                    destination=Destination.LIFE_STORY_BOOK,
+                    only_child=child_id,
+                )
                 if facts is None:
                     raise InvalidInput(f"Photo {pid} is not one of this child's photos.")
                 out.append(
@@ -51,7 +58,7 @@ class LifeStoryService:
     def page_picture(self, *, child_id: int, photo_id: int, max_side: int = 640) -> RedactedView:
         """A page's picture as the book will print it: the faces its decision names blurred
         (R11), for the editor's preview.  Only one of this child's photos."""
-        self.exports.children.guard_view(child_id, "lifestory.preview")
+        self.ctx.guard_view(child_id, "lifestory.preview")
         return self.exports.redacted(
             photo_id=photo_id,
             destination=Destination.LIFE_STORY_BOOK,
@@ -73,10 +80,15 @@ class LifeStoryService:
         if refused:
             for pid, decision in decisions:
                 if not decision.allowed:
-                    self.exports._refused(
-                        pid, Destination.LIFE_STORY_BOOK, decision, out, location_id
+                    record_refused(
+                        self.ctx,
+                        photo_id=pid,
+                        destination=Destination.LIFE_STORY_BOOK,
+                        decision=decision,
+                        out=out,
+                        location_id=location_id,
                     )
-            require(self.vault, self.actor, refused[0], "lifestory.build", f"child {child_id}")
+            self.ctx.require(refused[0], "lifestory.build", f"child {child_id}")
         rendered = []
         judged = dict(decisions)
         with self.vault.unit() as db:

@@ -17,14 +17,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import access, audit
+from sefton_photos import access
+from sefton_photos.context import Service
 from sefton_photos.decisions import Decision, Reason, allow, refuse
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.guard import require
-from sefton_photos.model import User
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import ExportLocation
-from sefton_photos.vault.vault import Vault
 
 R5 = ("R5", "5.5.4.5")
 SYNC_MARKERS = (
@@ -236,15 +234,9 @@ def judge(path: Path) -> Decision:
     return allow(Reason(*R5, f"{path} is a fixed or network council location.", met=True))
 
 
-class LocationsService:
-    def __init__(self, vault: Vault, actor: User) -> None:
-        self.vault = vault
-        self.actor = actor
-
+class LocationsService(Service):
     def add(self, *, path: Path, label: str | None = None) -> int:
-        require(
-            self.vault,
-            self.actor,
+        self.ctx.require(
             access.may_manage_locations(self.actor.role),
             "location.add",
             str(path),
@@ -252,7 +244,7 @@ class LocationsService:
         folder = safe_resolve(Path(path))
         if not folder.is_dir():
             raise InvalidInput(f"{folder} is not a folder that exists.")
-        require(self.vault, self.actor, judge(folder), "location.add", str(folder))
+        self.ctx.require(judge(folder), "location.add", str(folder))
         with self.vault.unit() as db:
             row = ExportLocation(
                 label=(label or folder.name or str(folder)).strip(),
@@ -262,11 +254,9 @@ class LocationsService:
             )
             db.add(row)
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="location.approved",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"location {row.id}",
                 details={"path": str(folder)},
             )
@@ -285,9 +275,7 @@ class LocationsService:
 
     def remove(self, *, location_id: int) -> str:
         """Administrators take a folder off the list (audited); returns its path."""
-        require(
-            self.vault,
-            self.actor,
+        self.ctx.require(
             access.may_manage_locations(self.actor.role),
             "location.remove",
             f"location {location_id}",
@@ -298,11 +286,9 @@ class LocationsService:
                 raise NotFound(f"There is no approved location {location_id}.")
             # Past exports keep their record (exports.location_id still names this row).
             row.removed_at = utcnow()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="location.removed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"location {location_id}",
                 details={"path": row.path, "label": row.label},
             )

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, childfile
-from sefton_photos.children import ChildrenService
+from sefton_photos import access, childfile
+from sefton_photos.context import ServiceContext
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.facerows import children_of, to_face
-from sefton_photos.model import FaceInfo, FaceStatus, User
+from sefton_photos.model import FaceInfo, FaceStatus
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
-from sefton_photos.vault.vault import Vault
 
 MIN_SIDE = 8  # px: a smaller box is a slip of the mouse, not a face
 
@@ -47,21 +46,19 @@ def check_box(box: tuple[int, int, int, int], width: int, height: int) -> tuple[
 class Outlining:
     """``outline`` and ``mark_checked`` of :class:`FacesService`."""
 
-    children: ChildrenService
-    vault: Vault
-    actor: User
+    ctx: ServiceContext
 
     def _photo_to_review(self, photo_id: int, action: str) -> tuple[list[int], int]:
         """The photo's children and one the actor is allocated to, once they may rule on
         its faces (as for confirming one, R4)."""
-        with self.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             photo = db.get(cw.Photo, photo_id)
             links = children_of(db, photo_id) if photo and photo.erased_at is None else []
-            visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
+            visible = childfile.visible_child_ids(db, self.ctx.actor.id, self.ctx.actor.role)
         mine = [c for c in links if c in visible]
         if not mine:
             raise NotFound(f"There is no photo {photo_id} among the photos you may see.")
-        self.children._guard(mine[0], access.may_capture, action)
+        self.ctx.guard(mine[0], access.may_capture, action)
         return links, mine[0]
 
     def outline(self, *, photo_id: int, box: tuple[int, int, int, int]) -> FaceInfo:
@@ -69,7 +66,7 @@ class Outlining:
         record (nobody confirmed it as a consented child); the photo needs checking
         again before the public sees it (R11)."""
         links, child = self._photo_to_review(photo_id, "face.outline")
-        with self.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             photo = db.get(cw.Photo, photo_id)
             assert photo is not None
             top, right, bottom, left = check_box(box, photo.width, photo.height)
@@ -81,8 +78,8 @@ class Outlining:
                 left=left,
                 encoding=None,  # R13: no biometric data on someone not enrolled
                 status=FaceStatus.REJECTED.value,
-                confirmed_by=self.actor.id,
-                outlined_by=self.actor.id,
+                confirmed_by=self.ctx.actor.id,
+                outlined_by=self.ctx.actor.id,
                 unmatched_reason="outlined by a person: the detector missed it",
             )
             db.add(face)
@@ -95,7 +92,7 @@ class Outlining:
     def mark_checked(self, *, photo_id: int) -> None:
         """The actor looked at the whole photo and every face in it has an outline (R11)."""
         _, child = self._photo_to_review(photo_id, "photo.check_faces")
-        with self.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             photo = db.get(cw.Photo, photo_id)
             assert photo is not None
             if not photo.faces_detected:
@@ -104,17 +101,15 @@ class Outlining:
                     f"(sefton-photos photo detect-faces {photo_id}), then check it (R11)."
                 )
             photo.faces_checked_at = utcnow()
-            photo.faces_checked_by = self.actor.id
+            photo.faces_checked_by = self.ctx.actor.id
             self._audit(db, "photo.faces_checked", child, photo_id, {})
 
     def _audit(
         self, db: OrmSession, action: str, child: int, photo_id: int, details: dict[str, object]
     ) -> None:
-        audit.append(
+        self.ctx.audit(
             db,
             action=action,
-            actor_id=self.actor.id,
-            actor_name=self.actor.name,
             child_id=child,
             subject=f"photo {photo_id}",
             details=details,

@@ -37,14 +37,11 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-from sefton_photos import audit
+from sefton_photos.context import Service, ServiceContext
 from sefton_photos.decisions import Decision, Reason, refuse
 from sefton_photos.errors import InvalidInput
-from sefton_photos.guard import require
 from sefton_photos.locations import LocationsService, safe_resolve
-from sefton_photos.model import User
 from sefton_photos.vault.files import explain, fsync_dir
-from sefton_photos.vault.vault import Vault
 
 PARTIAL_PREFIX = "sefton-partial-"
 PARTIAL_SUFFIX = ".partial"
@@ -75,11 +72,10 @@ def exists_message(path: Path) -> str:
     )
 
 
-class OutputsService:
-    def __init__(self, vault: Vault, actor: User, locations: LocationsService | None = None):
-        self.vault = vault
-        self.actor = actor
-        self.locations = locations or LocationsService(vault, actor)
+class OutputsService(Service):
+    def __init__(self, ctx: ServiceContext, *, locations: LocationsService | None = None):
+        super().__init__(ctx)
+        self.locations = locations or LocationsService(ctx)
 
     # -- where ---------------------------------------------------------------------------------
 
@@ -90,7 +86,7 @@ class OutputsService:
     def folder(self, *, out: Path, action: str, subject: str | None = None) -> Target:
         """An approved folder that the caller names files in; refusal audited and raised."""
         decision, location_id = self.decide(folder=out)
-        require(self.vault, self.actor, decision, action, subject)
+        self.ctx.require(decision, action, subject)
         assert location_id is not None
         return Target(safe_resolve(Path(out)), location_id)
 
@@ -108,7 +104,7 @@ class OutputsService:
                 f"{target.path} already exists, and Sefton Photos never overwrites a file",
                 remedy="choose another name, or move the old file first.",
             )
-            require(self.vault, self.actor, refuse(never), action, subject)
+            self.ctx.require(refuse(never), action, subject)
         return target
 
     # -- writing -------------------------------------------------------------------------------
@@ -151,11 +147,9 @@ class OutputsService:
                 final = target.folder / name
                 if not name or os.path.lexists(final):
                     raise InvalidInput(exists_message(final))
-                audit.append(
+                self.ctx.audit(
                     db,
                     action=action,
-                    actor_id=self.actor.id,
-                    actor_name=self.actor.name,
                     child_id=child_id,
                     subject=subject,
                     details={
@@ -185,11 +179,9 @@ class OutputsService:
         with contextlib.suppress(OSError):
             tmp.unlink()
         with self.vault.unit() as db:
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="output.abandoned",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 details={"attempted": action, "path": str(final), "why": why},
             )
 
@@ -208,11 +200,9 @@ class OutputsService:
                 removed.append(leftover.name)
         if removed:
             with self.vault.unit() as db:
-                audit.append(
+                self.ctx.audit(
                     db,
                     action="output.partials_removed",
-                    actor_id=self.actor.id,
-                    actor_name=self.actor.name,
                     details={"folder": str(folder), "files": removed},
                 )
         return removed

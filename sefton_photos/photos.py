@@ -15,8 +15,8 @@ from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit, blobs, childfile
-from sefton_photos.children import ChildrenService
+from sefton_photos import blobs, childfile
+from sefton_photos.context import Service
 from sefton_photos.errors import NotFound
 from sefton_photos.facedata import to_face
 from sefton_photos.imaging.decode import decode
@@ -29,12 +29,7 @@ from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
 
 
-class PhotosService:
-    def __init__(self, children: ChildrenService) -> None:
-        self.children = children
-        self.vault = children.vault
-        self.actor = children.actor
-
+class PhotosService(Service):
     def _children_of(self, db: OrmSession, photo_id: int) -> list[int]:
         return list(
             db.scalars(
@@ -52,11 +47,9 @@ class PhotosService:
         mine = [c for c in linked if c in visible]
         if not mine:
             with self.vault.unit() as db:
-                audit.append(
+                self.ctx.audit(
                     db,
                     action="access.refused",
-                    actor_id=self.actor.id,
-                    actor_name=self.actor.name,
                     subject=f"photo {photo_id}",
                     details={"attempted": action},
                 )
@@ -92,7 +85,7 @@ class PhotosService:
 
     def list(self, *, child_id: int) -> list[PhotoInfo]:
         """The child's photos, newest first (audited once per list, not per thumbnail)."""
-        self.children.guard_view(child_id, "photo.list")
+        self.ctx.guard_view(child_id, "photo.list")
         with self.vault.unit() as db:
             visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
             rows = db.scalars(
@@ -104,11 +97,9 @@ class PhotosService:
                 .order_by(cw.Photo.imported_at.desc(), cw.Photo.id.desc())
             ).all()
             infos = [self._info(db, r, visible) for r in rows]
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="photo.listed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
                 details={"photos": len(infos)},
@@ -117,7 +108,7 @@ class PhotosService:
 
     def ids(self, *, child_id: int) -> builtins.list[int]:
         """Only the ids, newest first: cheap enough for a grid of thousands."""
-        self.children.guard_view(child_id, "photo.list")
+        self.ctx.guard_view(child_id, "photo.list")
         with self.vault.unit() as db:
             return list(
                 db.scalars(
@@ -132,7 +123,7 @@ class PhotosService:
 
     def tiles(self, *, child_id: int, oldest_first: bool = False) -> builtins.list[PhotoTile]:
         """One light row per photo for the grid, by date taken (imported when unknown)."""
-        self.children.guard_view(child_id, "photo.list")
+        self.ctx.guard_view(child_id, "photo.list")
         shown = func.coalesce(cw.Photo.taken_at, cw.Photo.imported_at)
         unreviewed = (
             select(func.count(cw.Face.id))
@@ -179,7 +170,7 @@ class PhotosService:
         writer, so a grid of thousands fills in while an import runs.  Ids that are
         not this child's photos are left out.
         """
-        self.children.guard_view(child_id, "photo.thumbnails")
+        self.ctx.guard_view(child_id, "photo.thumbnails")
         wanted = list(dict.fromkeys(photo_ids))
         out: dict[int, bytes] = {}
         with self.vault.unit(reading=True) as db:
@@ -220,11 +211,9 @@ class PhotosService:
             row = db.get(cw.Photo, photo_id)
             assert row is not None
             data = blobs.load(self.vault, db, row.original_object_id)
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="photo.viewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"photo {photo_id}",
             )
         img = decode(data).image
@@ -236,7 +225,7 @@ class PhotosService:
         """``photo show --out``: a PNG re-encoded from pixels (no metadata), written only
         to a new file in an approved location, audited with its full path (R5, R8;
         policy 5.5.4.5, 5.5.4.9)."""
-        outputs = OutputsService(self.vault, self.actor)
+        outputs = OutputsService(self.ctx)
         self._guard(photo_id, "photo.written_out")
         target = outputs.file(
             out=Path(out), action="photo.written_out", subject=f"photo {photo_id}"

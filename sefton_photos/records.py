@@ -18,14 +18,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import access, audit, childfile, erasure, subject_access
-from sefton_photos.children import ChildrenService
+from sefton_photos import access, childfile, erasure, subject_access
+from sefton_photos.context import Service
 from sefton_photos.decisions import Reason, refuse
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.guard import require
 from sefton_photos.model import Role
 from sefton_photos.outputs import OutputsService
-from sefton_photos.photos import PhotosService
 from sefton_photos.schema import casework as cw
 
 R13 = ("R13", "UK GDPR art. 15, 17")
@@ -51,16 +49,10 @@ def retain_until(row: cw.Child, ever_cared_for: bool) -> tuple[date, str]:
     return until, f"{years}th birthday ({'looked after' if ever_cared_for else 'default'})"
 
 
-class RecordsService:
-    def __init__(self, children: ChildrenService, photos: PhotosService) -> None:
-        self.children = children
-        self.photos = photos
-        self.vault = children.vault
-        self.actor = children.actor
-
+class RecordsService(Service):
     def _admin(self, what: str, action: str, subject: str | None = None) -> None:
         decision = access.may_govern_records(self.actor.role, what)
-        require(self.vault, self.actor, decision, action, subject)
+        self.ctx.require(decision, action, subject)
 
     # -- retention -----------------------------------------------------------------------------
 
@@ -74,11 +66,9 @@ class RecordsService:
                 until, basis = retain_until(row, child.ever_cared_for)
                 if until <= today:
                     out.append(RetentionDue(row.id, row.name, until, basis))
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="retention.reviewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 details={"due": len(out)},
             )
         return sorted(out, key=lambda d: d.retain_until)
@@ -90,9 +80,7 @@ class RecordsService:
             raise InvalidInput("Erasing cannot be undone: confirm it (--confirm).")
         due = {d.child_id for d in self.due(today=today)}
         if child_id not in due:
-            require(
-                self.vault,
-                self.actor,
+            self.ctx.require(
                 refuse(
                     Reason(
                         *R13,
@@ -107,11 +95,9 @@ class RecordsService:
             if db.get(cw.Child, child_id) is None:
                 raise NotFound(f"There is no child {child_id}.")
             erased = erasure.erase_child(db, child_id)
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="child.erased",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"child {child_id}",
                 details=dict(erased.counts),
@@ -132,9 +118,9 @@ class RecordsService:
         returns its path and the passphrase, which is shown once and stored nowhere."""
         subject_access.check_reference(reference)
         if self.actor.role is not Role.ADMINISTRATOR:
-            self.children.guard_edit(child_id, "sar.export")
+            self.ctx.guard_edit(child_id, "sar.export")
         # R5 (policy 5.5.4.5, 5.5.4.9): even sealed, the package goes to an approved folder.
-        outputs = OutputsService(self.vault, self.actor)
+        outputs = OutputsService(self.ctx)
         target = outputs.file(out=Path(out), action="sar.exported", subject=f"child {child_id}")
         with self.vault.unit() as db:
             package = subject_access.build_package(

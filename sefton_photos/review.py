@@ -17,10 +17,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit, childfile, policy
-from sefton_photos.children import ChildrenService
+from sefton_photos import childfile, policy
+from sefton_photos.context import Service
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.guard import require
 from sefton_photos.model import ConsentId, ConsentRecord, PhotoId, Purpose
 from sefton_photos.schema import casework as cw
 
@@ -45,12 +44,7 @@ class _Reliance:
     withdrawn: cw.Consent
 
 
-class ReviewService:
-    def __init__(self, children: ChildrenService) -> None:
-        self.children = children
-        self.vault = children.vault
-        self.actor = children.actor
-
+class ReviewService(Service):
     def review(self, *, photo_id: int, consent_id: int, today: date | None = None) -> FlagReview:
         """Clear the R12 flag of a photo on a new consent, or refuse (it stays flagged)."""
         day = today or date.today()
@@ -63,7 +57,7 @@ class ReviewService:
         child_id = consent.child_id if consent is not None else linked[0]
         if child_id not in linked:
             child_id = linked[0]
-        self.children.guard_edit(child_id, "photo.review")
+        self.ctx.guard_edit(child_id, "photo.review")
         if photo.flagged_at is None:
             raise InvalidInput(f"Photo {photo_id} is not flagged for review (R12, policy 5.5.1.3).")
         with self.vault.unit() as db:
@@ -76,7 +70,7 @@ class ReviewService:
             withdrawn = _record(db, mine[0].withdrawn) if mine else None
             purpose = mine[0].purpose if mine else _first_purpose(db, photo_id)
             decision = policy.may_clear_flag(f, withdrawn, purpose, record, day)
-        require(self.vault, self.actor, decision, "photo.review", f"photo {photo_id}")
+        self.ctx.require(decision, "photo.review", f"photo {photo_id}")
         assert withdrawn is not None
         with self.vault.unit() as db:
             for r in _withdrawn_reliances(db, photo_id):
@@ -90,11 +84,9 @@ class ReviewService:
                 row_photo.flag_reason = f"consent {left[0]} withdrawn"
             else:
                 row_photo.flagged_at, row_photo.flag_reason = None, None
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="photo.flag_reviewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 child_id=child_id,
                 subject=f"photo {photo_id}",
                 details={

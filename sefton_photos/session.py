@@ -11,54 +11,82 @@ import time
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, consent_age, erasure, users, vaultcheck
+from sefton_photos import audit, users
+from sefton_photos.administration import AuditService, SettingsService
 from sefton_photos.children import ChildrenService
 from sefton_photos.consents import ConsentsService
+from sefton_photos.context import ServiceContext
 from sefton_photos.dashboard import DashboardService
 from sefton_photos.devices import DevicesService
-from sefton_photos.errors import InvalidInput
 from sefton_photos.exporter import ExportService
 from sefton_photos.facedata import FacesService
-from sefton_photos.guard import require
 from sefton_photos.importer import ImportService
 from sefton_photos.lifestory import LifeStoryService
 from sefton_photos.locations import LocationsService
-from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding, Role, User
+from sefton_photos.model import User
+from sefton_photos.model.settings import AUTO_LOCK_MINUTES, YOUNG_PERSON_MIN_AGE
 from sefton_photos.photos import PhotosService
 from sefton_photos.records import RecordsService
 from sefton_photos.review import ReviewService
-from sefton_photos.schema.core import Setting, UserRow
+from sefton_photos.schema.core import UserRow
 from sefton_photos.supervision import SupervisionService
+from sefton_photos.users import UsersService
 from sefton_photos.vault.attempts import Clock
-from sefton_photos.vault.vault import Vault
+from sefton_photos.vault.vault import FORMAT_VERSION, Vault
 
-DEFAULT_AUTO_LOCK_MINUTES = 5
-DEFAULT_YOUNG_PERSON_MIN_AGE = consent_age.DEFAULT_YOUNG_PERSON_MIN_AGE
+DEFAULT_AUTO_LOCK_MINUTES = AUTO_LOCK_MINUTES.default
+DEFAULT_YOUNG_PERSON_MIN_AGE = YOUNG_PERSON_MIN_AGE.default
+
+
+def _first_entries(db: OrmSession, admin: UserRow) -> None:
+    """The audit log of a new vault begins with its creation and its administrator."""
+    audit.append(
+        db,
+        action="vault.created",
+        actor_id=admin.id,
+        actor_name=admin.name,
+        details={"format_version": FORMAT_VERSION},
+    )
+    audit.append(
+        db,
+        action="user.added",
+        actor_id=admin.id,
+        actor_name=admin.name,
+        subject=admin.name,
+        details={"role": "administrator"},
+    )
 
 
 class Session:
-    """Users, audit and settings are methods here; each area of casework is a service:
-    ``session.children`` (the child's file), ``session.consents`` (consents, wishes,
-    explanations, the consent check), ``session.devices``, ``session.imports``,
-    ``session.faces`` and ``session.photos``."""
+    """Each area of casework and of administration is a service, built once on one
+    :class:`ServiceContext` (this vault, this user): ``session.children`` (the child's
+    file), ``session.consents`` (consents, wishes, explanations, the consent check),
+    ``session.devices``, ``session.imports``, ``session.faces``, ``session.photos`` ...
+    and ``session.users``, ``session.audit`` (the log and the vault check) and
+    ``session.settings``."""
 
     def __init__(self, vault: Vault, user: User) -> None:
         self.vault = vault
         self.user = user
-        self.children = ChildrenService(vault, user)
-        self.consents = ConsentsService(self.children)
-        self.devices = DevicesService(vault, user)
-        self.faces = FacesService(self.children)
-        self.imports = ImportService(self.children)
-        self.photos = PhotosService(self.children)
-        self.supervision = SupervisionService(vault, user, self.photos)
-        self.dashboard = DashboardService(vault, user)
-        self.locations = LocationsService(vault, user)
-        self.exports = ExportService(self.children, self.locations)
-        self.records = RecordsService(self.children, self.photos)
-        self.lifestory = LifeStoryService(self.exports)
-        self.reviews = ReviewService(self.children)  # R12: flagged photos
+        self.ctx = ctx = ServiceContext(vault=vault, actor=user)
+        self.children = ChildrenService(ctx)
+        self.consents = ConsentsService(ctx, children=self.children)
+        self.devices = DevicesService(ctx)
+        self.faces = FacesService(ctx)
+        self.imports = ImportService(ctx)
+        self.photos = PhotosService(ctx)
+        self.supervision = SupervisionService(ctx, photos=self.photos)
+        self.dashboard = DashboardService(ctx)
+        self.locations = LocationsService(ctx)
+        self.exports = ExportService(ctx, locations=self.locations)
+        self.records = RecordsService(ctx)
+        self.lifestory = LifeStoryService(ctx, exports=self.exports)
+        self.reviews = ReviewService(ctx)  # R12: flagged photos
+        self.users = UsersService(ctx)
+        self.audit = AuditService(ctx)
+        self.settings = SettingsService(ctx)
 
     def __enter__(self) -> Session:
         return self
@@ -72,7 +100,9 @@ class Session:
     def create_vault(cls, path: Path, *, admin_name: str, password: str) -> Session:
         admin_name = users.check_name(admin_name)
         users.check_password(password, name=admin_name)
-        vault, admin_id = Vault.create(Path(path), admin_name=admin_name, password=password)
+        vault, admin_id = Vault.create(
+            Path(path), admin_name=admin_name, password=password, first_entries=_first_entries
+        )
         with vault.unit() as db:
             user = users.get_user(db, admin_id)
         return cls(vault, user)
@@ -141,11 +171,9 @@ class Session:
             self.vault.slots.remove_public(public)
         self.vault.rotate(trusted_publics=active)
         with self.vault.unit() as db:
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="vault.key_rotated",
-                actor_id=self.user.id,
-                actor_name=self.user.name,
                 details={
                     "reason": "completing an interrupted user removal",
                     "slots_removed": len(stale),
@@ -174,11 +202,9 @@ class Session:
             return
         try:
             with self.vault.unit() as db:
-                audit.append(
+                self.ctx.audit(
                     db,
                     action="session.locked",
-                    actor_id=self.user.id,
-                    actor_name=self.user.name,
                     details={"reason": reason},
                 )
         finally:
@@ -194,8 +220,9 @@ class Session:
                     subject=str(note.get("name", "")),
                     details=note,
                 )
-            audit.append(
-                db, action="session.unlocked", actor_id=self.user.id, actor_name=self.user.name
+            self.ctx.audit(
+                db,
+                action="session.unlocked",
             )
 
     def close(self) -> None:
@@ -204,137 +231,9 @@ class Session:
         try:
             if not self.locked and not self.vault.read_only:
                 with self.vault.unit() as db:
-                    audit.append(
+                    self.ctx.audit(
                         db,
                         action="session.signed_out",
-                        actor_id=self.user.id,
-                        actor_name=self.user.name,
                     )
         finally:
             self.vault.close()  # the folder lock is released whatever happened
-
-    # -- users -----------------------------------------------------------------------------
-
-    def list_users(self) -> list[User]:
-        with self.vault.unit() as db:
-            return users.list_users(db)
-
-    def add_user(
-        self,
-        *,
-        name: str,
-        role: Role,
-        password: str,
-        team: str | None = None,
-        line_manager: str | None = None,
-    ) -> User:
-        return users.add_user(
-            self.vault,
-            self.user,
-            name=name,
-            role=role,
-            password=password,
-            team=team,
-            line_manager=line_manager,
-        )
-
-    def set_line_manager(self, *, name: str, line_manager: str) -> User:
-        """Administrators: give ``name`` another line manager (R10, policy 5.5.3.2)."""
-        return users.set_line_manager(self.vault, self.user, name=name, line_manager=line_manager)
-
-    def remove_user(self, *, name: str) -> None:
-        users.remove_user(self.vault, self.user, name=name)
-
-    def change_password(self, *, current: str, new: str) -> None:
-        users.change_password(self.vault, self.user, current=current, new=new)
-
-    # -- audit and checks ----------------------------------------------------------------------
-
-    def audit_entries(self, *, limit: int = 50) -> list[AuditEntry]:
-        require(self.vault, self.user, access.may_read_audit(self.user.role), "audit.show")
-        with self.vault.unit() as db:
-            entries = erasure.label_erased(db, audit.latest(db, max(1, limit)))
-            audit.append(
-                db,
-                action="audit.viewed",
-                actor_id=self.user.id,
-                actor_name=self.user.name,
-                details={"limit": limit},
-            )
-        return entries
-
-    def verify_audit(self) -> AuditVerification:
-        require(self.vault, self.user, access.may_read_audit(self.user.role), "audit.verify")
-        head = self.vault.read_head()
-        with self.vault.unit() as db:
-            result = audit.verify(db, head)
-            if not self.vault.read_only:
-                audit.append(
-                    db,
-                    action="audit.verified",
-                    actor_id=self.user.id,
-                    actor_name=self.user.name,
-                    details={"ok": result.ok, "entries": result.entries},
-                )
-        return result
-
-    def check_vault(self) -> list[CheckFinding]:
-        require(self.vault, self.user, access.may_check_vault(self.user.role), "vault.check")
-        findings = vaultcheck.run(self.vault)
-        if self.vault.read_only:
-            return findings
-        with self.vault.unit() as db:
-            audit.append(
-                db,
-                action="vault.checked",
-                actor_id=self.user.id,
-                actor_name=self.user.name,
-                details={"faults": [f.part for f in findings if not f.ok]},
-            )
-        return findings
-
-    # -- settings ----------------------------------------------------------------------------
-
-    def auto_lock_minutes(self) -> int:
-        with self.vault.unit() as db:
-            value = db.get(Setting, "auto_lock_minutes")
-        return int(value.value) if value else DEFAULT_AUTO_LOCK_MINUTES
-
-    def set_auto_lock_minutes(self, *, minutes: int) -> None:
-        require(
-            self.vault, self.user, access.may_change_settings(self.user.role), "settings.auto_lock"
-        )
-        if not 1 <= minutes <= 60:
-            raise InvalidInput("Auto-lock must be between 1 and 60 minutes (R8, policy 5.5.4.9).")
-        with self.vault.unit() as db:
-            db.merge(Setting(key="auto_lock_minutes", value=str(minutes)))
-            audit.append(
-                db,
-                action="settings.changed",
-                actor_id=self.user.id,
-                actor_name=self.user.name,
-                details={"auto_lock_minutes": minutes},
-            )
-
-    def young_person_min_age(self) -> int:
-        """R3 (5.5.4.3): below this age a young person's own consent is refused."""
-        with self.vault.unit() as db:
-            return consent_age.read(db)
-
-    def set_young_person_min_age(self, *, years: int) -> None:
-        require(
-            self.vault,
-            self.user,
-            access.may_manage_users(self.user.role),
-            "settings.young_person_min_age",
-        )
-        consent_age.check(years)
-        with self.vault.unit() as db:
-            consent_age.write(db, years)
-            audit.append(
-                db,
-                action="settings.changed",
-                actor_id=self.user.id,
-                actor_name=self.user.name,
-                details={"young_person_min_age": years},
-            )

@@ -19,27 +19,25 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, childfile
+from sefton_photos import access, childfile
+from sefton_photos.context import Service, ServiceContext
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.guard import require
-from sefton_photos.model import Action, Addendum, Note, Purpose, QueueItem, Role, User
+from sefton_photos.model import Action, Addendum, Note, Purpose, QueueItem, Role
 from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
 from sefton_photos.users import active_by_name
-from sefton_photos.vault.vault import Vault
 from sefton_photos.words import short_date
 
 if TYPE_CHECKING:
     from sefton_photos.photos import PhotosService
 
 
-class SupervisionService:
-    def __init__(self, vault: Vault, actor: User, photos: PhotosService) -> None:
-        self.vault = vault
-        self.actor = actor
-        self.photos = photos
+class SupervisionService(Service):
+    def __init__(self, ctx: ServiceContext, *, photos: PhotosService) -> None:
+        super().__init__(ctx)
+        self.photos = photos  # the thumbnails a queue item shows
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -114,11 +112,9 @@ class SupervisionService:
                 query = query.where(cw.SupervisionItem.note_id.is_(None))
             visible = childfile.visible_child_ids(db, self.actor.id, self.actor.role)
             items = [self._item(db, r, visible) for r in db.scalars(query)]
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="supervision.queue_viewed",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 details={"items": len(items)},
             )
         return items
@@ -209,7 +205,7 @@ class SupervisionService:
             if found is None:
                 raise NotFound(f"There is no user called {worker}.")
             decision = access.may_record_supervision(self.actor, found.line_manager_id, found.name)
-        require(self.vault, self.actor, decision, "supervision.note", f"user {found.id}")
+        self.ctx.require(decision, "supervision.note", f"user {found.id}")
         if not text.strip():
             raise InvalidInput("Write what was discussed.")
         with self.vault.unit() as db:
@@ -239,11 +235,9 @@ class SupervisionService:
                         cw.SupervisionAction(note_id=note.id, text=action_text.strip(), due_on=due)
                     )
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="supervision.note_recorded",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"note {note.id}",
                 details={
                     "worker": who.name,
@@ -264,11 +258,9 @@ class SupervisionService:
                 row.worker_ack_at = now
             else:
                 raise InvalidInput(f"You have already acknowledged note {note_id}.")
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="supervision.note_acknowledged",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"note {note_id}",
             )
             return self._note(db, row)
@@ -278,7 +270,7 @@ class SupervisionService:
         with self.vault.unit() as db:
             author = self._own_note(db, note_id).manager_id
         decision = access.may_edit_supervision_note(self.actor, author)
-        require(self.vault, self.actor, decision, "supervision.edit", f"note {note_id}")
+        self.ctx.require(decision, "supervision.edit", f"note {note_id}")
         with self.vault.unit() as db:
             row = self._own_note(db, note_id)
             if row.manager_ack_at is not None and row.worker_ack_at is not None:
@@ -290,11 +282,9 @@ class SupervisionService:
                 raise InvalidInput("Write what was discussed.")
             row.text = text.strip()
             row.manager_ack_at = row.worker_ack_at = None  # what was acknowledged changed
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="supervision.note_edited",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"note {note_id}",
             )
             return self._note(db, row)
@@ -310,11 +300,9 @@ class SupervisionService:
                 )
             )
             db.flush()
-            audit.append(
+            self.ctx.audit(
                 db,
                 action="supervision.addendum_added",
-                actor_id=self.actor.id,
-                actor_name=self.actor.name,
                 subject=f"note {note_id}",
             )
             return self._note(db, row)
@@ -329,11 +317,11 @@ class SupervisionService:
                 raise NotFound(f"There is no user called {worker}.")
             manager = db.get(UserRow, who.line_manager_id) if who.line_manager_id else None
         party = access.may_export_supervision(self.actor, who.id, who.line_manager_id)
-        require(self.vault, self.actor, party, "supervision.export", f"user {who.id}")
+        self.ctx.require(party, "supervision.export", f"user {who.id}")
         if until < since:
             raise InvalidInput("The period ends before it starts.")
         # R5, R8 (policy 5.5.4.5, 5.5.4.9): names and thumbnails, so an approved folder only.
-        outputs = OutputsService(self.vault, self.actor)
+        outputs = OutputsService(self.ctx)
         target = outputs.file(
             out=Path(out), action="supervision.exported", subject=f"user {who.id}"
         )

@@ -20,9 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import access, childfile
-from sefton_photos.children import ChildrenService
+from sefton_photos.context import ServiceContext
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.model import Role, User, Whose
+from sefton_photos.model import Role, Whose
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.users import active_by_name, check_name
@@ -32,10 +32,9 @@ CLAUSE = "(R2, policy 5.5.4.2)"
 
 
 class WishesMixin:
-    """Needs ``children``, ``vault``, ``actor`` and ``_audit`` from the service."""
+    """Needs ``ctx`` and ``_audit`` from the service."""
 
-    children: ChildrenService
-    actor: User
+    ctx: ServiceContext
 
     def _audit(
         self,
@@ -77,9 +76,9 @@ class WishesMixin:
                 raise InvalidInput(
                     f"A wish as the worker is your own: it names no parent or carer {CLAUSE}."
                 )
-            self.children._guard(child_id, access.may_record_own_wish, "wish.set")
+            self.ctx.guard(child_id, access.may_record_own_wish, "wish.set")
         else:
-            self.children.guard_edit(child_id, "wish.set")
+            self.ctx.guard_edit(child_id, "wish.set")
         if whose is Whose.CHILD and (person_id is not None or carer_name):
             raise InvalidInput(f"The child's own wish names no parent or carer {CLAUSE}.")
         if whose is Whose.PARENT_CARER:
@@ -95,7 +94,7 @@ class WishesMixin:
                 )
             if carer_name:
                 carer_name = check_name(carer_name)
-        with self.children.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             if person_id is not None:
                 self._current_person(db, child_id, person_id)
             row = cw.Wish(
@@ -103,10 +102,10 @@ class WishesMixin:
                 whose=whose.value,
                 person_id=person_id,
                 carer_name=carer_name,
-                worker_id=self.actor.id if whose is Whose.WORKER else None,
+                worker_id=self.ctx.actor.id if whose is Whose.WORKER else None,
                 wishes_photos=wishes_photos,
                 notes=(notes or "").strip() or None,
-                recorded_by=self.actor.id,
+                recorded_by=self.ctx.actor.id,
                 recorded_at=utcnow(),
             )
             db.add(row)
@@ -127,13 +126,13 @@ class WishesMixin:
 
     def record_wish_not_needed(self, *, child_id: int, person_id: int, reason: str) -> None:
         """The social worker records why a person with PR is not asked for their wish."""
-        self.children.guard_edit(child_id, "wish.not_needed")
+        self.ctx.guard_edit(child_id, "wish.not_needed")
         why = reason.strip()
         if not why:
             raise InvalidInput(
                 f"Say why this person's wish is not needed {CLAUSE}, e.g. a court order."
             )
-        with self.children.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             person = self._current_person(db, child_id, person_id)
             latest = db.scalar(
                 select(cw.Wish)
@@ -151,7 +150,7 @@ class WishesMixin:
                     child_id=child_id,
                     person_id=person_id,
                     reason=why,
-                    recorded_by=self.actor.id,
+                    recorded_by=self.ctx.actor.id,
                     recorded_at=utcnow(),
                 )
             )
@@ -160,11 +159,11 @@ class WishesMixin:
     def record_carer_ended(self, *, child_id: int, carer: str, reason: str) -> None:
         """The social worker records that a carer no longer cares for the child: the
         carer's wishes recorded before it stop counting; a later wish of theirs counts."""
-        self.children.guard_edit(child_id, "wish.carer_ended")
+        self.ctx.guard_edit(child_id, "wish.carer_ended")
         why = reason.strip()
         if not why:
             raise InvalidInput(f"Say why they are no longer the child's carer {CLAUSE}.")
-        with self.children.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             names = db.scalars(
                 select(cw.Wish.carer_name).where(
                     cw.Wish.child_id == child_id, cw.Wish.carer_name.is_not(None)
@@ -180,7 +179,7 @@ class WishesMixin:
                     child_id=child_id,
                     carer_name=name,
                     reason=why,
-                    recorded_by=self.actor.id,
+                    recorded_by=self.ctx.actor.id,
                     recorded_at=utcnow(),
                 )
             )
@@ -198,14 +197,14 @@ class WishesMixin:
         """R2: the purpose was explained (today unless dated), or why not and who permitted."""
         if to_whom is Whose.WORKER:
             raise InvalidInput("The purpose is explained to the child or the parent/carer.")
-        self.children.guard_edit(child_id, "explanation.record")
+        self.ctx.guard_edit(child_id, "explanation.record")
         if explained_on is not None and explained_on > date.today():
             raise InvalidInput(
                 f"The explanation is dated in the future ({short_date(explained_on)}): record it "
                 f"once the purpose has been explained {CLAUSE}."
             )
         reason = (not_explained_reason or "").strip()
-        with self.children.vault.unit() as db:
+        with self.ctx.vault.unit() as db:
             permitter = None
             if reason:
                 permitter = active_by_name(db, permitted_by) if permitted_by else None
@@ -225,7 +224,7 @@ class WishesMixin:
                     explained_on=None if reason else (explained_on or date.today()),
                     not_explained_reason=reason or None,
                     permitted_by=permitter.id if permitter else None,
-                    recorded_by=self.actor.id,
+                    recorded_by=self.ctx.actor.id,
                     recorded_at=utcnow(),
                 )
             )

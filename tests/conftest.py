@@ -76,7 +76,7 @@ def vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "vault"
     session = Session.create_vault(path, admin_name=ADMIN.name, password=ADMIN.password)
     for person in STAFF:
-        session.add_user(
+        session.users.add(
             name=person.name,
             role=person.role,
             password=person.password,
@@ -129,7 +129,7 @@ def world(face_vault: Path, tmp_path: Path) -> dict[str, object]:
     share.mkdir()
     with as_(face_vault, ADMIN) as admin:
         admin.locations.add(path=share, label="Case records")
-        admin.add_user(
+        admin.users.add(
             name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
         )
     return {"vault": face_vault, "share": share, "ids": children(face_vault)}

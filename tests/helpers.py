@@ -124,7 +124,7 @@ def restore(snap: Path, vault: Path) -> None:
 def assert_sound(vault: Path) -> set[str]:
     """``vault check`` finds nothing wrong; returns the photos' content hashes."""
     with Session.unlock(vault, name=ADMIN.name, password=ADMIN.password, inspect=True) as a:
-        findings = a.check_vault()
+        findings = a.audit.check_vault()
         assert all(f.ok for f in findings), [f.detail for f in findings if not f.ok]
         with a.vault.unit() as db:
             return set(db.scalars(select(cw.Photo.content_sha256)))

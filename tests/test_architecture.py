@@ -20,6 +20,38 @@ def test_import_contracts_hold() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_every_core_module_has_its_layer() -> None:
+    """The layers contract (issue 13) only binds the modules it names: a new module of
+    sefton_photos/ must be given its layer in pyproject.toml, not slip past it."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    (layers,) = [c["layers"] for c in contracts if c["type"] == "layers"]
+    named = {m.strip() for layer in layers for m in layer.replace("|", ":").split(":")}
+    package = REPO / "sefton_photos"
+    modules = {
+        f"sefton_photos.{p.stem if p.is_file() else p.name}"
+        for p in package.iterdir()
+        if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").exists()
+    }
+    assert sorted(modules - named) == []
+
+
+def test_face_encodings_are_packed_in_one_place() -> None:
+    """Issue 13: an encoding becomes bytes (and bytes an encoding) only in facerows.py
+    (``pack``/``unpack``); nothing else of the core or the UI packs numbers by hand."""
+    packing = ("import struct", "from struct", "frombuffer(", "import array", "from array")
+    allowed = {"sefton_photos/facerows.py", "sefton_photos/aeszip.py"}  # aeszip: zip headers
+    offenders = [
+        name
+        for path in [*REPO.glob("sefton_photos/**/*.py"), *REPO.glob("ui/**/*.py")]
+        if (name := path.relative_to(REPO).as_posix()) not in allowed
+        and any(p in path.read_text(encoding="utf-8") for p in packing)
+    ]
+    assert offenders == []
+
+
 def test_ruff_is_clean() -> None:
     done = run_tool(str(BIN / "ruff"), "check", ".")
     assert done.returncode == 0, done.stdout + done.stderr

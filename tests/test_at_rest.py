@@ -20,7 +20,7 @@ def test_no_vault_file_holds_anything_readable(vault_dir: Path) -> None:
     session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
     with session.vault.unit() as db:
         blobs.store(session.vault, db, SECRET_IMAGE, kind="original")
-    session.audit_entries(limit=5)
+    session.audit.entries(limit=5)
     session.lock()
     session.unlock_again(password=ADMIN.password)
     session.close()

@@ -20,7 +20,7 @@ def unlock_admin(vault_dir: Path) -> Session:
 def verify(vault_dir: Path) -> AuditVerification:
     session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password, inspect=True)
     try:
-        return session.verify_audit()
+        return session.audit.verify()
     finally:
         session.close()
 
@@ -48,7 +48,7 @@ def test_a_fresh_vault_has_an_intact_chain(vault_dir: Path) -> None:
 def test_user_changes_and_sign_ins_are_audited(vault_dir: Path) -> None:
     """Adding a user, signing in and out are in the log, with who did them."""
     session = unlock_admin(vault_dir)
-    entries = session.audit_entries(limit=500)
+    entries = session.audit.entries(limit=500)
     session.close()
     actions = [(e.action, e.actor, e.subject) for e in entries]
     assert ("user.added", ADMIN.name, SOCIAL.name) in actions
@@ -186,10 +186,10 @@ def test_only_an_administrator_reads_the_audit_and_the_refusal_is_logged(
     """A refusal names its rule, and is itself in the log."""
     session = Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password)
     with pytest.raises(PolicyRefusal, match="REFUSED: Only an administrator"):
-        session.audit_entries()
+        session.audit.entries()
     session.close()
     admin = unlock_admin(vault_dir)
-    refused = [e for e in admin.audit_entries(limit=20) if e.action == "access.refused"]
+    refused = [e for e in admin.audit.entries(limit=20) if e.action == "access.refused"]
     admin.close()
     assert refused and refused[0].actor == SOCIAL.name
     assert refused[0].details["attempted"] == "audit.show"

@@ -75,7 +75,7 @@ def test_a_key_worker_cannot_see_or_check_a_child_not_allocated(
         with pytest.raises(NotFound):
             s.consents.check(child_id=child_id, purpose=Purpose.LIFE_STORY)
     with signed_in(vault_dir, ADMIN) as s:
-        refused = [e for e in s.audit_entries(limit=20) if e.action == "access.refused"]
+        refused = [e for e in s.audit.entries(limit=20) if e.action == "access.refused"]
     assert {e.details["attempted"] for e in refused} >= {"child.view", "consent.check"}
     assert all(e.actor == KEY2.name for e in refused)
 

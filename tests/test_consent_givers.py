@@ -63,19 +63,19 @@ def test_r3_a_two_day_old_childs_own_consent_is_refused(vault_dir: Path) -> None
 
 def test_r3_the_minimum_age_is_an_administrators_setting(vault_dir: Path) -> None:
     with signed_in(vault_dir, ADMIN) as admin:
-        assert admin.young_person_min_age() == DEFAULT_YOUNG_PERSON_MIN_AGE == 12
+        assert admin.settings.young_person_min_age() == DEFAULT_YOUNG_PERSON_MIN_AGE == 12
     with signed_in(vault_dir, SOCIAL) as s:
         eleven = a_child(s, born(11))
         with pytest.raises(InvalidInput, match="at least 12"):
             own_consent(s, eleven)
         with pytest.raises(PolicyRefusal, match="administrator"):
-            s.set_young_person_min_age(years=10)
+            s.settings.set_young_person_min_age(years=10)
     with signed_in(vault_dir, ADMIN) as admin:
         with pytest.raises(InvalidInput, match="between"):
-            admin.set_young_person_min_age(years=0)
-        admin.set_young_person_min_age(years=11)
-        assert admin.young_person_min_age() == 11
-        assert admin.audit_entries(limit=1)[0].details == {"young_person_min_age": 11}
+            admin.settings.set_young_person_min_age(years=0)
+        admin.settings.set_young_person_min_age(years=11)
+        assert admin.settings.young_person_min_age() == 11
+        assert admin.audit.entries(limit=1)[0].details == {"young_person_min_age": 11}
     with signed_in(vault_dir, SOCIAL) as s:
         record = own_consent(s, eleven)
         assert getattr(record, "given_by", None) is GivenBy.YOUNG_PERSON

@@ -134,7 +134,7 @@ def test_every_check_is_logged_with_who_when_and_result(vault_dir: Path) -> None
     with signed_in(vault_dir, KEY) as k:
         assert not k.consents.check(child_id=child_id, purpose=Purpose.ACTIVITY_RECORD).allowed
     with signed_in(vault_dir, ADMIN) as a:
-        checks = [e for e in a.audit_entries(limit=10) if e.action == "consent.checked"]
+        checks = [e for e in a.audit.entries(limit=10) if e.action == "consent.checked"]
     assert checks[0].actor == KEY.name
     assert checks[0].details["verdict"] == "REFUSED"
     assert checks[0].details["rules_not_met"] == ["R3"]

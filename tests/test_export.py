@@ -251,7 +251,7 @@ def test_erase_shreds_objects_purges_face_data_and_keeps_the_audit(
             admin.records.erase(child_id=old.id, confirm=False)
         counts = admin.records.erase(child_id=old.id, confirm=True)
         assert counts["forms"] == 1 and counts["faces"] >= 1
-        assert admin.verify_audit().ok
+        assert admin.audit.verify().ok
         with admin.vault.unit() as db:
             after = {r.id for r in db.scalars(select(ObjectRow))}
             from sefton_photos.schema import casework as cw
@@ -336,8 +336,40 @@ def test_one_run_reports_each_photo_and_a_cancel_stops_between_photos(
     assert [Path(o.file or "") for o in tried] == list(folder.iterdir())
     assert [(p.done, p.total) for p in later] == [(1, 3)]
     with as_(vault, ADMIN) as a:
-        written = [e for e in a.audit_entries(limit=100) if e.action == "export.written"]
+        written = [e for e in a.audit.entries(limit=100) if e.action == "export.written"]
     assert len(written) == 4  # three, then the one before the cancel; never a half
 
     assert export(vault, SOCIAL, photos, Destination.CASE_RECORD, folder, cancel=cancel) == []
     assert len(list(folder.iterdir())) == 1  # cancelled before the first: nothing written
+
+
+def test_an_export_gathers_each_photos_facts_once_and_checks_the_location_once(
+    world: dict, faces_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: the facts a photo's decision was made on are the ones its writing uses
+    (not read again), and the destination folder is judged once for the whole export."""
+    from sefton_photos import exporter, locations
+
+    vault, share, child = world["vault"], world["share"], world["ids"]["person-a"]
+    photos = [
+        import_photo(vault, faces_dir, tmp_path, [child], f"person-a_{n}.jpg", faces=False)
+        for n in (2, 3)
+    ]
+    gathered: list[int] = []
+    checked: list[Path] = []
+    facts, check = exporter.export_facts, locations.LocationsService.check
+
+    def counting_facts(db, **kw):  # type: ignore[no-untyped-def]
+        gathered.append(kw["photo_id"])
+        return facts(db, **kw)
+
+    def counting_check(self, out):  # type: ignore[no-untyped-def]
+        checked.append(out)
+        return check(self, out)
+
+    monkeypatch.setattr(exporter, "export_facts", counting_facts)
+    monkeypatch.setattr(locations.LocationsService, "check", counting_check)
+    outcomes = export(vault, SOCIAL, photos, Destination.CASE_RECORD, share)
+    assert [o.status for o in outcomes] == ["exported", "exported"]
+    assert sorted(gathered) == sorted(photos)
+    assert len(checked) == 1

@@ -162,7 +162,7 @@ def test_a_capture_alerts_the_workers_line_manager(
         with s.vault.unit() as db:
             item = db.scalars(select(cw.SupervisionItem)).one()
             link = db.scalars(select(cw.CaptureChild)).one()
-        manager = s.list_users()
+        manager = s.users.list()
     manager_id = next(u.id for u in manager if u.name == MANAGER.name)
     assert item.manager_id == manager_id and item.capture_id == report.capture_id
     assert item.kind == "capture" and link.consent_id is not None

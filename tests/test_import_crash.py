@@ -97,7 +97,7 @@ def test_killing_an_import_loses_nothing(
     with Session.unlock(
         face_vault, name=ADMIN.name, password=ADMIN.password, inspect=True
     ) as admin:
-        findings = admin.check_vault()
+        findings = admin.audit.check_vault()
     assert all(f.ok for f in findings), [f.detail for f in findings if not f.ok]
     unrecorded = next(f for f in findings if f.part == "unrecorded files")
     assert all(name in unrecorded.detail for name in partials[:5]), unrecorded.detail

@@ -74,7 +74,7 @@ def test_r5_keeping_the_originals_needs_a_reason_and_it_is_audited(
         )
     assert report.count("imported") == 1 and kept.exists()
     with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
-        [done] = [e for e in admin.audit_entries(limit=200) if e.action == "import.finished"]
+        [done] = [e for e in admin.audit.entries(limit=200) if e.action == "import.finished"]
     assert done.details["kept_sources"] is True
     assert done.details["keep_source_reason"] == "Card goes to the police as evidence"
 
@@ -99,7 +99,7 @@ def test_r5_hidden_files_on_a_card_are_reported_one_by_one(
         assert left.exists()
     assert report.count("skipped_hidden") == 3
     with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
-        [done] = [e for e in admin.audit_entries(limit=200) if e.action == "import.finished"]
+        [done] = [e for e in admin.audit.entries(limit=200) if e.action == "import.finished"]
     assert done.details["skipped_hidden"] == 3
 
 

@@ -87,7 +87,7 @@ def test_r5_a_removed_location_takes_no_more_exports_and_past_exports_keep_their
     with as_(vault, ADMIN) as admin:
         admin.locations.remove(location_id=location_id)
         assert admin.locations.list() == []
-        [entry] = [e for e in admin.audit_entries(limit=500) if e.action == "location.removed"]
+        [entry] = [e for e in admin.audit.entries(limit=500) if e.action == "location.removed"]
         assert entry.details["path"] == path
         with admin.vault.unit() as db:
             rows = db.scalars(select(cw.Export).where(cw.Export.location_id == location_id)).all()

@@ -19,7 +19,7 @@ TODAY = date.today()
 
 def _audit(vault: Path, action: str) -> list[dict]:  # type: ignore[type-arg]
     with as_(vault, ADMIN) as admin:
-        return [e.details for e in admin.audit_entries(limit=10_000) if e.action == action]
+        return [e.details for e in admin.audit.entries(limit=10_000) if e.action == action]
 
 
 def test_r5_photo_show_to_an_unapproved_folder_is_refused_and_nothing_written(

@@ -50,7 +50,7 @@ def test_r8_an_export_killed_as_its_file_is_named_has_already_audited_it(
     before = named.read_bytes()
     with Session.unlock(face_vault, name=ADMIN.name, password=ADMIN.password) as admin:
         written = [
-            e.details for e in admin.audit_entries(limit=1000) if e.action == "export.written"
+            e.details for e in admin.audit.entries(limit=1000) if e.action == "export.written"
         ]
     assert [d["path"] for d in written] == [str(named.resolve())]
     with Session.unlock(face_vault, name=SOCIAL.name, password=SOCIAL.password) as s:

@@ -169,7 +169,7 @@ def test_r13_erase_removes_every_record_of_a_child_and_keeps_the_group_photo_for
     with as_(face_vault, ADMIN) as admin:
         counts = admin.records.erase(child_id=a, confirm=True, today=LATER)
         assert counts["photos"] == 1
-        assert admin.verify_audit().ok
+        assert admin.audit.verify().ok
     with raw_connection(face_vault, db_key) as conn:
         after_a = snapshot(conn, a)
         assert after_a == dict.fromkeys(after_a, 0), after_a
@@ -242,7 +242,7 @@ def test_r13_r14_after_erasure_no_audit_entry_holds_the_childs_or_parents_name(
         )
     with as_(face_vault, ADMIN) as admin:
         admin.records.erase(child_id=w["a"], confirm=True, today=LATER)
-        shown = {e.subject for e in admin.audit_entries(limit=500)}
+        shown = {e.subject for e in admin.audit.entries(limit=500)}
         assert f"erased child #{w['a']}" in shown and f"child {w['a']}" not in shown
         assert f"child {w['b']}" in shown  # the view resolves ids at display time
     _, db_key = keys_of(face_vault)
@@ -289,7 +289,7 @@ def test_r13_subject_access_is_an_aes_zip_with_every_confirmed_photo_and_the_fac
         path, passphrase = admin.records.subject_access(
             child_id=a, out=share / "sar.zip", reference="SAR-2026-014"
         )
-        [entry] = [e for e in admin.audit_entries(limit=20) if e.action == "sar.exported"]
+        [entry] = [e for e in admin.audit.entries(limit=20) if e.action == "sar.exported"]
         assert entry.details["reference"] == "SAR-2026-014"
     blob = path.read_bytes()
     assert blob.startswith(b"PK\x03\x04") and b"Child A" not in blob

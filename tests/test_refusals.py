@@ -43,7 +43,7 @@ def refused_attempts(vault: Path) -> list[str]:
     with as_(vault, ADMIN) as admin:
         return [
             str(e.details.get("attempted"))
-            for e in admin.audit_entries(limit=1000)
+            for e in admin.audit.entries(limit=1000)
             if e.action == "access.refused"
         ]
 
@@ -91,7 +91,7 @@ SITES: dict[str, Site] = {
     "user add, line manager without the role": lambda v, f, t: (
         ADMIN,
         "user.add",
-        lambda s: s.add_user(
+        lambda s: s.users.add(
             name="Nia New",
             role=Role.KEY_WORKER,
             password="nia-password-1",
@@ -134,7 +134,7 @@ SITES: dict[str, Site] = {
 @pytest.fixture
 def vault(face_vault: Path) -> Path:
     with as_(face_vault, ADMIN) as admin:
-        admin.add_user(name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Comms")
+        admin.users.add(name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Comms")
     return face_vault
 
 
@@ -165,6 +165,36 @@ def test_r14_architecture_policy_refusal_is_constructed_only_in_guard() -> None:
         if built.search(line)
     ]
     assert offenders == []
+
+
+def test_r14_architecture_no_refusal_is_raised_outside_the_guard() -> None:
+    """``raise PolicyRefusal`` (or re-raising one under another name) only in guard.py;
+    role checks are decisions of access.py or policy/, enforced by ``require``."""
+    root = Path(__file__).resolve().parent.parent
+    raised = re.compile(r"\braise\s+(?:\w+\.)*PolicyRefusal\b")
+    audited_by_hand = re.compile(r"\brefuse_and_audit\(")
+    guard = root / "sefton_photos" / "guard.py"
+    offenders = [
+        f"{path.relative_to(root)}:{n}"
+        for package in ("sefton_photos", "ui")
+        for path in sorted((root / package).rglob("*.py"))
+        if path != guard
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if raised.search(line) or audited_by_hand.search(line)
+    ]
+    assert offenders == []
+
+
+def test_r14_a_refused_setting_change_is_audited_with_its_rule(vault: Path) -> None:
+    """A role refusal that used to be raised by hand (settings, here) leaves its
+    ``access.refused`` entry naming what was attempted and the rule."""
+    with as_(vault, SOCIAL) as s, pytest.raises(PolicyRefusal):
+        s.settings.set_young_person_min_age(years=14)
+    with as_(vault, ADMIN) as admin:
+        entry = next(e for e in admin.audit.entries(limit=20) if e.action == "access.refused")
+    assert entry.actor == SOCIAL.name
+    assert entry.details["attempted"] == "settings.young_person_min_age"
+    assert "ACCESS" in str(entry.details)
 
 
 # -- wording (R14, 13.1): each refusal says what was refused, about whom, in plain words -----

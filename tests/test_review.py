@@ -85,11 +85,11 @@ def test_r12_a_flagged_photo_is_cleared_only_on_a_new_current_consent(
             s.reviews.review(photo_id=photo, consent_id=fresh)
     assert flagged(face_vault, photo) is None
     with as_(face_vault, ADMIN) as admin:
-        entries = [e for e in admin.audit_entries(limit=200) if e.action == "photo.flag_reviewed"]
+        entries = [e for e in admin.audit.entries(limit=200) if e.action == "photo.flag_reviewed"]
         assert [e.details["consent"] for e in entries] == [fresh]
         refused = [
             e
-            for e in admin.audit_entries(limit=200)
+            for e in admin.audit.entries(limit=200)
             if e.action == "access.refused" and e.details.get("attempted") == "photo.review"
         ]
         assert len(refused) >= 3

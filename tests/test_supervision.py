@@ -201,7 +201,7 @@ def test_open_items_follow_the_worker_to_a_new_line_manager(
     ids = children(face_vault)
     capture(face_vault, faces_dir, tmp_path, KEY, ids["person-a"])
     with as_(face_vault, ADMIN) as admin:
-        admin.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
+        admin.users.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
     with as_(face_vault, MANAGER) as old:
         assert old.supervision.queue() == []
     with as_(face_vault, MANAGER2) as new:

@@ -21,7 +21,7 @@ from tests.helpers import ADMIN, KEY, MANAGER, MANAGER2, SOCIAL
 
 def test_users_are_listed_with_role_team_and_line_manager(admin_session: Session) -> None:
     """A user has a role, a team and a line manager (the team follows the manager's)."""
-    users = {u.name: u for u in admin_session.list_users()}
+    users = {u.name: u for u in admin_session.users.list()}
     assert {ADMIN.name, MANAGER.name, SOCIAL.name, KEY.name} <= set(users)
     assert len(users) == 7
     assert users[SOCIAL.name].role is Role.SOCIAL_WORKER
@@ -34,7 +34,7 @@ def test_only_an_administrator_adds_users(vault_dir: Path) -> None:
     session = Session.unlock(vault_dir, name=MANAGER.name, password=MANAGER.password)
     try:
         with pytest.raises(PolicyRefusal, match="REFUSED: Only an administrator"):
-            session.add_user(
+            session.users.add(
                 name="New Person",
                 role=Role.KEY_WORKER,
                 password="long-enough-pass",
@@ -47,18 +47,18 @@ def test_only_an_administrator_adds_users(vault_dir: Path) -> None:
 def test_workers_need_a_line_manager_with_that_role(admin_session: Session) -> None:
     """R10 (5.5.3.2): every capture alerts a line manager, so workers must have one."""
     with pytest.raises(InvalidInput, match="R10"):
-        admin_session.add_user(
+        admin_session.users.add(
             name="Lone Worker", role=Role.SOCIAL_WORKER, password="long-enough-pass"
         )
     with pytest.raises(PolicyRefusal, match="R10"):
-        admin_session.add_user(
+        admin_session.users.add(
             name="Odd Worker",
             role=Role.SOCIAL_WORKER,
             password="long-enough-pass",
             line_manager=SOCIAL.name,
         )
     with pytest.raises(NotFound):
-        admin_session.add_user(
+        admin_session.users.add(
             name="Odd Worker",
             role=Role.SOCIAL_WORKER,
             password="long-enough-pass",
@@ -68,11 +68,11 @@ def test_workers_need_a_line_manager_with_that_role(admin_session: Session) -> N
 
 def test_weak_passwords_and_duplicate_names_are_refused(admin_session: Session) -> None:
     with pytest.raises(InvalidInput, match="at least 10"):
-        admin_session.add_user(name="Pat Short", role=Role.ADMINISTRATOR, password="short")
+        admin_session.users.add(name="Pat Short", role=Role.ADMINISTRATOR, password="short")
     with pytest.raises(InvalidInput, match="name"):
-        admin_session.add_user(name="Pat Name", role=Role.ADMINISTRATOR, password="xx-pat name-xx")
+        admin_session.users.add(name="Pat Name", role=Role.ADMINISTRATOR, password="xx-pat name-xx")
     with pytest.raises(InvalidInput, match="already"):
-        admin_session.add_user(
+        admin_session.users.add(
             name="sam  SOCIAL",
             role=Role.KEY_WORKER,
             password="long-enough-pass",
@@ -81,7 +81,7 @@ def test_weak_passwords_and_duplicate_names_are_refused(admin_session: Session) 
 
 
 def test_a_new_user_can_sign_in(admin_session: Session, vault_dir: Path) -> None:
-    added = admin_session.add_user(
+    added = admin_session.users.add(
         name="Chris Comms",
         role=Role.COMMUNICATIONS_OFFICER,
         password="comms-password-1",
@@ -97,9 +97,9 @@ def test_removing_a_user_rotates_the_vault_key(vault_dir: Path) -> None:
     """Their password opens nothing; the old database key opens nothing; others still can."""
     admin = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
     old_db_key, old_vault_key = admin.vault.db_key, admin.vault.vault_key
-    admin.remove_user(name=KEY.name)
+    admin.users.remove(name=KEY.name)
     assert admin.vault.vault_key != old_vault_key
-    assert KEY.name not in {u.name for u in admin.list_users()}
+    assert KEY.name not in {u.name for u in admin.users.list()}
     admin.close()
     with pytest.raises(AuthenticationFailed):
         Session.unlock(vault_dir, name=KEY.name, password=KEY.password)
@@ -108,28 +108,28 @@ def test_removing_a_user_rotates_the_vault_key(vault_dir: Path) -> None:
     for person in (ADMIN, MANAGER, SOCIAL):
         Session.unlock(vault_dir, name=person.name, password=person.password).close()
     admin = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
-    actions = [e.action for e in admin.audit_entries(limit=30)]
+    actions = [e.action for e in admin.audit.entries(limit=30)]
     assert "user.removed" in actions and "vault.key_rotated" in actions
-    assert admin.verify_audit().ok
+    assert admin.audit.verify().ok
     admin.close()
 
 
 def test_removal_guards(admin_session: Session) -> None:
     """Not yourself, not the last administrator, not a manager who still has reports."""
     with pytest.raises(InvalidInput, match="yourself"):
-        admin_session.remove_user(name=ADMIN.name)
+        admin_session.users.remove(name=ADMIN.name)
     with pytest.raises(InvalidInput, match="line manager of"):
-        admin_session.remove_user(name=MANAGER.name)
+        admin_session.users.remove(name=MANAGER.name)
     with pytest.raises(NotFound):
-        admin_session.remove_user(name="Nobody At All")
+        admin_session.users.remove(name="Nobody At All")
 
 
 def test_a_removed_name_can_be_given_to_a_new_account(
     admin_session: Session, vault_dir: Path
 ) -> None:
     """The old row stays for the audit; a new person of the same name gets a new slot."""
-    admin_session.remove_user(name=KEY.name)
-    admin_session.add_user(
+    admin_session.users.remove(name=KEY.name)
+    admin_session.users.add(
         name=KEY.name,
         role=Role.KEY_WORKER,
         password="another-password-9",
@@ -143,13 +143,13 @@ def test_a_removed_name_can_be_given_to_a_new_account(
 
 def test_an_administrator_gives_a_worker_another_line_manager(admin_session: Session) -> None:
     """R10 (5.5.3.2): the new line manager is alerted from now on; the team follows them."""
-    moved = admin_session.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
+    moved = admin_session.users.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
     assert moved.line_manager_name == MANAGER2.name
     assert moved.team == MANAGER2.team
-    listed = {u.name: u for u in admin_session.list_users()}[KEY.name]
+    listed = {u.name: u for u in admin_session.users.list()}[KEY.name]
     assert listed.line_manager_name == MANAGER2.name
     changed = "user.line_manager_changed"
-    entry = next(e for e in admin_session.audit_entries() if e.action == changed)
+    entry = next(e for e in admin_session.audit.entries() if e.action == changed)
     assert entry.subject == KEY.name
     assert entry.details["from"] == MANAGER.name and entry.details["to"] == MANAGER2.name
 
@@ -158,18 +158,18 @@ def test_changing_a_line_manager_is_guarded(vault_dir: Path) -> None:
     """Only a line manager can be one (R10); the same one twice and strangers are refused."""
     with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as admin:
         with pytest.raises(PolicyRefusal, match="R10"):
-            admin.set_line_manager(name=KEY.name, line_manager=SOCIAL.name)
+            admin.users.set_line_manager(name=KEY.name, line_manager=SOCIAL.name)
         with pytest.raises(InvalidInput, match="already"):
-            admin.set_line_manager(name=KEY.name, line_manager=MANAGER.name)
+            admin.users.set_line_manager(name=KEY.name, line_manager=MANAGER.name)
         with pytest.raises(NotFound):
-            admin.set_line_manager(name="Nobody At All", line_manager=MANAGER.name)
+            admin.users.set_line_manager(name="Nobody At All", line_manager=MANAGER.name)
         with pytest.raises(NotFound):
-            admin.set_line_manager(name=KEY.name, line_manager="Nobody At All")
+            admin.users.set_line_manager(name=KEY.name, line_manager="Nobody At All")
     manager = Session.unlock(vault_dir, name=MANAGER.name, password=MANAGER.password)
     with manager, pytest.raises(PolicyRefusal, match="Only an administrator"):
-        manager.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
+        manager.users.set_line_manager(name=KEY.name, line_manager=MANAGER2.name)
     with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as admin:
-        users = {u.name: u for u in admin.list_users()}
+        users = {u.name: u for u in admin.users.list()}
         assert users[KEY.name].line_manager_name == MANAGER.name
-        refused = [e for e in admin.audit_entries() if e.action == "access.refused"]
+        refused = [e for e in admin.audit.entries() if e.action == "access.refused"]
         assert any(e.details.get("attempted") == "user.set_manager" for e in refused)

@@ -22,6 +22,7 @@ import pyzipper
 
 from sefton_photos import audit, errors
 from sefton_photos.vault import crypto
+from sefton_photos.vault import head as sealed
 from sefton_photos.vault.keyslots import KeySlots
 from sefton_photos.vault.objects import MARK_PURPOSE, ObjectStore, Stamp, StoredObject
 from tests.vectors import kit, make_vectors
@@ -97,17 +98,17 @@ def test_object_vectors(vector: dict[str, Any], tmp_path: Path) -> None:
 def test_audit_head_vectors(vector: dict[str, Any]) -> None:
     """audit.head: its MAC checked under the vault key's audit sub-key."""
     head = expect(
-        vector["expect"], lambda: audit.read_head(HERE / vector["file"], KEYS[vector["key"]])
+        vector["expect"], lambda: sealed.read_head(HERE / vector["file"], KEYS[vector["key"]])
     )
     if head is not None:
-        assert head == audit.Head(vector["expect"]["count"], vector["expect"]["last_hash"])
+        assert head == sealed.Head(vector["expect"]["count"], vector["expect"]["last_hash"])
 
 
 @pytest.mark.parametrize("vector", vectors("audit-chain"))
 def test_audit_chain_vectors(vector: dict[str, Any]) -> None:
     """The chain walked entry by entry and held against its sealed head, as at open and in
     `vault check`: removed, reordered and edited entries each say which and how."""
-    head = audit.read_head(HERE / vector["head"], KEYS["vault"])
+    head = sealed.read_head(HERE / vector["head"], KEYS["vault"])
     with kit.audit_db() as db:
         kit.load_chain(db, json.loads((HERE / vector["file"]).read_text()))
         result = audit.verify(db, head)
@@ -117,9 +118,9 @@ def test_audit_chain_vectors(vector: dict[str, Any]) -> None:
             vector["verify"]["message"],
         )
         if vector["check_prefix"] is None:
-            audit.check_prefix(db, head)
+            sealed.check_prefix(db, head)
         else:
-            expect(vector["check_prefix"], lambda: audit.check_prefix(db, head))
+            expect(vector["check_prefix"], lambda: sealed.check_prefix(db, head))
 
 
 @pytest.mark.parametrize("vector", vectors("package"))

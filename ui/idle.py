@@ -3,7 +3,7 @@
 An event filter on the whole application restarts a single-shot timer on every
 keyboard, mouse, wheel or touch event; when the timer runs out :attr:`IdleWatcher.idle`
 is emitted and the main window locks itself.  The interval is in milliseconds so
-tests can use a short one; the app sets it from ``session.auto_lock_minutes()``.
+tests can use a short one; the app sets it from ``session.settings.auto_lock_minutes()``.
 """
 
 from __future__ import annotations

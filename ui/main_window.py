@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sefton_photos.model.settings import AUTO_LOCK_MINUTES
 from sefton_photos.session import Session
 from ui import operations
 from ui.idle import IdleWatcher, minutes_to_ms
@@ -37,7 +38,7 @@ from ui.views.supervision import SupervisionPage
 from ui.widgets.message import MessageLabel
 from ui.window_memory import WindowMemory, person_key, settings_store
 
-DEFAULT_IDLE_MINUTES = 5  # until the vault's own setting has been read
+DEFAULT_IDLE_MINUTES = AUTO_LOCK_MINUTES.default  # until the vault's own value is read
 
 
 class MainWindow(QMainWindow):

@@ -2,7 +2,7 @@
 
 Modelled on Anki's ``CollectionOp``::
 
-    VaultOp(parent=self, op=lambda: session.add_user(...)) \\
+    VaultOp(parent=self, op=lambda: session.users.add(...)) \\
         .success(self._added).failure(self._show_error).run()
 
 A widget does not build one itself: :mod:`ui.operations` names each call by area

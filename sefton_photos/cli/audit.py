@@ -21,14 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with signed_in(args, inspect=True) as session:
-        result = session.verify_audit()
+        result = session.audit.verify()
     emit(args, result, result.message)
     return 0 if result.ok else 1
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        entries = session.audit_entries(limit=args.limit)
+        entries = session.audit.entries(limit=args.limit)
     emit(
         args,
         entries,

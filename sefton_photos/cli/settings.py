@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_show(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         values = {
-            "young_person_min_age": session.young_person_min_age(),
-            "auto_lock_minutes": session.auto_lock_minutes(),
+            "young_person_min_age": session.settings.young_person_min_age(),
+            "auto_lock_minutes": session.settings.auto_lock_minutes(),
         }
     emit(
         args,
@@ -50,7 +50,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_set(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        session.set_young_person_min_age(years=args.young_person_min_age)
+        session.settings.set_young_person_min_age(years=args.young_person_min_age)
     emit(
         args,
         {"young_person_min_age": args.young_person_min_age},

@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_add(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         secret = new_password("SEFTON_NEW_PASSWORD")
-        user = session.add_user(
+        user = session.users.add(
             name=args.name,
             role=Role(args.role),
             password=secret,
@@ -59,7 +59,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        users = session.list_users()
+        users = session.users.list()
     emit(
         args,
         users,
@@ -77,7 +77,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
         current = password("Current password: ")
-        session.change_password(current=current, new=new_password("SEFTON_NEW_PASSWORD"))
+        session.users.change_password(current=current, new=new_password("SEFTON_NEW_PASSWORD"))
     emit(
         args,
         {"password_changed": True},
@@ -88,7 +88,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_set_manager(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        user = session.set_line_manager(name=args.name, line_manager=args.line_manager)
+        user = session.users.set_line_manager(name=args.name, line_manager=args.line_manager)
     emit(
         args,
         user,
@@ -100,7 +100,7 @@ def cmd_set_manager(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     with signed_in(args) as session:
-        session.remove_user(name=args.name)
+        session.users.remove(name=args.name)
     emit(
         args,
         {"removed": args.name, "key_rotated": True},

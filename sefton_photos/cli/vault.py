@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_check(args: argparse.Namespace) -> int:
     with signed_in(args, inspect=True) as session:
-        findings = session.check_vault()
+        findings = session.audit.check_vault()
     faults = [f for f in findings if not f.ok]
     emit(
         args,

@@ -29,7 +29,6 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit
 from sefton_photos.errors import (
     AuthenticationFailed,
     TooManyAttempts,
@@ -41,7 +40,7 @@ from sefton_photos.errors import (
 )
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import Meta, ObjectRow, UserRow
-from sefton_photos.vault import crypto, database, layout, migrate, rotation
+from sefton_photos.vault import crypto, database, head, layout, migrate, rotation
 from sefton_photos.vault.attempts import Attempts
 from sefton_photos.vault.keyslots import KeySlots, Opened, inbox_keys, normalise_name
 from sefton_photos.vault.layout import ATTEMPTS, BACKUPS, DB, HEAD, LOCK, NEXT, OBJECTS, SLOTS
@@ -91,9 +90,14 @@ class Vault:
         *,
         admin_name: str,
         password: str,
+        first_entries: Callable[[OrmSession, UserRow], object],
         params: crypto.Argon2Params = crypto.MINIMUM_ARGON2,
     ) -> tuple[Vault, int]:
-        """A new vault whose first user is an administrator; returns it and their user id."""
+        """A new vault whose first user is an administrator; returns it and their user id.
+
+        ``first_entries`` writes the first audit entries (the session's), in the same
+        transaction as the administrator, before the slot file makes the folder a vault.
+        """
         path = Path(path)
         if (path / SLOTS).exists():
             raise VaultExists(f"There is already a vault at {path}.")
@@ -130,21 +134,7 @@ class Vault:
                 )
                 db.add(admin)
                 db.flush()
-                audit.append(
-                    db,
-                    action="vault.created",
-                    actor_id=admin.id,
-                    actor_name=admin.name,
-                    details={"format_version": FORMAT_VERSION},
-                )
-                audit.append(
-                    db,
-                    action="user.added",
-                    actor_id=admin.id,
-                    actor_name=admin.name,
-                    subject=admin.name,
-                    details={"role": "administrator"},
-                )
+                first_entries(db, admin)
                 admin_id = admin.id
             # The slot file last: a folder without keyslots.json is not yet a vault.
             slots.save(path / SLOTS, vault_key)
@@ -242,7 +232,7 @@ class Vault:
         if problems:
             raise database.tampered(Exception("; ".join(problems[:3])))
         migrate.upgrade(self.engine, self.path / DB, self.path / BACKUPS)
-        head = audit.read_head(self.path / HEAD, keys.vault_key)
+        sealed = head.read_head(self.path / HEAD, keys.vault_key)
         with self.unit() as db:
             user = db.scalar(select(UserRow).where(UserRow.public_key == self.user_public))
             if user is not None and user.removed_at is not None:
@@ -254,13 +244,13 @@ class Vault:
                     "Sefton Photos."
                 )
             try:
-                audit.check_prefix(db, head)
+                head.check_prefix(db, sealed)
             except VaultTampered as exc:
                 if not inspect:
                     raise
                 self.head_problem = str(exc)
                 self._make_read_only(str(exc))
-            self._committed = audit.tip(db)[0]
+            self._committed = head.tip(db)[0]
         survey = self.survey()
         if survey.newer and not self.read_only:
             self._make_read_only(survey.rollback_message())
@@ -269,7 +259,7 @@ class Vault:
         """Object files and unfinished writes with no record in the database (kept)."""
         with self.unit(reading=True) as db:
             recorded = set(db.scalars(select(ObjectRow.id)))
-            committed = audit.tip(db)[0]
+            committed = head.tip(db)[0]
         return self.objects.survey(recorded, committed=committed, mark_key=self._stamp().mark_key)
 
     def _make_read_only(self, why: str) -> None:
@@ -311,7 +301,7 @@ class Vault:
                 db.info["reading"] = reading
                 yield db
                 if db.info.get("audit_appended"):
-                    tip = audit.tip(db)
+                    tip = head.tip(db)
         except (sa_exc.DatabaseError, database.DatabaseError) as exc:
             raise database.explain_error(exc) from None
         if tip is not None:
@@ -327,10 +317,10 @@ class Vault:
 
     def _write_head(self, vault_key: bytes, count: int, last_hash: str) -> None:
         with self._head_lock:
-            audit.write_head(self.path / HEAD, vault_key, count, last_hash)
+            head.write_head(self.path / HEAD, vault_key, count, last_hash)
 
-    def read_head(self) -> audit.Head:
-        return audit.read_head(self.path / HEAD, self._require_keys().vault_key)
+    def read_head(self) -> head.Head:
+        return head.read_head(self.path / HEAD, self._require_keys().vault_key)
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -356,10 +346,10 @@ class Vault:
         )
         new_slots.reseal_all(new_vault_key=new_key, trusted_publics=trusted_publics)
         with self.unit() as db:
-            count, last = audit.tip(db)
+            count, last = head.tip(db)
         new_slots.save(self.path / (SLOTS + NEXT), new_key)
         self._reached(rotation.Step.NEXT_SLOTS_WRITTEN)
-        audit.write_head(self.path / (HEAD + NEXT), new_key, count, last)
+        head.write_head(self.path / (HEAD + NEXT), new_key, count, last)
         self._reached(rotation.Step.NEXT_HEAD_WRITTEN)
         self.engine.dispose()
         self.reader.dispose()

@@ -31,7 +31,7 @@ def run(
 
 def actions(vault: Path) -> list[str]:
     with Session.unlock(vault, name=ADMIN.name, password=ADMIN.password) as s:
-        return [e.action for e in s.audit_entries(limit=500)]
+        return [e.action for e in s.audit.entries(limit=500)]
 
 
 def queue(vault: Path) -> int:

@@ -25,7 +25,7 @@ def test_every_face_of_a_crowd_down_to_40_px_is_found_and_blurred_for_publicity(
     share.mkdir()
     with as_(face_vault, ADMIN) as admin:
         admin.locations.add(path=share, label="Press office")
-        admin.add_user(
+        admin.users.add(
             name=COMMS.name, role=COMMS.role, password=COMMS.password, team="Communications"
         )
     nina = public_child(face_vault)  # publicity consent from everyone with PR (R7)

@@ -44,7 +44,7 @@ def _fill(
 
 
 def test_users_table_lists_the_vaults_users(qtbot: QtBot, admin_session: Session) -> None:
-    """The table is filled from session.list_users() on the worker."""
+    """The table is filled from session.users.list() on the worker."""
     page = admin_page(qtbot, admin_session)
     assert sorted(_names(page)) == sorted(p.name for p in EVERYONE)
     tabs = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
@@ -57,7 +57,7 @@ def test_users_table_lists_the_vaults_users(qtbot: QtBot, admin_session: Session
         "Vault check",
         "Records",
     ]
-    assert page.settings_tab.minutes.value() == admin_session.auto_lock_minutes()
+    assert page.settings_tab.minutes.value() == admin_session.settings.auto_lock_minutes()
 
 
 def test_add_user_through_the_dialog_reaches_the_vault(
@@ -72,7 +72,7 @@ def test_add_user_through_the_dialog_reaches_the_vault(
     _fill(dialog, name=NEW_NAME, role=Role.KEY_WORKER, manager=MANAGER.name, password=NEW_PASSWORD)
     with qtbot.waitSignal(page.users_tab.changed, timeout=10_000):
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    added = {u.name: u for u in admin_session.list_users()}[NEW_NAME]
+    added = {u.name: u for u in admin_session.users.list()}[NEW_NAME]
     assert added.role is Role.KEY_WORKER
     assert added.line_manager_name == MANAGER.name
     assert added.team == MANAGER.team  # taken from the line manager
@@ -110,7 +110,7 @@ def test_refused_add_shows_the_core_message_in_the_dialog(
     assert expected in dialog.message.text()
     assert dialog.message.kind == "error"
     assert dialog.add_button.isEnabled()
-    assert NEW_NAME not in [u.name for u in admin_session.list_users()]
+    assert NEW_NAME not in [u.name for u in admin_session.users.list()]
 
 
 def test_r10_refusal_names_the_rule(qtbot: QtBot, admin_session: Session) -> None:
@@ -159,7 +159,7 @@ def test_remove_user_after_confirmation_rotates_them_out(
     assert (kind, title) == ("question", "Remove user")
     assert "vault key will be rotated" in text
     assert "password will open nothing" in text
-    assert KEY2.name not in [u.name for u in admin_session.list_users()]
+    assert KEY2.name not in [u.name for u in admin_session.users.list()]
     assert KEY2.name not in _names(page)
     assert "was removed and the vault key was rotated" in page.users_tab.message.text()
     admin_session.close()  # the vault admits one session at a time
@@ -175,7 +175,7 @@ def test_remove_declined_changes_nothing(
     assert page.users_tab.select_name(SOCIAL.name)
     assert page.users_tab.remove_selected() is None
     assert message_boxes.kinds() == ["question"]
-    assert SOCIAL.name in [u.name for u in admin_session.list_users()]
+    assert SOCIAL.name in [u.name for u in admin_session.users.list()]
     assert page.users_tab.message.text() == f"{SOCIAL.name} was not removed."
 
 
@@ -206,13 +206,13 @@ def test_nothing_selected_asks_for_a_choice(qtbot: QtBot, admin_session: Session
 
 
 def test_auto_lock_minutes_are_saved_in_the_vault(qtbot: QtBot, admin_session: Session) -> None:
-    """The spin box's value is stored through session.set_auto_lock_minutes."""
+    """The spin box's value is stored through session.settings.set_auto_lock_minutes."""
     page = admin_page(qtbot, admin_session)
     page.settings_tab.minutes.setValue(7)
     with qtbot.waitSignal(page.auto_lock_changed, timeout=5000) as saved:
         page.settings_tab.save_button.click()
     assert saved.args == [7]
-    assert admin_session.auto_lock_minutes() == 7
+    assert admin_session.settings.auto_lock_minutes() == 7
     assert page.settings_tab.message.text() == "Saved: auto-lock after 7 minutes."
 
 

@@ -155,7 +155,7 @@ def test_change_a_workers_line_manager_on_the_users_tab(
     assert dialog.set_manager(MANAGER2.name)
     with qtbot.waitSignal(tab.changed, timeout=10_000):
         qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
-    assert {u.name: u for u in admin_session.list_users()}[KEY.name].line_manager_name == (
+    assert {u.name: u for u in admin_session.users.list()}[KEY.name].line_manager_name == (
         MANAGER2.name
     )
     assert tab.message.text() == f"{KEY.name}'s line manager is now {MANAGER2.name}."
@@ -164,14 +164,14 @@ def test_change_a_workers_line_manager_on_the_users_tab(
 
 
 def test_managers_offered_leave_out_the_current_one(admin_session: Session) -> None:
-    users = admin_session.list_users()
+    users = admin_session.users.list()
     key = next(u for u in users if u.name == KEY.name)
     assert managers_for(key, users) == [MANAGER2.name]
 
 
 def test_auto_lock_minutes_load_the_saved_value(qtbot: QtBot, admin_session: Session) -> None:
     """The Settings tab shows what the vault holds, not the default 5."""
-    admin_session.set_auto_lock_minutes(minutes=23)
+    admin_session.settings.set_auto_lock_minutes(minutes=23)
     page = AdminPage(admin_session)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.settings_tab.loaded, timeout=5000):
@@ -180,7 +180,7 @@ def test_auto_lock_minutes_load_the_saved_value(qtbot: QtBot, admin_session: Ses
     page.settings_tab.minutes.setValue(41)
     with qtbot.waitSignal(page.settings_tab.saved, timeout=5000):
         page.settings_tab.save_button.click()
-    assert admin_session.auto_lock_minutes() == 41
+    assert admin_session.settings.auto_lock_minutes() == 41
     again = AdminPage(admin_session)
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.settings_tab.loaded, timeout=5000):

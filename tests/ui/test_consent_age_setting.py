@@ -17,7 +17,7 @@ def test_the_minimum_age_is_shown_and_saved(qtbot: QtBot, admin_session: Session
     setting.years.setValue(14)
     with qtbot.waitSignal(setting.saved, timeout=5000):
         setting.save_button.click()
-    assert admin_session.young_person_min_age() == 14
+    assert admin_session.settings.young_person_min_age() == 14
     assert setting.message.text() == (
         "Saved: a young person's own consent needs them to be at least 14."
     )
@@ -26,4 +26,4 @@ def test_the_minimum_age_is_shown_and_saved(qtbot: QtBot, admin_session: Session
     with qtbot.waitSignal(setting.failed, timeout=5000):
         setting.save_button.click()
     assert "between 10 and 17" in setting.message.text()
-    assert admin_session.young_person_min_age() == 14
+    assert admin_session.settings.young_person_min_age() == 14

@@ -143,7 +143,7 @@ def test_social_network_for_a_child_in_foster_care_is_refused_with_r9(
     dialog's words, Export stays disabled and nothing is written."""
     vault, share, child = world["vault"], world["share"], world["ids"]["person-b"]
     with as_(vault, ADMIN) as admin:
-        admin.add_user(name=COMMS.name, role=COMMS.role, password=COMMS.password)
+        admin.users.add(name=COMMS.name, role=COMMS.role, password=COMMS.password)
     with as_(vault, SOCIAL) as s:
         s.children.set_care_status(child_id=child, care_status=CareStatus.FOSTER)
     photo = import_photo(vault, faces_dir, tmp_path, [child], "person-b_2.jpg", faces=False)

@@ -22,7 +22,7 @@ H = Qt.Orientation.Horizontal
 
 def test_users_table_model_shows_the_vaults_users_in_words(admin_session: Session) -> None:
     """Rows come from the real vault; roles are words, empty cells say so."""
-    model = UsersTableModel(admin_session.list_users())
+    model = UsersTableModel(admin_session.users.list())
     assert model.rowCount() == len(EVERYONE)
     assert model.columnCount() == 4
     assert [model.headerData(c, H, DISPLAY) for c in range(4)] == [

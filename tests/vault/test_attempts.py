@@ -59,7 +59,7 @@ def test_every_failure_reaches_the_audit_log_without_names_on_disk(vault_dir: Pa
     pending = (vault_dir / "attempts.json").read_text()
     assert "Sam" not in pending and "Mallory" not in pending
     admin = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password, clock=clock)
-    failures = [e for e in admin.audit_entries(limit=50) if e.action == "session.sign_in_failed"]
+    failures = [e for e in admin.audit.entries(limit=50) if e.action == "session.sign_in_failed"]
     admin.close()
     assert sorted(e.subject or "" for e in failures) == ["Mallory Guess"] + [SOCIAL.name] * 3
     assert "Sam" not in (vault_dir / "attempts.json").read_text()
@@ -91,7 +91,7 @@ def test_a_damaged_attempts_file_pauses_sign_in_at_most_fifteen_minutes(vault_di
     clock.now += 15 * 60 + 1
     admin = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password, clock=clock)
     notes = [
-        e.details for e in admin.audit_entries(limit=20) if e.action == "session.sign_in_failed"
+        e.details for e in admin.audit.entries(limit=20) if e.action == "session.sign_in_failed"
     ]
     admin.close()
     assert any("damaged" in str(n.get("event")) for n in notes)

@@ -53,7 +53,7 @@ def test_a_full_disk_during_import_keeps_every_source(
     with Session.unlock(
         face_vault, name=ADMIN.name, password=ADMIN.password, inspect=True
     ) as admin:
-        assert all(f.ok for f in admin.check_vault())
+        assert all(f.ok for f in admin.audit.check_vault())
 
 
 def test_a_read_only_export_folder_is_refused_in_words(
@@ -144,7 +144,7 @@ def test_an_unwritable_objects_folder_refuses_the_import_in_words(
     with Session.unlock(
         face_vault, name=ADMIN.name, password=ADMIN.password, inspect=True
     ) as admin:
-        assert all(f.ok for f in admin.check_vault())
+        assert all(f.ok for f in admin.audit.check_vault())
 
 
 def test_an_unreadable_objects_folder_at_unlock_is_a_message(

@@ -104,7 +104,7 @@ def test_change_password_rewraps_only_that_users_slot(vault_dir: Path) -> None:
     """A new password opens the vault, the old one does not, and other slots are untouched."""
     before = {s.label: s for s in KeySlots.load(vault_dir / "keyslots.json").slots}
     session = Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password)
-    session.change_password(current=SOCIAL.password, new="a-brand-new-passphrase")
+    session.users.change_password(current=SOCIAL.password, new="a-brand-new-passphrase")
     session.close()
     after = {s.label: s for s in KeySlots.load(vault_dir / "keyslots.json").slots}
     changed = [label for label in before if before[label] != after[label]]
@@ -121,7 +121,7 @@ def test_change_password_needs_the_current_one(vault_dir: Path) -> None:
     session = Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password)
     try:
         with pytest.raises(AuthenticationFailed):
-            session.change_password(current="wrong-password-0", new="a-brand-new-passphrase")
+            session.users.change_password(current="wrong-password-0", new="a-brand-new-passphrase")
     finally:
         session.close()
     Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password).close()

@@ -16,6 +16,6 @@ def test_a_second_opener_is_refused_and_the_first_is_unharmed(
 ) -> None:
     with pytest.raises(VaultBusy, match="already open"):
         Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password)
-    assert len(admin_session.list_users()) == 7
+    assert len(admin_session.users.list()) == 7
     admin_session.close()
     Session.unlock(vault_dir, name=SOCIAL.name, password=SOCIAL.password).close()

@@ -41,7 +41,7 @@ def test_a_flipped_byte_in_an_object_is_detected(admin_session: Session, where: 
     path.write_bytes(bytes(data))
     with admin_session.vault.unit() as db, pytest.raises(VaultTampered):
         blobs.load(admin_session.vault, db, oid)
-    findings = {f.part: f for f in admin_session.check_vault()}
+    findings = {f.part: f for f in admin_session.audit.check_vault()}
     assert not findings["objects"].ok
     assert oid in findings["objects"].detail
 

@@ -53,7 +53,7 @@ def test_a_rolled_back_database_opens_read_only_and_keeps_newer_photos(
     with Session.unlock(
         face_vault, name=ADMIN.name, password=ADMIN.password, inspect=True
     ) as admin:
-        findings = {f.part: f for f in admin.check_vault()}
+        findings = {f.part: f for f in admin.audit.check_vault()}
     assert object_files(face_vault) == newer
     assert not findings["unrecorded files"].ok
     assert "rolled back" in findings["unrecorded files"].detail
@@ -101,7 +101,7 @@ def test_an_unrecorded_object_and_a_partial_write_are_reported_and_kept(
     session.close()
     with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as again:
         assert not again.vault.read_only  # an interrupted write is not a rollback
-        findings = {f.part: f for f in again.check_vault()}
+        findings = {f.part: f for f in again.audit.check_vault()}
     assert orphan.exists()
     assert partial.exists()
     found = findings["unrecorded files"]
@@ -124,6 +124,6 @@ def test_a_forged_object_claiming_to_be_newer_is_not_taken_as_rollback(
     forged.write_bytes(bytes(data))
     with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as again:
         assert not again.vault.read_only
-        findings = {f.part: f for f in again.check_vault()}
+        findings = {f.part: f for f in again.audit.check_vault()}
     assert forged.exists()
     assert "f" * 32 in findings["unrecorded files"].detail

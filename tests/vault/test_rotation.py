@@ -29,7 +29,7 @@ def test_cut_before_rekey_keeps_the_old_keys_and_finishes_the_removal(
 
     monkeypatch.setattr(database, "rekey", cut)
     with pytest.raises(PowerCut):
-        admin.remove_user(name=KEY.name)
+        admin.users.remove(name=KEY.name)
     admin.vault.close()
     monkeypatch.undo()
     assert (vault_dir / "keyslots.json.next").exists()
@@ -39,8 +39,8 @@ def test_cut_before_rekey_keeps_the_old_keys_and_finishes_the_removal(
     with pytest.raises(AuthenticationFailed):
         Session.unlock(vault_dir, name=KEY.name, password=KEY.password)
     admin = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
-    assert admin.verify_audit().ok
-    assert "vault.key_rotated" in [e.action for e in admin.audit_entries(limit=10)]
+    assert admin.audit.verify().ok
+    assert "vault.key_rotated" in [e.action for e in admin.audit.entries(limit=10)]
     admin.close()
 
 
@@ -56,7 +56,7 @@ def remove_with_a_cut(vault_dir: Path, step: Step) -> None:
     admin = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
     admin.vault.on_rotation_step = cut_at(step)
     with pytest.raises(PowerCut):
-        admin.remove_user(name=KEY.name)
+        admin.users.remove(name=KEY.name)
     admin.vault.close()
 
 
@@ -71,11 +71,11 @@ def test_cut_after_rekey_promotes_the_new_keys(vault_dir: Path) -> None:
         Session.unlock(vault_dir, name=KEY.name, password=KEY.password)
     session = Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password)
     try:
-        assert session.verify_audit().ok
-        entries = session.audit_entries(limit=10)
+        assert session.audit.verify().ok
+        entries = session.audit.entries(limit=10)
         settled = [e for e in entries if e.action == "vault.key_rotated"]
         assert settled and "interrupted" in str(settled[0].details)
-        assert all(f.ok for f in session.check_vault())
+        assert all(f.ok for f in session.audit.check_vault())
     finally:
         session.close()
     assert not (vault_dir / "keyslots.json.next").exists()
@@ -94,9 +94,9 @@ def test_a_cut_at_every_named_point_leaves_a_vault_that_opens(vault_dir: Path, s
     assert not (vault_dir / "keyslots.json.next").exists()
     assert not (vault_dir / "audit.head.next").exists()
     with Session.unlock(vault_dir, name=ADMIN.name, password=ADMIN.password) as admin:
-        assert admin.verify_audit().ok
-        findings = admin.check_vault()
-        actions = [e.action for e in admin.audit_entries(limit=20)]
+        assert admin.audit.verify().ok
+        findings = admin.audit.check_vault()
+        actions = [e.action for e in admin.audit.entries(limit=20)]
     assert all(f.ok for f in findings), [f.detail for f in findings if not f.ok]
     assert "user.removed" in actions
     if step is not Step.SLOTS_PROMOTED:  # the last cut leaves nothing to finish
@@ -107,5 +107,5 @@ def test_a_cut_at_every_named_point_leaves_a_vault_that_opens(vault_dir: Path, s
 def test_the_named_points_are_all_reached_in_order(admin_session: Session) -> None:
     seen: list[Step] = []
     admin_session.vault.on_rotation_step = seen.append
-    admin_session.remove_user(name=KEY.name)
+    admin_session.users.remove(name=KEY.name)
     assert seen == list(Step)

@@ -9,7 +9,7 @@ copied from the reader.  tests/test_vectors.py reads every file with the product
 reader, and rebuilds them all to prove that the writers still write these bytes.
 
 The good files come from the production writers (``KeySlots.save``,
-``ObjectStore.put``, ``audit.append`` and ``audit.write_head``, ``aeszip.write``); the
+``ObjectStore.put``, ``audit.append`` and ``vault.head.write_head``, ``aeszip.write``); the
 tampered ones are those bytes with one thing changed.  Randomness is fixed: while one
 group of vectors is made, ``os.urandom`` (salts, nonces, data keys, object ids), X25519
 key generation and the ZIP's clock are replaced by a SHA-256 counter stream seeded
@@ -32,6 +32,7 @@ from typing import Any
 
 from sefton_photos import aeszip, audit
 from sefton_photos.vault import crypto
+from sefton_photos.vault import head as sealed
 from sefton_photos.vault.keyslots import KeySlots, canonical
 from sefton_photos.vault.objects import MAGIC, MARK_PURPOSE, ObjectStore, Stamp
 from tests.vectors.kit import Out, audit_db, dump_chain, fails, fixed_randomness, flip
@@ -241,8 +242,8 @@ def _chain_bytes(rows: list[dict[str, Any]]) -> bytes:
 
 
 def _head_v2() -> bytes:
-    body = {"format": audit.HEAD_FORMAT, "version": 2, "count": 3, "last_hash": "0" * 64}
-    tag = crypto.mac(audit.head_key(VAULT_KEY), canonical(body))
+    body = {"format": sealed.HEAD_FORMAT, "version": 2, "count": 3, "last_hash": "0" * 64}
+    tag = crypto.mac(sealed.head_key(VAULT_KEY), canonical(body))
     return canonical({**body, "mac": tag}) + b"\n"
 
 
@@ -252,8 +253,8 @@ def _audit(out: Out) -> None:
             audit.append(db, at=AT.replace(minute=n), **entry)
         rows = dump_chain(db)
         head, behind = Path(tmp) / "good.head", Path(tmp) / "behind.head"
-        audit.write_head(head, VAULT_KEY, 3, rows[2]["hash"])
-        audit.write_head(behind, VAULT_KEY, 2, rows[1]["hash"])
+        sealed.write_head(head, VAULT_KEY, 3, rows[2]["hash"])
+        sealed.write_head(behind, VAULT_KEY, 2, rows[1]["hash"])
         good, back = head.read_bytes(), behind.read_bytes()
     kind = "audit-head"
     tampered = fails("VaultTampered", HEAD_BAD)

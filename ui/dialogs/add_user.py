@@ -1,7 +1,7 @@
 """The "Add user" dialog of the Admin page.
 
 It gathers a name, a role, a team, a line manager (chosen among the vault's line
-managers) and the password twice, then calls ``session.add_user`` on the vault
+managers) and the password twice, then calls ``session.users.add`` on the vault
 worker.  The only check made here is that the two passwords match (a typing
 check); every rule (the password rule, R10's "workers need a line manager",
 only administrators add users) is the core's, and its refusal is shown in the

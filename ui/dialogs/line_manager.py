@@ -1,7 +1,7 @@
 """The "Change line manager" dialog of the Users tab (R10, policy 5.5.3.2).
 
 It offers the vault's line managers (not the one the worker has now) and calls
-``session.set_line_manager`` on the vault worker, through
+``session.users.set_line_manager`` on the vault worker, through
 :class:`~ui.dialogs.vault_form.VaultFormDialog`.  The core moves the worker's open
 supervision items to the new line manager, and refuses anyone who is not a line
 manager, or a caller who is not an administrator; its refusal stays in the open

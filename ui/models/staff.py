@@ -1,6 +1,6 @@
 """A checklist of staff names, e.g. the key workers to allocate to a new file.
 
-The names come from ``session.list_users()`` (run on the worker by the page) and
+The names come from ``session.users.list()`` (run on the worker by the page) and
 are filtered by role here; the core checks again that each one has the role
 (``children.add`` refuses anyone who is not a key worker).  Ticking is done with
 the space bar or a click, like any checkable list item.

@@ -1,7 +1,7 @@
 """The users table of the Admin page: name, role (in words), team, line manager.
 
 It holds a plain list of :class:`~sefton_photos.model.User` given to it by the
-page after ``session.list_users()`` ran on the worker; it never asks the vault.
+page after ``session.users.list()`` ran on the worker; it never asks the vault.
 """
 
 from __future__ import annotations

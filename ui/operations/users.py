@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def listing(*, parent: QObject | None, session: Session) -> VaultOp[list[User]]:
     """Every staff account."""
-    return VaultOp(parent=parent, op=session.list_users)
+    return VaultOp(parent=parent, op=session.users.list)
 
 
 def add(
@@ -32,7 +32,7 @@ def add(
     """A new staff account."""
     return VaultOp(
         parent=parent,
-        op=lambda: session.add_user(
+        op=lambda: session.users.add(
             name=name, role=role, password=password, team=team, line_manager=line_manager
         ),
     )
@@ -40,7 +40,7 @@ def add(
 
 def remove(*, parent: QObject | None, session: Session, name: str) -> VaultOp[None]:
     """Remove an account; the vault key is rotated so the old password opens nothing."""
-    return VaultOp(parent=parent, op=lambda: session.remove_user(name=name))
+    return VaultOp(parent=parent, op=lambda: session.users.remove(name=name))
 
 
 def set_line_manager(
@@ -48,5 +48,6 @@ def set_line_manager(
 ) -> VaultOp[User]:
     """Who supervises this worker."""
     return VaultOp(
-        parent=parent, op=lambda: session.set_line_manager(name=name, line_manager=line_manager)
+        parent=parent,
+        op=lambda: session.users.set_line_manager(name=name, line_manager=line_manager),
     )

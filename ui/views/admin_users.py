@@ -107,7 +107,7 @@ class UsersTab(QWidget):
     # -- loading --------------------------------------------------------------------------------
 
     def refresh(self) -> VaultOp[list[User]]:
-        """Reload the table from ``session.list_users()`` on the worker."""
+        """Reload the table from ``session.users.list()`` on the worker."""
         self.refresh_button.setEnabled(False)
 
         def loaded(users: list[User]) -> None:

@@ -60,7 +60,7 @@ def load_snapshot(session: Session) -> Snapshot:
     """The team (a manager's workers, or just me), the queue and the notes (runs on the worker)."""
     me = session.user
     if me.role is Role.LINE_MANAGER:
-        team = sorted(u.name for u in session.list_users() if u.line_manager_id == me.id)
+        team = sorted(u.name for u in session.users.list() if u.line_manager_id == me.id)
     else:
         team = [me.name]
     items = session.supervision.queue(include_recorded=True)
