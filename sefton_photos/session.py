@@ -1,8 +1,14 @@
 """The unlocked vault and the signed-in user: the one object the UI and the CLI hold.
 
-Every operation the product offers is a method here with keyword-only arguments;
-each one checks the policy, does its work in a transaction with its audit entry,
-and returns dataclasses from :mod:`sefton_photos.model`.
+A session opens (``create_vault``, ``unlock``), locks and unlocks again, and closes;
+everything else the product offers is a service on it, casework and administration
+alike: ``children``, ``consents``, ``devices``, ``faces``, ``imports``, ``photos``,
+``supervision``, ``dashboard``, ``locations``, ``exports``, ``records``, ``lifestory``,
+``reviews``, ``users``, ``audit`` and ``settings``.  Every service shares the one
+:class:`~sefton_photos.context.ServiceContext` built at sign-in (the vault, the actor,
+the one way to audit and to refuse); each operation takes keyword-only arguments,
+checks the policy, does its work in a transaction with its audit entry, and returns
+dataclasses from :mod:`sefton_photos.model`.
 """
 
 from __future__ import annotations
