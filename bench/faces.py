@@ -31,7 +31,7 @@ from sefton_photos.faces.detect import FoundFace, detect, scaled
 from sefton_photos.faces.detect import warm_up as load_models
 from sefton_photos.faces.match import DEFAULT_THRESHOLD, distance
 from sefton_photos.imaging.decode import Decoded, decode, downscale
-from sefton_photos.pipeline import DETECT_FROM, faces_in
+from sefton_photos.support.pipeline import DETECT_FROM, faces_in
 
 FACES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "faces"
 BUCKETS = [(40, 59), (60, 79), (80, 119), (120, 179), (180, 320)]

@@ -1,8 +1,9 @@
 """Enforcing a decision: a refusal is audited in its own transaction, then raised.
 
-Every service calls :func:`require` (through its :class:`~sefton_photos.context.ServiceContext`)
-with a decision from :mod:`sefton_photos.policy` or :mod:`sefton_photos.access`, so no
-refusal is ever silent (R14, policy 13.1); nothing else raises ``PolicyRefusal``.
+Every service calls :func:`require` (through its
+:class:`~sefton_photos.support.context.ServiceContext`) with a decision from
+:mod:`sefton_photos.policy` or :mod:`sefton_photos.access`, so no refusal is ever silent
+(R14, policy 13.1); nothing else raises ``PolicyRefusal``.
 """
 
 from __future__ import annotations

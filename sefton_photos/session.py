@@ -5,7 +5,7 @@ everything else the product offers is a service on it, casework and administrati
 alike: ``children``, ``consents``, ``devices``, ``faces``, ``imports``, ``photos``,
 ``supervision``, ``dashboard``, ``locations``, ``exports``, ``records``, ``lifestory``,
 ``reviews``, ``users``, ``audit`` and ``settings``.  Every service shares the one
-:class:`~sefton_photos.context.ServiceContext` built at sign-in (the vault, the actor,
+:class:`~sefton_photos.support.context.ServiceContext` built at sign-in (the vault, the actor,
 the one way to audit and to refuse); each operation takes keyword-only arguments,
 checks the policy, does its work in a transaction with its audit entry, and returns
 dataclasses from :mod:`sefton_photos.model`.
@@ -19,26 +19,27 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import audit, users
-from sefton_photos.administration import AuditService, SettingsService
-from sefton_photos.children import ChildrenService
-from sefton_photos.consents import ConsentsService
-from sefton_photos.context import ServiceContext
-from sefton_photos.dashboard import DashboardService
-from sefton_photos.devices import DevicesService
-from sefton_photos.exporter import ExportService
-from sefton_photos.facedata import FacesService
-from sefton_photos.importer import ImportService
-from sefton_photos.lifestory import LifeStoryService
-from sefton_photos.locations import LocationsService
+from sefton_photos import audit
 from sefton_photos.model import User
 from sefton_photos.model.settings import AUTO_LOCK_MINUTES, YOUNG_PERSON_MIN_AGE
-from sefton_photos.photos import PhotosService
-from sefton_photos.records import RecordsService
-from sefton_photos.review import ReviewService
 from sefton_photos.schema.core import UserRow
-from sefton_photos.supervision import SupervisionService
-from sefton_photos.users import UsersService
+from sefton_photos.services import users
+from sefton_photos.services.administration import AuditService, SettingsService
+from sefton_photos.services.children import ChildrenService
+from sefton_photos.services.consents import ConsentsService
+from sefton_photos.services.dashboard import DashboardService
+from sefton_photos.services.devices import DevicesService
+from sefton_photos.services.exporter import ExportService
+from sefton_photos.services.facedata import FacesService
+from sefton_photos.services.importer import ImportService
+from sefton_photos.services.lifestory import LifeStoryService
+from sefton_photos.services.locations import LocationsService
+from sefton_photos.services.photos import PhotosService
+from sefton_photos.services.records import RecordsService
+from sefton_photos.services.review import ReviewService
+from sefton_photos.services.supervision import SupervisionService
+from sefton_photos.services.users import UsersService
+from sefton_photos.support.context import ServiceContext
 from sefton_photos.vault.attempts import Clock
 from sefton_photos.vault.vault import FORMAT_VERSION, Vault
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sefton_photos import blobs
 from sefton_photos.session import Session
+from sefton_photos.support import blobs
 from tests.helpers import ADMIN, EVERYONE, MANAGER
 
 SECRET_IMAGE = b"\xff\xd8\xff\xe0JFIF-child-photo-" * 64

@@ -13,7 +13,6 @@ import pytest
 from PIL import Image
 
 from sefton_photos.errors import PolicyRefusal
-from sefton_photos.locations import judge, sync_folder
 from sefton_photos.model import (
     CareStatus,
     ConsentKind,
@@ -22,6 +21,7 @@ from sefton_photos.model import (
     FaceStatus,
     GivenBy,
 )
+from sefton_photos.services.locations import judge, sync_folder
 from tests.helpers import (
     ADMIN,
     COMMS,
@@ -348,7 +348,7 @@ def test_an_export_gathers_each_photos_facts_once_and_checks_the_location_once(
 ) -> None:
     """Issue 13: the facts a photo's decision was made on are the ones its writing uses
     (not read again), and the destination folder is judged once for the whole export."""
-    from sefton_photos import exporter, locations
+    from sefton_photos.services import exporter, locations
 
     vault, share, child = world["vault"], world["share"], world["ids"]["person-a"]
     photos = [

@@ -17,7 +17,6 @@ from sqlalchemy import select
 
 from sefton_photos import policy
 from sefton_photos.errors import InvalidInput, NotFound, PolicyRefusal
-from sefton_photos.facerows import FaceSettings, why_unmatched
 from sefton_photos.faces.match import Suggestion, suggest
 from sefton_photos.model import (
     ChildId,
@@ -33,6 +32,7 @@ from sefton_photos.model import (
 )
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow
+from sefton_photos.support.facerows import FaceSettings, why_unmatched
 from tests.facts import child_file, consent
 from tests.helpers import ADMIN, KEY, SOCIAL, as_, import_photo
 

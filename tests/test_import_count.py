@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sefton_photos.import_count import count_importable
 from sefton_photos.model import Progress
+from sefton_photos.support.import_count import count_importable
 from tests.helpers import children, jpeg, run, social
 
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from sefton_photos.cli.main import main
 from sefton_photos.errors import PolicyRefusal
-from sefton_photos.locations import judge, sync_folder
 from sefton_photos.model import Destination
 from sefton_photos.schema import casework as cw
+from sefton_photos.services.locations import judge, sync_folder
 from tests.helpers import ADMIN, SOCIAL, as_, export, import_photo
 
 

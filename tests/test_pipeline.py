@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench import scenes
 from sefton_photos.imaging.decode import decode
-from sefton_photos.pipeline import DETECT_FROM, process_file
+from sefton_photos.support.pipeline import DETECT_FROM, process_file
 
 
 def test_a_12_mp_jpeg_has_every_face_found_at_half_scale(faces_dir: Path, tmp_path: Path) -> None:

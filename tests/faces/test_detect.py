@@ -163,7 +163,7 @@ def test_a_worker_with_no_one_to_match_loads_no_encoder() -> None:
 
     probe = (
         "import sys\n"
-        "from sefton_photos.pipeline import warm_up\n"
+        "from sefton_photos.support.pipeline import warm_up\n"
         "warm_up(detect=True, encode=False)\n"
         "print([m for m in ('dlib', 'face_recognition') if m in sys.modules], 'cv2' in sys.modules)"
     )

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from sefton_photos.imaging.decode import ImageRejected, decode
-from sefton_photos.pipeline import process_file
+from sefton_photos.support.pipeline import process_file
 
 
 def encoded(img: Image.Image, fmt: str, **kw: object) -> bytes:

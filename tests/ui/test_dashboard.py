@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from sefton_photos.dashboard import week_of
 from sefton_photos.model import ConsentKind, GivenBy
+from sefton_photos.services.dashboard import week_of
 from tests.helpers import KEY, MANAGER, MANAGER2, SOCIAL, Person, children
 from tests.ui import supervision_support as support
 from ui.models.dashboard import BUCKETS, Series, short_date, weeks_between

@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 import resources
 from sefton_photos.decisions import Decision
-from sefton_photos.import_count import ImportCount
 from sefton_photos.model import FileOutcome, ImportReport, Progress, Purpose
 from sefton_photos.session import Session
+from sefton_photos.support.import_count import ImportCount
 from tests.ui.photo_support import children, keeping, make_jpegs, signed_in
 from ui.dialogs.import_photos import ImportDialog
 from ui.models.import_results import ImportResultsModel, summary

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sefton_photos.model import CareStatus
-from sefton_photos.records import RetentionDue
+from sefton_photos.services.records import RetentionDue
 from sefton_photos.session import Session
 from tests.helpers import ADMIN, KEY, SOCIAL, as_
 from tests.ui.conftest import MessageBoxes

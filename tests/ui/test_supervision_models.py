@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtTest import QAbstractItemModelTester
 
-from sefton_photos.dashboard import Dashboard, Expiring, Flagged, week_of
 from sefton_photos.model import Action, Addendum, Note, QueueItem
+from sefton_photos.services.dashboard import Dashboard, Expiring, Flagged, week_of
 from ui.models.dashboard import (
     TextTableModel,
     age_rows,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from sefton_photos import blobs
 from sefton_photos.errors import NotFound, VaultTampered
 from sefton_photos.session import Session
+from sefton_photos.support import blobs
 from sefton_photos.vault.objects import MAGIC
 
 MARKER = b"PRIVATE-PHOTO-BYTES-" * 50

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from sefton_photos import audit, blobs
+from sefton_photos import audit
 from sefton_photos.errors import VaultTampered
 from sefton_photos.session import Session
+from sefton_photos.support import blobs
 from tests.helpers import ADMIN, SOCIAL, children, copy_in, restore, run, snapshot
 
 

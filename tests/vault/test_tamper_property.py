@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sefton_photos import blobs
 from sefton_photos.errors import NotFound, VaultTampered
 from sefton_photos.session import Session
+from sefton_photos.support import blobs
 from sefton_photos.vault.keyslots import KeySlots
 from tests.conftest import COUNTS
 from tests.helpers import ADMIN

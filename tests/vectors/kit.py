@@ -23,8 +23,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import aeszip
 from sefton_photos.schema.core import AuditRow
+from sefton_photos.support import aeszip
 from sefton_photos.vault import crypto
 
 ZIP_TIME = datetime(2026, 1, 5, 12, 0, 0, tzinfo=UTC).timestamp()

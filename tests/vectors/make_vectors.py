@@ -30,7 +30,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sefton_photos import aeszip, audit
+from sefton_photos import audit
+from sefton_photos.support import aeszip
 from sefton_photos.vault import crypto
 from sefton_photos.vault import head as sealed
 from sefton_photos.vault.keyslots import KeySlots, canonical

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.consents import DEFAULT_SCOPE
 from sefton_photos.model import ChildFile, ConsentKind, GivenBy
+from sefton_photos.services.consents import DEFAULT_SCOPE
 from sefton_photos.session import Session
 from ui import operations
 from ui.dialogs.vault_form import VaultFormDialog, Work, date_edit, picked_date

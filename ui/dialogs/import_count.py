@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from sefton_photos.import_count import ImportCount
 from sefton_photos.session import Session
+from sefton_photos.support.import_count import ImportCount
 from ui import operations
 from ui.ops import Latest, VaultOp, describe
 from ui.widgets.capture_form import CaptureForm, count_words

@@ -2,7 +2,7 @@
 
 A chart is for the eye; these tables are for everyone else (screen readers, people
 who cannot tell the bar colours apart, anyone who wants the exact figure).  Each
-builder turns a :class:`~sefton_photos.dashboard.Dashboard` (fetched by the page on
+builder turns a :class:`~sefton_photos.services.dashboard.Dashboard` (fetched by the page on
 the vault worker) into rows of words; the model never asks the vault.
 """
 
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Qt
 
-from sefton_photos.dashboard import Dashboard, week_of
+from sefton_photos.services.dashboard import Dashboard, week_of
 from ui.models.queue import long_date
 from ui.models.rows import Index, RowsTable
 

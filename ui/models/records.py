@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
-from sefton_photos.records import RetentionDue
+from sefton_photos.services.records import RetentionDue
 from ui.models.rows import RowsTable
 
 R = TypeVar("R")

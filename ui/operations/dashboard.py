@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QObject
 
-    from sefton_photos.dashboard import Dashboard
+    from sefton_photos.services.dashboard import Dashboard
     from sefton_photos.session import Session
 
 

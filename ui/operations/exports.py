@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from sefton_photos.decisions import Decision
-    from sefton_photos.exporter import RedactedView
     from sefton_photos.model import Destination, ExportOutcome, ExportProgress
+    from sefton_photos.services.exporter import RedactedView
     from sefton_photos.session import Session
 
     Checked = tuple[Decision | None, list[tuple[int, Decision]]]

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from sefton_photos.decisions import Decision
-    from sefton_photos.import_count import ImportCount
     from sefton_photos.model import Child, Device, ImportReport, Progress, Purpose
-    from sefton_photos.pipeline import Cancel
     from sefton_photos.session import Session
+    from sefton_photos.support.import_count import ImportCount
+    from sefton_photos.support.pipeline import Cancel
     from ui.widgets.capture_form import CaptureInputs
 
     Choices = tuple[list[Child], list[Device], bool | None]

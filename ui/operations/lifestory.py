@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from sefton_photos.decisions import Decision
-    from sefton_photos.exporter import RedactedView
+    from sefton_photos.services.exporter import RedactedView
     from sefton_photos.session import Session
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from sefton_photos.model import PhotoInfo
     from sefton_photos.model.tiles import PhotoTile
-    from sefton_photos.review import FlagReview
+    from sefton_photos.services.review import FlagReview
     from sefton_photos.session import Session
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.dashboard import Dashboard
+from sefton_photos.services.dashboard import Dashboard
 from sefton_photos.session import Session
 from ui import operations
 from ui.dialogs.supervision_note import date_edit, to_date

@@ -46,7 +46,7 @@ from ui.widgets.message import MessageLabel
 from ui.widgets.page_preview import PREVIEW_SIDE, PagePreview
 
 if TYPE_CHECKING:
-    from sefton_photos.exporter import RedactedView
+    from sefton_photos.services.exporter import RedactedView
 
 
 def default_title(name: str) -> str:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from sefton_photos.model import FaceInfo, PhotoInfo, Purpose
-from sefton_photos.review import FlagReview
+from sefton_photos.services.review import FlagReview
 from sefton_photos.session import Session
 from sefton_photos.words import short_date
 from ui import operations

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.records import RetentionDue
+from sefton_photos.services.records import RetentionDue
 from sefton_photos.session import Session
 from sefton_photos.words import plural
 from ui import operations

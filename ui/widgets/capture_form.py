@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sefton_photos.import_count import ImportCount
 from sefton_photos.model import Child, Device, Purpose
+from sefton_photos.support.import_count import ImportCount
 from sefton_photos.words import plural
 from ui.models.child_choice import ChildChoiceModel
 from ui.widgets.choices import choose, chosen, fill

@@ -22,7 +22,7 @@ from ui.ops import Latest, VaultOp, describe
 from ui.widgets.fitted_picture import FittedPicture
 
 if TYPE_CHECKING:  # the exporter brings SQLAlchemy: not at start-up
-    from sefton_photos.exporter import RedactedView
+    from sefton_photos.services.exporter import RedactedView
     from sefton_photos.session import Session
 
 SIDE = 360

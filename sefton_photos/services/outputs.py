@@ -37,10 +37,10 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-from sefton_photos.context import Service, ServiceContext
 from sefton_photos.decisions import Decision, Reason, refuse
 from sefton_photos.errors import InvalidInput
-from sefton_photos.locations import LocationsService, safe_resolve
+from sefton_photos.services.locations import LocationsService, safe_resolve
+from sefton_photos.support.context import Service, ServiceContext
 from sefton_photos.vault.files import explain, fsync_dir
 
 PARTIAL_PREFIX = "sefton-partial-"

@@ -15,18 +15,18 @@ from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import blobs, childfile
-from sefton_photos.context import Service
 from sefton_photos.errors import NotFound
-from sefton_photos.facedata import to_face
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.thumbnails import png_view
 from sefton_photos.model import CaptureId, PhotoId, PhotoInfo
 from sefton_photos.model.photos import REVIEWED
 from sefton_photos.model.tiles import PhotoTile
-from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
+from sefton_photos.services.facedata import to_face
+from sefton_photos.services.outputs import OutputsService
+from sefton_photos.support import blobs, childfile
+from sefton_photos.support.context import Service
 
 
 class PhotosService(Service):

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
 from sefton_photos import access
-from sefton_photos.context import Service
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import Role, User, UserId
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
+from sefton_photos.support.context import Service
 from sefton_photos.vault.keyslots import normalise_name
 
 MIN_PASSWORD = 10

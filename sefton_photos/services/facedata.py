@@ -10,8 +10,8 @@ child", someone else), and can undo that back to what face matching said.  A pho
 imported without face detection has its faces looked for here (``detect``) before
 it can leave beyond the case record (R11).
 Available on a session as ``session.faces``; enrolment is in
-:mod:`sefton_photos.enrolment`, faces the detector missed in :mod:`sefton_photos.outlining`,
-the face rows in :mod:`sefton_photos.facerows`.
+:mod:`sefton_photos.services.enrolment`, faces the detector missed in
+:mod:`sefton_photos.services.outlining`, the face rows in :mod:`sefton_photos.support.facerows`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,18 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, blobs, childfile, settings
-from sefton_photos.context import Service
-from sefton_photos.enrolment import Enrolling
+from sefton_photos import access
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.facerows import (
+from sefton_photos.imaging.decode import decode
+from sefton_photos.model import FaceInfo, FaceStatus
+from sefton_photos.model.photos import REVIEWED
+from sefton_photos.model.settings import FACE_MATCHING, FACE_THRESHOLD
+from sefton_photos.schema import casework as cw
+from sefton_photos.services.enrolment import Enrolling
+from sefton_photos.services.outlining import Outlining
+from sefton_photos.support import blobs, childfile, settings
+from sefton_photos.support.context import Service
+from sefton_photos.support.facerows import (
     FaceSettings,
     children_of,
     recognised_as,
@@ -34,13 +41,7 @@ from sefton_photos.facerows import (
     to_face,
     unpack,
 )
-from sefton_photos.imaging.decode import decode
-from sefton_photos.model import FaceInfo, FaceStatus
-from sefton_photos.model.photos import REVIEWED
-from sefton_photos.model.settings import FACE_MATCHING, FACE_THRESHOLD
-from sefton_photos.outlining import Outlining
-from sefton_photos.pipeline import DETECT_FROM, faces_in
-from sefton_photos.schema import casework as cw
+from sefton_photos.support.pipeline import DETECT_FROM, faces_in
 
 __all__ = [
     "FaceSettings",

@@ -19,19 +19,20 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, childfile
-from sefton_photos.context import Service, ServiceContext
+from sefton_photos import access
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import Action, Addendum, Note, Purpose, QueueItem, Role
-from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
-from sefton_photos.users import active_by_name
+from sefton_photos.services.outputs import OutputsService
+from sefton_photos.services.users import active_by_name
+from sefton_photos.support import childfile
+from sefton_photos.support.context import Service, ServiceContext
 from sefton_photos.words import short_date
 
 if TYPE_CHECKING:
-    from sefton_photos.photos import PhotosService
+    from sefton_photos.services.photos import PhotosService
 
 
 class SupervisionService(Service):
@@ -309,7 +310,7 @@ class SupervisionService(Service):
 
     def export(self, *, worker: str, since: date, until: date, out: Path) -> Path:
         """One worker's supervision record for a period, as a PDF (audited)."""
-        from sefton_photos import reports
+        from sefton_photos.support import reports
 
         with self.vault.unit() as db:
             who = active_by_name(db, worker)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import childfile
-from sefton_photos.facedata import recognised_as, to_face
 from sefton_photos.model import Destination, ExportFacts, FaceId, PhotoId, User
 from sefton_photos.schema import casework as cw
+from sefton_photos.services.facedata import recognised_as, to_face
+from sefton_photos.support import childfile
 
 
 def export_facts(

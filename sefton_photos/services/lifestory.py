@@ -15,20 +15,21 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import blobs, policy, reports
-from sefton_photos.context import Service, ServiceContext
+from sefton_photos import policy
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput
-from sefton_photos.export_facts import export_facts
-from sefton_photos.export_records import record_refused
-from sefton_photos.exporter import ExportService, RedactedView, face_boxes
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg
-from sefton_photos.locations import safe_resolve
 from sefton_photos.model import Destination
-from sefton_photos.outputs import Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
+from sefton_photos.services.export_facts import export_facts
+from sefton_photos.services.export_records import record_refused
+from sefton_photos.services.exporter import ExportService, RedactedView, face_boxes
+from sefton_photos.services.locations import safe_resolve
+from sefton_photos.services.outputs import Target
+from sefton_photos.support import blobs, reports
+from sefton_photos.support.context import Service, ServiceContext
 
 
 class LifeStoryService(Service):

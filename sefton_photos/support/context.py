@@ -17,12 +17,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, audit, childfile, guard
+from sefton_photos import access, audit, guard
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import NotFound
 from sefton_photos.model import User
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow
+from sefton_photos.support import childfile
 from sefton_photos.vault.vault import Vault
 
 Rule = Callable[[User, access.ChildAccess], Decision]

@@ -12,7 +12,6 @@ import json
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import settings
 from sefton_photos.access import ChildAccess
 from sefton_photos.model import (
     CareStatus,
@@ -36,6 +35,7 @@ from sefton_photos.model import (
 from sefton_photos.model.settings import YOUNG_PERSON_MIN_AGE
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
+from sefton_photos.support import settings
 
 
 def _name(db: OrmSession, user_id: int | None) -> str | None:

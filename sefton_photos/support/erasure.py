@@ -1,6 +1,6 @@
 """Erasing one child's whole record (R13, UK GDPR art. 17), in one transaction.
 
-:mod:`sefton_photos.records` decides that a record is due and asks for confirmation;
+:mod:`sefton_photos.services.records` decides that a record is due and asks for confirmation;
 this module does the erasing, inside the caller's unit of work, so either everything
 of the child goes or nothing does.  Crypto-shred order: the object keys (rows of
 ``objects``) are deleted in the transaction; the caller removes the object files only

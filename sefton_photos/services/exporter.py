@@ -22,27 +22,29 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, blobs, export_records, policy
+from sefton_photos import access, policy
 from sefton_photos.access import NEED_TO_KNOW
-from sefton_photos.context import Service, ServiceContext
 from sefton_photos.decisions import Decision, Reason, allow, refuse
 from sefton_photos.errors import InvalidInput, NotFound, SeftonError, VaultError
-from sefton_photos.export_facts import export_facts
 from sefton_photos.imaging.decode import decode
 from sefton_photos.imaging.redact import blur_faces, clean_jpeg, prove_clean
-from sefton_photos.locations import LocationsService, safe_resolve
 from sefton_photos.model import (
     Destination,
     ExportFacts,
     ExportOutcome,
     ExportProgress,
 )
-from sefton_photos.outputs import OutputsService, Target
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
+from sefton_photos.services import export_records
+from sefton_photos.services.export_facts import export_facts
+from sefton_photos.services.locations import LocationsService, safe_resolve
+from sefton_photos.services.outputs import OutputsService, Target
+from sefton_photos.support import blobs
+from sefton_photos.support.context import Service, ServiceContext
 
 if TYPE_CHECKING:
-    from sefton_photos.pipeline import Cancel
+    from sefton_photos.support.pipeline import Cancel
 
 
 @dataclass(frozen=True, slots=True)

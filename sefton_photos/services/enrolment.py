@@ -14,17 +14,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import blobs, childfile, policy
-from sefton_photos.context import ServiceContext
+from sefton_photos import policy
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.facerows import children_of, pack
 from sefton_photos.faces.detect import FoundFace, detect
 from sefton_photos.imaging.decode import decode
 from sefton_photos.model import Enrolment, FaceStatus
-from sefton_photos.pipeline import DETECT_FROM, faces_in, read_once
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
+from sefton_photos.support import blobs, childfile
+from sefton_photos.support.context import ServiceContext
+from sefton_photos.support.facerows import children_of, pack
+from sefton_photos.support.pipeline import DETECT_FROM, faces_in, read_once
 
 Box = tuple[int, int, int, int]
 

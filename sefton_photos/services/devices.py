@@ -8,13 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from sefton_photos import access
-from sefton_photos.context import Service
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import Device, DeviceId
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import Device as DeviceRow
 from sefton_photos.schema.core import UserRow
-from sefton_photos.users import check_name
+from sefton_photos.services.users import check_name
+from sefton_photos.support.context import Service
 
 
 def to_device(db: OrmSession, row: DeviceRow) -> Device:

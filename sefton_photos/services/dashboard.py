@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from sefton_photos import childfile
-from sefton_photos.context import Service
 from sefton_photos.model import ConsentKind, Purpose, Role
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import UserRow
+from sefton_photos.support import childfile
+from sefton_photos.support.context import Service
 
 EXPIRY_WINDOW = timedelta(days=30)
 

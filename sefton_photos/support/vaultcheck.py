@@ -11,10 +11,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from sefton_photos import audit
-from sefton_photos.blobs import as_stored
 from sefton_photos.errors import SeftonError
 from sefton_photos.model import CheckFinding
 from sefton_photos.schema.core import ObjectRow
+from sefton_photos.support.blobs import as_stored
 from sefton_photos.vault import database
 from sefton_photos.vault.keyslots import KeySlots
 from sefton_photos.vault.vault import DB, SLOTS, Vault

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, childfile
-from sefton_photos.context import ServiceContext
+from sefton_photos import access
 from sefton_photos.errors import InvalidInput, NotFound
-from sefton_photos.facerows import children_of, to_face
 from sefton_photos.model import FaceInfo, FaceStatus
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
+from sefton_photos.support import childfile
+from sefton_photos.support.context import ServiceContext
+from sefton_photos.support.facerows import children_of, to_face
 
 MIN_SIDE = 8  # px: a smaller box is a slip of the mouse, not a face
 

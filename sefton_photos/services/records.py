@@ -2,11 +2,11 @@
 
 A subject access package holds everything kept about one child, with other people's
 faces blurred and a reason written for every redaction, in an AES-256 ZIP whose
-passphrase is shown once (:mod:`sefton_photos.subject_access`).  Retention: a
+passphrase is shown once (:mod:`sefton_photos.services.subject_access`).  Retention: a
 looked-after (or once looked-after) child's record is kept until their 75th birthday,
 any other until their 25th, unless a date is set on the file.  An administrator erases
 a record that is due, with confirmation: everything of the child is deleted in one
-transaction and its objects crypto-shredded (:mod:`sefton_photos.erasure`); the audit
+transaction and its objects crypto-shredded (:mod:`sefton_photos.support.erasure`); the audit
 entries, which name people by id only, remain.  Available as ``session.records``.
 """
 
@@ -18,13 +18,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sefton_photos import access, childfile, erasure, subject_access
-from sefton_photos.context import Service
+from sefton_photos import access
 from sefton_photos.decisions import Reason, refuse
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import Role
-from sefton_photos.outputs import OutputsService
 from sefton_photos.schema import casework as cw
+from sefton_photos.services import subject_access
+from sefton_photos.services.outputs import OutputsService
+from sefton_photos.support import childfile, erasure
+from sefton_photos.support.context import Service
 
 R13 = ("R13", "UK GDPR art. 15, 17")
 

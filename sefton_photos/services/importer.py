@@ -23,13 +23,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, blobs, childfile, devices, policy
-from sefton_photos.context import Service
+from sefton_photos import access, policy
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, SeftonError
-from sefton_photos.facedata import FaceSettings, record_faces, references
 from sefton_photos.imaging.camera import Camera, camera_of, mismatch
-from sefton_photos.import_count import ImportCount, count_importable
 from sefton_photos.model import (
     CaptureContext,
     FaceOutcome,
@@ -38,7 +35,16 @@ from sefton_photos.model import (
     Progress,
     Purpose,
 )
-from sefton_photos.pipeline import (
+from sefton_photos.schema import casework as cw
+from sefton_photos.schema.base import utcnow
+from sefton_photos.schema.core import UserRow
+from sefton_photos.services import devices
+from sefton_photos.services.facedata import FaceSettings, record_faces, references
+from sefton_photos.services.supervision import raise_item
+from sefton_photos.support import blobs, childfile
+from sefton_photos.support.context import Service
+from sefton_photos.support.import_count import ImportCount, count_importable
+from sefton_photos.support.pipeline import (
     HIDDEN_REASON,
     Cancel,
     InProcess,
@@ -47,10 +53,6 @@ from sefton_photos.pipeline import (
     expand,
     hidden_files,
 )
-from sefton_photos.schema import casework as cw
-from sefton_photos.schema.base import utcnow
-from sefton_photos.schema.core import UserRow
-from sefton_photos.supervision import raise_item
 from sefton_photos.words import plural
 
 

@@ -17,11 +17,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import childfile, policy
-from sefton_photos.context import Service
+from sefton_photos import policy
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import ConsentId, ConsentRecord, PhotoId, Purpose
 from sefton_photos.schema import casework as cw
+from sefton_photos.support import childfile
+from sefton_photos.support.context import Service
 
 _FLAGGED_BY = re.compile(r"consent (\d+) withdrawn")
 

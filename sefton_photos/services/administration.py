@@ -1,7 +1,7 @@
 """Administration as services, like casework: ``session.audit`` (the audit log and the
 vault check) and ``session.settings`` (the vault-wide settings).
 
-Users are ``session.users`` (:class:`sefton_photos.users.UsersService`).  Reading the
+Users are ``session.users`` (:class:`sefton_photos.services.users.UsersService`).  Reading the
 audit log, checking the vault and changing a setting are for administrators; each is
 itself audited, except on a vault opened read-only for inspection, which can record
 nothing.
@@ -9,10 +9,11 @@ nothing.
 
 from __future__ import annotations
 
-from sefton_photos import access, audit, erasure, settings, vaultcheck
-from sefton_photos.context import Service
+from sefton_photos import access, audit
 from sefton_photos.model import AuditEntry, AuditVerification, CheckFinding
 from sefton_photos.model.settings import AUTO_LOCK_MINUTES, YOUNG_PERSON_MIN_AGE, SettingSpec
+from sefton_photos.support import erasure, settings, vaultcheck
+from sefton_photos.support.context import Service
 
 
 class AuditService(Service):

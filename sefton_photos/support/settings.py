@@ -2,7 +2,7 @@
 
 Both work inside a caller's transaction (the consent check reads the consent age, an
 import reads the face settings); ``session.settings``
-(:class:`sefton_photos.administration.SettingsService`) is where an administrator
+(:class:`sefton_photos.services.administration.SettingsService`) is where an administrator
 changes them, audited.
 """
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos.context import ServiceContext
 from sefton_photos.decisions import Decision
 from sefton_photos.model import Destination, User
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
-from sefton_photos.supervision import raise_item
+from sefton_photos.services.supervision import raise_item
+from sefton_photos.support.context import ServiceContext
 
 
 def record_export(

@@ -18,11 +18,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sefton_photos import access
-from sefton_photos.context import Service
 from sefton_photos.decisions import Decision, Reason, allow, refuse
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import ExportLocation
+from sefton_photos.support.context import Service
 
 R5 = ("R5", "5.5.4.5")
 SYNC_MARKERS = (

@@ -1,7 +1,7 @@
 """Face rows (R11, R13): storing found faces with face matching's suggestions, and
 reading them back as ``FaceInfo``.
 
-Split from :mod:`sefton_photos.facedata` (the service) so the importer, exporter and
+Split from :mod:`sefton_photos.services.facedata` (the service) so the importer, exporter and
 photo views share one way of recording a face, of saying why no one was suggested
 (``unmatched_reason``, plain words), and of saying who a face is (``recognised_as``).
 Imported faces keep an encoding only when suggested as an enrolled child; every other
@@ -18,13 +18,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import settings
 from sefton_photos.faces.detect import FoundFace
 from sefton_photos.faces.match import Suggestion, suggest
 from sefton_photos.model import FaceId, FaceInfo, FaceStatus, PhotoId
 from sefton_photos.model.photos import REVIEWED
 from sefton_photos.model.settings import FACE_MATCHING, FACE_THRESHOLD
 from sefton_photos.schema import casework as cw
+from sefton_photos.support import settings
 
 OFF_FOR_VAULT = "face matching is switched off for the vault by an administrator"
 OFF_FOR_IMPORT = "face matching was switched off for this import"

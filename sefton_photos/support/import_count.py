@@ -1,7 +1,7 @@
 """Counting what a card holds before importing it: files, photos, hidden files.
 
 The import dialog says "This folder holds 40 photos" before anything is read; the
-count walks the folders exactly as :meth:`sefton_photos.importer.ImportService.run`
+count walks the folders exactly as :meth:`sefton_photos.services.importer.ImportService.run`
 will (``pipeline.expand`` and ``pipeline.hidden_files``), so "3 of 40" during the
 import counts the same files.  It reads directory entries only, never a file's
 bytes and never the vault.  Available as ``session.imports.count(paths=...)``.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sefton_photos.pipeline import expand, hidden_files
+from sefton_photos.support.pipeline import expand, hidden_files
 
 # What the core can decode (imaging.decode): anything else is tried and reported, not skipped.
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif"})

@@ -17,9 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, blobs, childfile, policy, settings
-from sefton_photos.children import ChildrenService
-from sefton_photos.context import Service, ServiceContext
+from sefton_photos import access, policy
 from sefton_photos.decisions import Decision
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import (
@@ -34,9 +32,12 @@ from sefton_photos.model import (
 from sefton_photos.model.settings import YOUNG_PERSON_MIN_AGE
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
-from sefton_photos.supervision import raise_item
-from sefton_photos.users import active_by_name
-from sefton_photos.wishes import WishesMixin
+from sefton_photos.services.children import ChildrenService
+from sefton_photos.services.supervision import raise_item
+from sefton_photos.services.users import active_by_name
+from sefton_photos.services.wishes import WishesMixin
+from sefton_photos.support import blobs, childfile, settings
+from sefton_photos.support.context import Service, ServiceContext
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
 FORM_SIGNATURES = {

@@ -14,14 +14,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, childfile
-from sefton_photos.context import Service
+from sefton_photos import access
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import CareStatus, Child, ChildFile, ResponsiblePerson, Role
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
 from sefton_photos.schema.core import UserRow
-from sefton_photos.users import active_by_name, check_name
+from sefton_photos.services.users import active_by_name, check_name
+from sefton_photos.support import childfile
+from sefton_photos.support.context import Service
 
 
 class ChildrenService(Service):

@@ -6,7 +6,7 @@ them, or another child's photo in which their face was confirmed), the face-matc
 data held (enrolments, when and under which consent, which photos have their face
 confirmed or suggested), scanned consent forms, their audit entries and supervision
 items.  Other people's faces are blurred and every redaction is explained (R11,
-policy 5.5.1, 5.5.2).  The package is an AES-256 ZIP (:mod:`sefton_photos.aeszip`) that
+policy 5.5.1, 5.5.2).  The package is an AES-256 ZIP (:mod:`sefton_photos.support.aeszip`) that
 opens with 7-Zip or WinZip; its passphrase is returned once and stored nowhere.  The
 request's reference is required, written into the package and the audit entry.
 """
@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, is_dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import aeszip, audit, blobs, childfile
+from sefton_photos import audit
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.faces.detect import detect
 from sefton_photos.imaging.decode import decode
@@ -29,6 +29,7 @@ from sefton_photos.imaging.redact import blur_faces, clean_jpeg
 from sefton_photos.model import FaceStatus
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.core import AuditRow, UserRow
+from sefton_photos.support import aeszip, blobs, childfile
 from sefton_photos.vault.vault import Vault
 from sefton_photos.words import plural
 
@@ -213,7 +214,7 @@ def _face_data(db: OrmSession, child_id: int) -> dict[str, list[dict[str, object
 
 
 def _ext(data: bytes) -> str:
-    from sefton_photos.consents import form_media_type
+    from sefton_photos.services.consents import form_media_type
 
     return form_media_type(data).split("/")[-1]
 

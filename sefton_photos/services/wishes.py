@@ -19,13 +19,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from sefton_photos import access, childfile
-from sefton_photos.context import ServiceContext
+from sefton_photos import access
 from sefton_photos.errors import InvalidInput, NotFound
 from sefton_photos.model import Role, Whose
 from sefton_photos.schema import casework as cw
 from sefton_photos.schema.base import utcnow
-from sefton_photos.users import active_by_name, check_name
+from sefton_photos.services.users import active_by_name, check_name
+from sefton_photos.support import childfile
+from sefton_photos.support.context import ServiceContext
 from sefton_photos.words import short_date
 
 CLAUSE = "(R2, policy 5.5.4.2)"
