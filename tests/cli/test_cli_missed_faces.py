@@ -8,8 +8,7 @@ from pathlib import Path
 
 from tests.cli.conftest import Run
 from tests.faceworld import DEVICE
-from tests.helpers import KEY
-from tests.test_import import children
+from tests.helpers import KEY, children
 
 
 def test_a_missed_face_is_outlined_and_the_photo_checked_with_odd_input_said_in_words(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QDialog, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressBar, QPushButton, QWidget
 
 from ui.ops import VaultOp, describe
 from ui.widgets.message import MessageLabel
@@ -37,6 +37,20 @@ class WorkerDialog(QDialog):
         self.busy_buttons: tuple[QPushButton, ...] = ()
         self.busy_bar: QProgressBar | None = None
         self.current_op: VaultOp[Any] | None = None
+
+    def add_save_cancel(self, save_text: str) -> QDialogButtonBox:
+        """The main button (the default, named for its words) and Cancel, in a button box;
+        both are the busy buttons (off while the worker runs)."""
+        self.save_button = QPushButton(save_text, self)
+        self.save_button.setAccessibleName(save_text.replace("&", ""))
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.busy_buttons = (self.save_button, self.cancel_button)
+        box = QDialogButtonBox(self)
+        box.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        return box
 
     def add_busy_bar(self, name: str) -> QProgressBar:
         """An indeterminate bar, hidden except while the worker runs; named for a reader."""

@@ -14,10 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,15 +62,7 @@ class NoteTextDialog(WorkerDialog):
         self.text_edit.setMinimumHeight(self.fontMetrics().height() * 8)
         label.setBuddy(self.text_edit)
         self.message = MessageLabel(f"{title} message", self)
-        self.save_button = QPushButton(save_text, self)
-        self.save_button.setAccessibleName(save_text.replace("&", ""))
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.busy_buttons = (self.save_button, self.cancel_button)
-        self.cancel_button.setAccessibleName("Cancel")
-        self.buttons = QDialogButtonBox(self)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons = self.add_save_cancel(save_text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)

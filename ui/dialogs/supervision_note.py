@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -180,15 +179,7 @@ class SupervisionNoteDialog(WorkerDialog):
         actions_label.setBuddy(self.actions_table)
 
         self.message = MessageLabel("Supervision note message", self)
-        self.save_button = QPushButton("&Save note", self)
-        self.save_button.setAccessibleName("Save note")
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.busy_buttons = (self.save_button, self.cancel_button)
-        self.cancel_button.setAccessibleName("Cancel")
-        self.buttons = QDialogButtonBox(self)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons = self.add_save_cancel("&Save note")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

@@ -17,14 +17,11 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from ui.models.dashboard import (
 from ui.ops import Latest, VaultOp, describe
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.message import MessageLabel
+from ui.widgets.sections import record_table
 
 DEFAULT_PERIOD = timedelta(weeks=12)
 MAX_ROWS = 12  # a longer table scrolls inside itself
@@ -54,23 +52,6 @@ CAPTURES_CHART = "Chart: captures per week per worker; the table below has the s
 AGES_CHART = "Chart: open supervision items by age; the table below has the same numbers"
 
 Table = tuple[list[str], list[list[str]]]
-
-
-def words_table(parent: QWidget, model: TextTableModel, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class Section(QWidget):
@@ -94,7 +75,7 @@ class Section(QWidget):
         self.title.setProperty("role", "subtitle")
         self.title.setWordWrap(True)
         self.model = TextTableModel(parent=self)
-        self.table = words_table(self, self.model, title.replace("&", ""))
+        self.table = record_table(self, self.model, title.replace("&", ""), "")
         self.title.setBuddy(self.table)
         self.chart = chart
         self.note = QLabel(note, self)
