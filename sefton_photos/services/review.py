@@ -23,6 +23,7 @@ from sefton_photos.model import ConsentId, ConsentRecord, PhotoId, Purpose
 from sefton_photos.schema import casework as cw
 from sefton_photos.support import childfile
 from sefton_photos.support.context import Service
+from sefton_photos.support.facerows import children_of
 
 _FLAGGED_BY = re.compile(r"consent (\d+) withdrawn")
 
@@ -52,7 +53,7 @@ class ReviewService(Service):
         with self.vault.unit() as db:
             photo = db.get(cw.Photo, photo_id)
             consent = db.get(cw.Consent, consent_id)
-            linked = _children_of(db, photo_id)
+            linked = children_of(db, photo_id)
         if photo is None or photo.erased_at is not None or not linked:
             raise NotFound(f"There is no photo with id {photo_id}.")
         child_id = consent.child_id if consent is not None else linked[0]
@@ -104,18 +105,6 @@ class ReviewService(Service):
             not left,
             tuple(ConsentId(c) for c in left),
         )
-
-
-def _children_of(db: OrmSession, photo_id: int) -> list[int]:
-    return sorted(
-        set(
-            db.scalars(
-                select(cw.CaptureChild.child_id)
-                .join(cw.CapturePhoto, cw.CapturePhoto.capture_id == cw.CaptureChild.capture_id)
-                .where(cw.CapturePhoto.photo_id == photo_id)
-            )
-        )
-    )
 
 
 def _withdrawn_reliances(db: OrmSession, photo_id: int) -> list[_Reliance]:
