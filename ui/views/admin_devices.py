@@ -26,8 +26,8 @@ from ui import operations
 from ui.dialogs.add_device import AddDeviceDialog
 from ui.models.devices import DevicesTableModel
 from ui.ops import VaultOp, describe
-from ui.views.export_locations import read_only_table
 from ui.widgets.message import MessageLabel
+from ui.widgets.sections import record_table
 
 
 def retire_question(name: str) -> str:
@@ -49,7 +49,7 @@ class DevicesTab(QWidget):
         self.session = session
         self.add_dialog: AddDeviceDialog | None = None
         self.model = DevicesTableModel(parent=self)
-        self.table = read_only_table(self.model, "Registered devices", self)
+        self.table = record_table(self, self.model, "Registered devices", "")
         self.table.setAccessibleDescription(
             "The council cameras and phones photos may be imported from"
         )

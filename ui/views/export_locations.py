@@ -15,15 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from ui import operations
 from ui.models.records import LocationsModel
 from ui.ops import VaultOp, describe
 from ui.widgets.message import MessageLabel
+from ui.widgets.sections import record_table
 
 
 def removal_question(label: str, path: str) -> str:
@@ -41,23 +39,6 @@ def removal_question(label: str, path: str) -> str:
         "Files already written there stay where they are. From now on no photo can be "
         "exported or printed into this folder until it is approved again."
     )
-
-
-def read_only_table(model: object, name: str, parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 class ExportLocationsPanel(QWidget):
@@ -81,7 +62,7 @@ class ExportLocationsPanel(QWidget):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         self.model = LocationsModel(self)
-        self.table = read_only_table(self.model, "Approved export locations", self)
+        self.table = record_table(self, self.model, "Approved export locations", "")
         self.label_edit = QLineEdit(self)
         self.label_edit.setAccessibleName("Label for the new location")
         self.label_edit.setPlaceholderText("e.g. Case records, Bootle North")

@@ -30,8 +30,9 @@ from sefton_photos.words import plural
 from ui import operations
 from ui.models.records import RetentionModel, day_words
 from ui.ops import VaultOp, describe
-from ui.views.export_locations import ExportLocationsPanel, read_only_table
+from ui.views.export_locations import ExportLocationsPanel
 from ui.widgets.message import MessageLabel
+from ui.widgets.sections import record_table
 
 
 def erase_question(item: RetentionDue) -> str:
@@ -81,7 +82,7 @@ class RetentionReview(QWidget):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         self.model = RetentionModel(self)
-        self.table = read_only_table(self.model, "Records due for erasure", self)
+        self.table = record_table(self, self.model, "Records due for erasure", "")
         self.empty = QLabel("No record is due for erasure today.", self)
         self.empty.setAccessibleName("No record is due")
         self.empty.hide()
